@@ -1,0 +1,16 @@
+/** Use case: read a workbook and say what it holds. */
+import { summarizePlan, type PlanSummary } from "../domain/summary";
+import { looksLikeTemplate, readPlanWorkbook, type ReadResult } from "../workbook/read";
+import type { WorkbookPort } from "./port";
+
+export interface Inspection {
+  readonly read: ReadResult;
+  readonly summary: PlanSummary;
+  readonly isTemplate: boolean;
+}
+
+export async function inspectWorkbook(port: WorkbookPort): Promise<Inspection> {
+  const grids = await port.readGrids();
+  const read = readPlanWorkbook(grids);
+  return { read, summary: summarizePlan(read.workbook), isTemplate: looksLikeTemplate(grids) };
+}

@@ -1,0 +1,63 @@
+/** Thai text as officers type it: Thai digits, thousands commas, "บาท", "-" for nil, PDF-broken spaces. */
+
+const THAI_ZERO = 0x0e50;
+
+export function toArabicDigits(text: string): string {
+  return text.replace(/[๐-๙]/g, (d) => String(d.charCodeAt(0) - THAI_ZERO));
+}
+
+export function toThaiDigits(text: string): string {
+  return text.replace(/[0-9]/g, (d) => String.fromCharCode(THAI_ZERO + Number(d)));
+}
+
+export function hasThaiDigits(text: string): boolean {
+  return /[๐-๙]/.test(text);
+}
+
+/** Collapse runs of white space (incl. no-break and zero-width) to one space and trim. */
+export function normalizeSpace(text: string): string {
+  return text
+    .replace(/[\u200b\u200c\u200d\ufeff]/g, "")
+    .replace(/[\s\u00a0]+/g, " ")
+    .trim();
+}
+
+/** For header matching: case-, space- and digit-script-insensitive. */
+export function foldForMatch(text: string): string {
+  return toArabicDigits(text).replace(/[\s\u00a0\u200b]+/g, "").toLowerCase();
+}
+
+export type AmountParse =
+  | { readonly kind: "amount"; readonly value: number }
+  | { readonly kind: "nil" }
+  | { readonly kind: "invalid"; readonly text: string };
+
+const NIL_MARKS = new Set(["", "-", "–", "—", "−", "ไม่มี"]);
+
+/**
+ * Reads an amount as officers type it: "๒๐,๐๐๐", "20,000 บาท", "จำนวน - บาท", "1,250.50", "-" or blank.
+ * Nil marks read as nil (callers decide whether nil means zero); anything else is invalid, never a guess.
+ */
+export function parseAmount(raw: string | number | null | undefined): AmountParse {
+  if (raw === null || raw === undefined) return { kind: "nil" };
+  if (typeof raw === "number") {
+    return Number.isFinite(raw) ? { kind: "amount", value: raw } : { kind: "invalid", text: String(raw) };
+  }
+  let text = normalizeSpace(toArabicDigits(raw));
+  text = text.replace(/^จำนวน\s*/, "").replace(/\s*บาท\.?$/, "").trim();
+  if (NIL_MARKS.has(text)) return { kind: "nil" };
+  const negative = /^[-−–]\s*\d/.test(text) || /^\(.*\)$/.test(text);
+  const digits = text.replace(/^[-−–(]\s*/, "").replace(/\)$/, "");
+  if (!/^\d{1,3}(,\d{3})*(\.\d+)?$|^\d+(\.\d+)?$/.test(digits)) return { kind: "invalid", text: raw };
+  const value = Number(digits.replace(/,/g, ""));
+  return { kind: "amount", value: negative ? -value : value };
+}
+
+/** Formats a whole or satang amount with thousands separators, as the reports print it. */
+export function formatAmount(value: number, digits: "thai" | "arabic" = "arabic"): string {
+  const text = value.toLocaleString("en-US", {
+    minimumFractionDigits: Number.isInteger(value) ? 0 : 2,
+    maximumFractionDigits: 2,
+  });
+  return digits === "thai" ? toThaiDigits(text) : text;
+}

@@ -1,0 +1,42 @@
+/** Finding the template's sheets in a workbook: by name, else by the marker name that follows a rename. */
+import type { Finding } from "../domain/findings";
+import { msg } from "../domain/messages";
+import type { SheetGrid, WorkbookGrids } from "./grid";
+import { type InputSheetKey, INPUT_SHEET_NAMES, SETTINGS_SHEET, sheetMarkerName, TABLE_SHEETS } from "./schema";
+
+const EN_NAMES: Readonly<Record<InputSheetKey, string>> = {
+  settings: SETTINGS_SHEET.en,
+  ...(Object.fromEntries(TABLE_SHEETS.map((s) => [s.key, s.en])) as Record<Exclude<InputSheetKey, "settings">, string>),
+};
+
+export interface LocatedSheets {
+  readonly sheets: Partial<Record<InputSheetKey, SheetGrid>>;
+  readonly findings: Finding[];
+}
+
+export function locateSheets(grids: WorkbookGrids, wanted: readonly InputSheetKey[]): LocatedSheets {
+  const byName = new Map(grids.sheets.map((s) => [s.name, s]));
+  const byFoldedName = new Map(grids.sheets.map((s) => [s.name.replace(/\s/g, "").toLowerCase(), s]));
+  const sheets: Partial<Record<InputSheetKey, SheetGrid>> = {};
+  const findings: Finding[] = [];
+  for (const key of wanted) {
+    const expected = INPUT_SHEET_NAMES[key];
+    const direct =
+      byName.get(expected) ??
+      byFoldedName.get(expected.replace(/\s/g, "").toLowerCase()) ??
+      byFoldedName.get(EN_NAMES[key].replace(/\s/g, "").toLowerCase());
+    if (direct) {
+      sheets[key] = direct;
+      continue;
+    }
+    const marker = grids.names.find((n) => n.name.toUpperCase() === sheetMarkerName(key));
+    const renamed = marker ? byName.get(marker.sheet) : undefined;
+    if (renamed) {
+      sheets[key] = renamed;
+      findings.push({ rule: "X5", severity: "info", message: msg.sheetFoundByMarker(expected, renamed.name), location: { sheet: renamed.name } });
+      continue;
+    }
+    findings.push({ rule: "P1", severity: "error", message: msg.missingSheet(expected, EN_NAMES[key]), location: { sheet: expected } });
+  }
+  return { sheets, findings };
+}

@@ -1,0 +1,140 @@
+/** Reading a table sheet: find the header row and columns by their text, then walk the records. */
+import type { Bilingual, Finding } from "../domain/findings";
+import { msg } from "../domain/messages";
+import { foldForMatch } from "../domain/thai";
+import { address } from "./a1";
+import { displayCell, type Parsed } from "./cells";
+import { type CellValue, isBlank, isCellError, type SheetGrid } from "./grid";
+import type { ColumnDef, TableSheetDef } from "./schema";
+
+const HEADER_SEARCH_ROWS = 10;
+
+export interface TableLayout {
+  /** 0-based index of the header row. */
+  readonly headerRow: number;
+  /** column key → 0-based column index */
+  readonly columns: ReadonlyMap<string, number>;
+  /** Columns whose header is not part of the template: kept in the sheet, ignored by the reader. */
+  readonly extraHeaders: readonly string[];
+}
+
+export function headerMatches(def: ColumnDef, header: string): boolean {
+  const h = foldForMatch(header);
+  if (h === "") return false;
+  return [def.th, def.en, ...(def.variants ?? [])].some((t) => foldForMatch(t) === h);
+}
+
+export function findLayout(
+  grid: SheetGrid,
+  columns: readonly ColumnDef[],
+  isKnownExtra: (header: string) => boolean = () => false,
+): TableLayout {
+  let best: { row: number; map: Map<string, number> } = { row: 0, map: new Map() };
+  const rows = Math.min(HEADER_SEARCH_ROWS, grid.rows.length);
+  for (let r = 0; r < rows; r++) {
+    const map = new Map<string, number>();
+    (grid.rows[r] ?? []).forEach((cell, c) => {
+      if (typeof cell !== "string") return;
+      const def = columns.find((d) => !map.has(d.key) && headerMatches(d, cell));
+      if (def) map.set(def.key, c);
+    });
+    if (map.size > best.map.size) best = { row: r, map };
+  }
+  const known = new Set(best.map.values());
+  const extraHeaders = (grid.rows[best.row] ?? [])
+    .map((cell, c) => ({ cell, c }))
+    .filter(({ cell, c }) => typeof cell === "string" && cell.trim() !== "" && !known.has(c) && !isKnownExtra(cell))
+    .map(({ cell }) => String(cell));
+  return { headerRow: best.row, columns: best.map, extraHeaders };
+}
+
+export function missingColumnFindings(grid: SheetGrid, def: TableSheetDef, layout: TableLayout): Finding[] {
+  return def.columns
+    .filter((c) => c.required && !layout.columns.has(c.key))
+    .map((c) => ({
+      rule: "P1",
+      severity: "error" as const,
+      message: msg.missingColumn(grid.name, c.th, c.en),
+      location: { sheet: grid.name, row: layout.headerRow + 1 },
+    }));
+}
+
+export function mergedCellFindings(grid: SheetGrid): Finding[] {
+  return grid.merges.map((range) => ({
+    rule: "X3",
+    severity: "warning" as const,
+    message: msg.mergedInput(range),
+    location: { sheet: grid.name, cell: range.split(":")[0] as string },
+    found: range,
+  }));
+}
+
+/**
+ * One record (sheet row) being read. Every problem becomes a located finding; a bad cell reads as
+ * undefined so one typo never hides the rest of the row.
+ */
+export class RecordCursor {
+  constructor(
+    readonly grid: SheetGrid,
+    /** 0-based row index */
+    readonly row0: number,
+    private readonly columns: ReadonlyMap<string, number>,
+    private readonly headers: ReadonlyMap<string, string>,
+    private readonly findings: Finding[],
+  ) {}
+
+  get rowNumber(): number {
+    return this.row0 + 1;
+  }
+
+  raw(key: string): CellValue {
+    const c = this.columns.get(key);
+    return c === undefined ? null : (this.grid.rows[this.row0]?.[c] ?? null);
+  }
+
+  cellAddress(key: string): string {
+    const c = this.columns.get(key);
+    return c === undefined ? `A${this.rowNumber}` : address(this.rowNumber, c + 1);
+  }
+
+  /** The cell, or null after reporting a formula error in it. */
+  value(key: string): CellValue {
+    const v = this.raw(key);
+    if (isCellError(v)) {
+      this.report(key, "X2", msg.formulaError(v.error), v);
+      return null;
+    }
+    return v;
+  }
+
+  read<T>(key: string, parse: (v: CellValue) => Parsed<T>, defaultRule = "X1"): T | undefined {
+    const v = this.value(key);
+    const p = parse(v);
+    if (p.ok) return p.value;
+    this.report(key, p.rule ?? defaultRule, msg.badValue(this.headers.get(key) ?? key), v, p.expected, p.suggestion);
+    return undefined;
+  }
+
+  report(key: string, rule: string, message: Bilingual, found: CellValue, expected?: Bilingual, suggestion?: string): void {
+    this.findings.push({
+      rule,
+      severity: "error",
+      message,
+      location: { sheet: this.grid.name, cell: this.cellAddress(key) },
+      found: displayCell(found),
+      ...(expected ? { expected } : {}),
+      ...(suggestion ? { suggestion } : {}),
+    });
+  }
+}
+
+/** Data rows below the header that hold anything in the given columns. */
+export function dataRows(grid: SheetGrid, layout: TableLayout, keys: readonly string[], extraColumns: readonly number[] = []): number[] {
+  const cols = [...keys.map((k) => layout.columns.get(k)).filter((c): c is number => c !== undefined), ...extraColumns];
+  const out: number[] = [];
+  for (let r = layout.headerRow + 1; r < grid.rows.length; r++) {
+    const row = grid.rows[r] ?? [];
+    if (cols.some((c) => !isBlank(row[c]))) out.push(r);
+  }
+  return out;
+}

@@ -1,0 +1,291 @@
+/** Plan model → sheet descriptions that a host renders. Layout lives here once, for every host. */
+import type { FrameworkNode } from "../domain/frameworks/types";
+import { type ClosedList, labelOf, MONTHS, PLAN_LENGTHS, ROUNDS, STATIC_LISTS, YES_NO } from "../domain/lists";
+import type { PlanWorkbook } from "../domain/plan";
+import { absoluteRange, columnLetter, rangeAddress, sheetRef } from "./a1";
+import { formatQuarters } from "./cells";
+import type { CellInput, ColumnSpec, ListValidation, NameSpec, RowStyle, SheetSpec, WorkbookSpec } from "./grid";
+import {
+  AMOUNT_NUMFMT, BUDGET_COLUMN_WIDTH, BUDGET_NUMFMT, budgetHeader, type ColumnDef, DATE_NUMFMT, DETAILS_SHEET,
+  type DynamicListId, FORMATTED_ROWS, FRAMEWORK_SHEET, INPUT_SHEET_NAMES, type InputSheetKey, ITA_SHEET, listName,
+  LISTS_SHEET, META_SHEET, PLAN_SHEET, PROGRESS_SHEET, RISKS_SHEET, SETTINGS, SETTINGS_HEADERS, SETTINGS_SHEET,
+  sheetMarkerName, type TableSheetDef, TEMPLATE_VERSION,
+} from "./schema";
+
+export const HEADER_STYLE = { bold: true, fill: "FF1F4E79", fontColor: "FFFFFFFF", wrap: true } as const;
+const GROUP_STYLE = { bold: true, fill: "FFDDEBF7" } as const;
+/** Text format, so that codes such as "1.10" are never turned into numbers by Excel. */
+const TEXT_FMT = "@";
+
+export interface DescribeOptions {
+  /** Stamped into `_meta`; pass a fixed date in tests for byte-stable output. */
+  readonly createdAt: Date;
+  readonly generator?: string;
+}
+
+export function describeWorkbook(model: PlanWorkbook, options: DescribeOptions): WorkbookSpec {
+  const years = planYearsOf(model);
+  const dynamic = dynamicLists(model.framework);
+  const planColumns = planColumnsFor(years);
+  const sheets: SheetSpec[] = [
+    settingsSheet(model),
+    tableSheet(FRAMEWORK_SHEET, FRAMEWORK_SHEET.columns, model.framework as unknown as Record<string, unknown>[], model, {
+      rowStyles: model.framework.flatMap((n, i) => (n.level === "dimension" ? [{ from: i + 2, to: i + 2, style: GROUP_STYLE }] : [])),
+    }),
+    tableSheet(PLAN_SHEET, planColumns, model.items.map((it) => ({ ...it, ...budgetCells(it.budgets) })), model),
+    tableSheet(DETAILS_SHEET, DETAILS_SHEET.columns, model.details as unknown as Record<string, unknown>[], model),
+    tableSheet(PROGRESS_SHEET, PROGRESS_SHEET.columns, model.progress as unknown as Record<string, unknown>[], model),
+    tableSheet(RISKS_SHEET, RISKS_SHEET.columns, model.risks as unknown as Record<string, unknown>[], model, { formulaRows: 200 }),
+    tableSheet(ITA_SHEET, ITA_SHEET.columns, model.itaMeasures as unknown as Record<string, unknown>[], model),
+    listsSheet(dynamic),
+    metaSheet(options),
+  ];
+  return { sheets, names: [...listNames(dynamic), ...markerNames()] };
+}
+
+export function planYearsOf(model: PlanWorkbook): number[] {
+  return Array.from({ length: model.settings.years }, (_, i) => model.settings.firstYear + i);
+}
+
+/** The plan sheet's columns: the fixed ones with one budget column per plan year after the name. */
+export function planColumnsFor(years: readonly number[]): ColumnDef[] {
+  const nameAt = PLAN_SHEET.columns.findIndex((c) => c.key === "name");
+  const budgetCols: ColumnDef[] = years.map((y) => ({
+    key: `budget:${y}`,
+    ...budgetHeader(y),
+    type: { kind: "baht", decimals: 0 },
+    required: false,
+    width: BUDGET_COLUMN_WIDTH,
+  }));
+  return [...PLAN_SHEET.columns.slice(0, nameAt + 1), ...budgetCols, ...PLAN_SHEET.columns.slice(nameAt + 1)];
+}
+
+function budgetCells(budgets: Readonly<Record<number, number>>): Record<string, number> {
+  return Object.fromEntries(Object.entries(budgets).map(([y, v]) => [`budget:${y}`, v]));
+}
+
+/* ---------- settings ---------- */
+
+function settingsSheet(model: PlanWorkbook): SheetSpec {
+  const s = model.settings as unknown as Record<string, unknown>;
+  const validations: ListValidation[] = [];
+  const rows: CellInput[][] = [[SETTINGS_HEADERS.label.th, SETTINGS_HEADERS.value.th, "Setting (English)"]];
+  SETTINGS.forEach((def, i) => {
+    const r = i + 2;
+    rows.push([def.th, modelToCell(def.type, s[def.key], model, def.key), def.en]);
+    if (def.type.kind === "list") validations.push({ range: `B${r}`, listName: listName(def.type.list.id) });
+  });
+  return {
+    name: SETTINGS_SHEET.name,
+    visibility: "visible",
+    rows,
+    columns: [{ width: 30 }, { width: 42, numFmt: TEXT_FMT }, { width: 22 }],
+    formattedRows: 0,
+    freeze: { rows: 1, columns: 0 },
+    rowStyles: [{ from: 1, to: 1, style: HEADER_STYLE }],
+    validations,
+    cellFormats: SETTINGS.flatMap((def, i) =>
+      def.type.kind === "date" ? [{ cell: `B${i + 2}`, numFmt: DATE_NUMFMT }] :
+      def.type.kind === "fiscalYear" || def.key === "years" || def.key === "round" ? [{ cell: `B${i + 2}`, numFmt: "0" }] : []),
+    tabColor: "FF1F4E79",
+  };
+}
+
+/* ---------- table sheets ---------- */
+
+interface TableOptions {
+  readonly rowStyles?: readonly RowStyle[];
+  /** Formula columns are filled this many rows down even where there is no record yet. */
+  readonly formulaRows?: number;
+}
+
+function tableSheet(
+  def: TableSheetDef,
+  columns: readonly ColumnDef[],
+  records: readonly Record<string, unknown>[],
+  model: PlanWorkbook,
+  options: TableOptions = {},
+): SheetSpec {
+  const letterOf = (key: string): string => columnLetter(columns.findIndex((c) => c.key === key) + 1);
+  const rowCount = Math.max(records.length, options.formulaRows ?? 0);
+  const rows: CellInput[][] = [columns.map((c) => c.th)];
+  for (let i = 0; i < rowCount; i++) {
+    const record = records[i];
+    const r = i + 2;
+    rows.push(
+      columns.map((c) =>
+        c.type.kind === "formula"
+          ? { formula: c.type.formula(r, letterOf) }
+          : record === undefined ? null : modelToCell(c.type, record[c.key], model, c.key),
+      ),
+    );
+  }
+  const lastRow = FORMATTED_ROWS + 1;
+  const validations: ListValidation[] = columns.flatMap((c, i) => {
+    const id = listIdOf(c);
+    return id ? [{ range: rangeAddress(2, i + 1, lastRow, i + 1), listName: listName(id) }] : [];
+  });
+  return {
+    name: def.name,
+    visibility: "visible",
+    rows,
+    columns: columns.map(columnSpec),
+    formattedRows: FORMATTED_ROWS,
+    freeze: { rows: 1, columns: def.key === "plan" ? 1 : 0 },
+    rowStyles: [{ from: 1, to: 1, style: HEADER_STYLE }, ...(options.rowStyles ?? [])],
+    validations,
+    cellFormats: [],
+  };
+}
+
+function columnSpec(c: ColumnDef): ColumnSpec {
+  const base = { width: c.width };
+  switch (c.type.kind) {
+    case "baht":
+      return { ...base, numFmt: c.type.decimals === 0 ? BUDGET_NUMFMT : AMOUNT_NUMFMT };
+    case "date":
+      return { ...base, numFmt: DATE_NUMFMT };
+    case "percent":
+    case "scale":
+    case "fiscalYear":
+      return { ...base, numFmt: "0" };
+    case "formula":
+      return c.type.numFmt ? { ...base, numFmt: c.type.numFmt } : base;
+    case "text":
+      return c.type.multiline ? { ...base, wrap: true, numFmt: TEXT_FMT } : { ...base, numFmt: TEXT_FMT };
+    case "code":
+    case "codes":
+    case "dynamic":
+    case "quarters":
+      return { ...base, numFmt: TEXT_FMT };
+    default:
+      return base;
+  }
+}
+
+function listIdOf(c: ColumnDef): string | undefined {
+  if (c.type.kind === "list") return c.type.list.id;
+  if (c.type.kind === "month") return MONTHS.id;
+  if (c.type.kind === "scale") return "scale";
+  if (c.type.kind === "dynamic") return c.type.list;
+  return undefined;
+}
+
+/** The cell a model value is written as; the reader's parse of it gives the value back. */
+function modelToCell(type: ColumnDef["type"], value: unknown, model: PlanWorkbook, key: string): CellInput {
+  if (value === undefined || value === null) return null;
+  switch (type.kind) {
+    case "list":
+      if (typeof value === "boolean") return labelOf(YES_NO, value ? "yes" : "no");
+      if (type.list === PLAN_LENGTHS || type.list === ROUNDS) return Number(value);
+      return labelOf(type.list as ClosedList, String(value));
+    case "month":
+      return labelOf(MONTHS, String(value));
+    case "codes":
+      return (value as readonly string[]).join(", ");
+    case "quarters":
+      return formatQuarters(value as readonly number[]);
+    case "dynamic":
+      return dynamicLabel(type.list, value, model.framework);
+    case "formula":
+      return null;
+    default:
+      if (key === "budgetColumnLabel" || key === "digits") return String(value);
+      return value as CellInput;
+  }
+}
+
+/** Dropdown labels carry the name after the code, "1 การสร้างวัฒนธรรมสุจริต"; the reader takes the code. */
+export function nodeLabel(node: FrameworkNode): string {
+  return `${node.code} ${node.name}`;
+}
+
+function dynamicLabel(list: DynamicListId, value: unknown, framework: readonly FrameworkNode[]): CellInput {
+  if (list === "planCode") return String(value);
+  const code = String(value);
+  const node = framework.find((n) => n.code === code);
+  return node ? nodeLabel(node) : code;
+}
+
+/* ---------- hidden lists and meta ---------- */
+
+interface ListColumn {
+  readonly id: string;
+  readonly values: readonly (string | number)[];
+}
+
+function dynamicLists(framework: readonly FrameworkNode[]): ListColumn[] {
+  const numeric = (l: ClosedList): boolean => l.entries.every((e) => /^\d+$/.test(e.th));
+  const statics: ListColumn[] = STATIC_LISTS.map((l) => ({
+    id: l.id,
+    values: l.entries.map((e) => (numeric(l) ? Number(e.th) : e.th)),
+  }));
+  const level = (lv: FrameworkNode["level"]): string[] => framework.filter((n) => n.level === lv).map(nodeLabel);
+  return [
+    ...statics,
+    { id: "dimension", values: level("dimension") },
+    { id: "mission", values: level("mission") },
+    { id: "submission", values: level("submission") },
+  ];
+}
+
+function listsSheet(lists: readonly ListColumn[]): SheetSpec {
+  const height = Math.max(...lists.map((l) => l.values.length)) + 1;
+  const rows: CellInput[][] = Array.from({ length: height }, (_, r) =>
+    lists.map((l) => (r === 0 ? l.id : (l.values[r - 1] ?? null))),
+  );
+  return {
+    name: LISTS_SHEET,
+    visibility: "hidden",
+    rows,
+    columns: lists.map(() => ({ width: 24 })),
+    formattedRows: 0,
+    freeze: { rows: 1, columns: 0 },
+    rowStyles: [{ from: 1, to: 1, style: { bold: true } }],
+    validations: [],
+    cellFormats: [],
+  };
+}
+
+function listNames(lists: readonly ListColumn[]): NameSpec[] {
+  const names = lists.map((l, i) => ({
+    name: listName(l.id),
+    sheet: LISTS_SHEET,
+    range: absoluteRange(2, i + 1, Math.max(2, l.values.length + 1), i + 1),
+  }));
+  // plan codes come from the plan sheet itself, so new items appear in the progress dropdown at once
+  names.push({ name: listName("planCode"), sheet: PLAN_SHEET.name, range: absoluteRange(2, 1, FORMATTED_ROWS + 1, 1) });
+  return names;
+}
+
+function markerNames(): NameSpec[] {
+  return (Object.keys(INPUT_SHEET_NAMES) as InputSheetKey[]).map((key) => ({
+    name: sheetMarkerName(key),
+    sheet: INPUT_SHEET_NAMES[key],
+    range: "$A$1",
+  }));
+}
+
+function metaSheet(options: DescribeOptions): SheetSpec {
+  const rows: CellInput[][] = [
+    ["key", "value"],
+    ["template_version", TEMPLATE_VERSION],
+    ["generator", options.generator ?? "Sujarit"],
+    ["created_at", options.createdAt.toISOString()],
+    ...(Object.keys(INPUT_SHEET_NAMES) as InputSheetKey[]).map((k) => [`sheet.${k}`, INPUT_SHEET_NAMES[k]]),
+    ["generated_sheets", ""],
+  ];
+  return {
+    name: META_SHEET,
+    visibility: "veryHidden",
+    rows,
+    columns: [{ width: 22 }, { width: 40 }],
+    formattedRows: 0,
+    freeze: { rows: 0, columns: 0 },
+    rowStyles: [],
+    validations: [],
+    cellFormats: [],
+  };
+}
+
+export { sheetRef };
