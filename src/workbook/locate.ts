@@ -3,6 +3,7 @@ import type { Finding } from "../domain/findings";
 import { msg } from "../domain/messages";
 import type { SheetGrid, WorkbookGrids } from "./grid";
 import { type InputSheetKey, INPUT_SHEET_NAMES, SETTINGS_SHEET, sheetMarkerName, TABLE_SHEETS } from "./schema";
+import { findLayout } from "./table";
 
 const EN_NAMES: Readonly<Record<InputSheetKey, string>> = {
   settings: SETTINGS_SHEET.en,
@@ -30,7 +31,7 @@ export function locateSheets(grids: WorkbookGrids, wanted: readonly InputSheetKe
       continue;
     }
     const marker = grids.names.find((n) => n.name.toUpperCase() === sheetMarkerName(key));
-    const renamed = marker ? byName.get(marker.sheet) : undefined;
+    const renamed = (marker ? byName.get(marker.sheet) : undefined) ?? byHeaders(grids, key);
     if (renamed) {
       sheets[key] = renamed;
       findings.push({ rule: "X5", severity: "info", message: msg.sheetFoundByMarker(expected, renamed.name), location: { sheet: renamed.name } });
@@ -39,4 +40,20 @@ export function locateSheets(grids: WorkbookGrids, wanted: readonly InputSheetKe
     findings.push({ rule: "P1", severity: "error", message: msg.missingSheet(expected, EN_NAMES[key]), location: { sheet: expected } });
   }
   return { sheets, findings };
+}
+
+/**
+ * Last resort for a renamed sheet whose marker name was lost (tools other than Excel do not follow
+ * renames): a sheet whose header row has every required column of that table.
+ */
+function byHeaders(grids: WorkbookGrids, key: InputSheetKey): SheetGrid | undefined {
+  const def = TABLE_SHEETS.find((t) => t.key === key);
+  if (!def) return undefined;
+  const required = def.columns.filter((c) => c.required);
+  const known = new Set(Object.values(INPUT_SHEET_NAMES));
+  return grids.sheets.find((g) => {
+    if (known.has(g.name) || g.visibility !== "visible") return false;
+    const layout = findLayout(g, def.columns);
+    return required.every((c) => layout.columns.has(c.key));
+  });
 }

@@ -1,0 +1,346 @@
+/**
+ * A typed, in-memory fake of the Excel calls OfficeWorkbook makes. Like Excel, it queues work and does
+ * it at context.sync(), refuses to read a property that was not loaded and synced, turns numeric text
+ * typed into a non-text cell into a number, and counts every sync.
+ */
+import type {
+  BatchRunner, XContext, XNamedItem, XNamedItemCollection, XRange, XRangeAreas, XWorksheet, XWorksheetCollection,
+} from "../../src/hosts/office/excel-subset";
+import { columnLetter, columnNumber, parseArea } from "../../src/workbook/a1";
+
+export interface FakeCell {
+  value: string | number | boolean | null;
+  formula?: string;
+  error?: string;
+  numberFormat?: string;
+}
+
+export interface FakeSheet {
+  name: string;
+  visibility: "Visible" | "Hidden" | "VeryHidden";
+  cells: Map<string, FakeCell>;
+  columnWidths: Map<number, number>;
+  frozenRows: number;
+  validations: { address: string; source: string }[];
+  merges: string[];
+  tabColor: string;
+}
+
+export class FakeExcel {
+  readonly sheets: FakeSheet[] = [];
+  readonly names: { name: string; formula: string }[] = [];
+  syncCount = 0;
+  enableEvents = true;
+  supported = new Set(["1.1", "1.2", "1.3", "1.4", "1.5", "1.6", "1.7", "1.8", "1.9"]);
+
+  addSheet(name: string): FakeSheet {
+    const s: FakeSheet = { name, visibility: "Visible", cells: new Map(), columnWidths: new Map(), frozenRows: 0, validations: [], merges: [], tabColor: "" };
+    this.sheets.push(s);
+    return s;
+  }
+
+  sheet(name: string): FakeSheet | undefined {
+    return this.sheets.find((s) => s.name === name);
+  }
+
+  setCell(sheet: string, address: string, cell: Partial<FakeCell>): void {
+    const s = this.sheet(sheet) ?? this.addSheet(sheet);
+    s.cells.set(address, { value: null, ...s.cells.get(address), ...cell });
+  }
+
+  readonly run: BatchRunner = async (batch) => batch(new FakeContext(this));
+  readonly supports = (version: string): boolean => this.supported.has(version);
+}
+
+type Op = () => void;
+
+class FakeContext implements XContext {
+  readonly ops: Op[] = [];
+  readonly workbook: XContext["workbook"];
+  readonly runtime: { enableEvents: boolean };
+
+  constructor(readonly excel: FakeExcel) {
+    const ctx = this;
+    this.workbook = {
+      worksheets: new FakeWorksheets(this),
+      names: new FakeNames(this),
+      application: { suspendApiCalculationUntilNextSync: () => undefined, suspendScreenUpdatingUntilNextSync: () => undefined },
+    };
+    this.runtime = {
+      get enableEvents() { return ctx.excel.enableEvents; },
+      set enableEvents(v: boolean) { ctx.ops.push(() => { ctx.excel.enableEvents = v; }); },
+    };
+  }
+
+  async sync(): Promise<void> {
+    this.excel.syncCount++;
+    const ops = this.ops.splice(0);
+    for (const op of ops) op();
+  }
+}
+
+/** A property that can be read only after load + sync, as in office-js. */
+class Loaded<T> {
+  private value: T | undefined;
+  private loaded = false;
+  set(v: T): void { this.value = v; this.loaded = true; }
+  get(what: string): T {
+    if (!this.loaded) throw new Error(`PropertyNotLoaded: ${what} was read before load() and sync()`);
+    return this.value as T;
+  }
+}
+
+class FakeWorksheets implements XWorksheetCollection {
+  private readonly itemsProp = new Loaded<XWorksheet[]>();
+  constructor(private readonly ctx: FakeContext) {}
+  get items(): XWorksheet[] { return this.itemsProp.get("worksheets.items"); }
+  load(_props: string): XWorksheetCollection {
+    this.ctx.ops.push(() => {
+      this.itemsProp.set(this.ctx.excel.sheets.map((s) => {
+        const ws = new FakeWorksheet(this.ctx, () => s);
+        ws.snapshot();
+        return ws;
+      }));
+    });
+    return this;
+  }
+  getFirst(): XWorksheet {
+    return new FakeWorksheet(this.ctx, () => this.ctx.excel.sheets[0]);
+  }
+  add(name: string): XWorksheet {
+    this.ctx.ops.push(() => {
+      if (this.ctx.excel.sheet(name)) throw new Error(`ItemAlreadyExists: ${name}`);
+      this.ctx.excel.addSheet(name);
+    });
+    return new FakeWorksheet(this.ctx, () => this.ctx.excel.sheet(name));
+  }
+}
+
+class FakeWorksheet implements XWorksheet {
+  private readonly nameProp = new Loaded<string>();
+  private readonly visibilityProp = new Loaded<string>();
+  private readonly nullProp = new Loaded<boolean>();
+  readonly freezePanes: XWorksheet["freezePanes"];
+
+  constructor(private readonly ctx: FakeContext, readonly resolve: () => FakeSheet | undefined) {
+    this.ctx.ops.push(() => this.nullProp.set(this.resolve() === undefined));
+    this.freezePanes = {
+      freezeRows: (n: number) => this.ctx.ops.push(() => { this.must().frozenRows = n; }),
+      freezeAt: (range: string) => this.ctx.ops.push(() => { this.must().frozenRows = parseArea(range)?.bottom ?? 0; }),
+    };
+  }
+  must(): FakeSheet {
+    const s = this.resolve();
+    if (!s) throw new Error("ItemNotFound: worksheet");
+    return s;
+  }
+  snapshot(): void {
+    const s = this.resolve();
+    this.nullProp.set(s === undefined);
+    this.nameProp.set(s?.name ?? "");
+    this.visibilityProp.set(s?.visibility ?? "Visible");
+  }
+  get isNullObject(): boolean { return this.nullProp.get("worksheet.isNullObject"); }
+  get name(): string { return this.nameProp.get("worksheet.name"); }
+  set name(_v: string) { throw new Error("renaming is not used"); }
+  get visibility(): string { return this.visibilityProp.get("worksheet.visibility"); }
+  set visibility(v: string) { this.ctx.ops.push(() => { this.must().visibility = v as FakeSheet["visibility"]; }); }
+  get tabColor(): string { return this.must().tabColor; }
+  set tabColor(v: string) { this.ctx.ops.push(() => { this.must().tabColor = v; }); }
+  load(_props: string): XWorksheet {
+    this.ctx.ops.push(() => this.snapshot());
+    return this;
+  }
+  getRange(address: string): XRange {
+    return new FakeRange(this.ctx, this.resolve, () => address);
+  }
+  getUsedRangeOrNullObject(): XRange {
+    return new FakeRange(this.ctx, this.resolve, () => {
+      const s = this.resolve();
+      if (!s || s.cells.size === 0) return undefined;
+      let top = Infinity, left = Infinity, bottom = 0, right = 0;
+      for (const [addr, cell] of s.cells) {
+        if (cell.value === null && cell.formula === undefined && cell.error === undefined) continue;
+        const a = parseArea(addr);
+        if (!a) continue;
+        top = Math.min(top, a.top); left = Math.min(left, a.left); bottom = Math.max(bottom, a.top); right = Math.max(right, a.left);
+      }
+      return bottom === 0 ? undefined : `${columnLetter(left)}${top}:${columnLetter(right)}${bottom}`;
+    });
+  }
+  getNextOrNullObject(): XWorksheet {
+    return new FakeWorksheet(this.ctx, () => {
+      const s = this.resolve();
+      if (!s) return undefined;
+      const i = this.ctx.excel.sheets.indexOf(s);
+      return this.ctx.excel.sheets[i + 1];
+    });
+  }
+  delete(): void {
+    this.ctx.ops.push(() => {
+      const s = this.must();
+      this.ctx.excel.sheets.splice(this.ctx.excel.sheets.indexOf(s), 1);
+    });
+  }
+}
+
+/** Expands "A1:C3" or "A:A" (bounded by the sheet's used rows) to cell addresses, row by row. */
+function cellsOf(address: string): { rows: number; cols: number; at: (r: number, c: number) => string } {
+  const whole = /^([A-Z]+):([A-Z]+)$/.exec(address);
+  const area = whole ? { top: 1, bottom: 1, left: columnNumber(whole[1] as string), right: columnNumber(whole[2] as string) } : parseArea(address);
+  if (!area) throw new Error(`InvalidArgument: ${address}`);
+  return {
+    rows: area.bottom - area.top + 1,
+    cols: area.right - area.left + 1,
+    at: (r, c) => `${columnLetter(area.left + c)}${area.top + r}`,
+  };
+}
+
+class FakeRange implements XRange {
+  private readonly valuesProp = new Loaded<unknown[][]>();
+  private readonly typesProp = new Loaded<string[][]>();
+  private readonly rowProp = new Loaded<number>();
+  private readonly colProp = new Loaded<number>();
+  private readonly nullProp = new Loaded<boolean>();
+  readonly format: XRange["format"];
+  readonly dataValidation: XRange["dataValidation"];
+
+  constructor(private readonly ctx: FakeContext, private readonly sheet: () => FakeSheet | undefined, private readonly addr: () => string | undefined) {
+    const push = (op: (s: FakeSheet, a: string) => void) => this.ctx.ops.push(() => op(this.mustSheet(), this.mustAddr()));
+    const self = this;
+    this.format = {
+      set columnWidth(w: number) {
+        push((s, a) => { const m = /^([A-Z]+):/.exec(a); if (m) s.columnWidths.set(columnNumber(m[1] as string), w); });
+      },
+      get columnWidth() { throw new Error("not loaded"); },
+      wrapText: false,
+      verticalAlignment: "Top",
+      font: { bold: false, color: "" },
+      fill: { color: "" },
+    };
+    this.dataValidation = {
+      set rule(r: { list: { inCellDropDown: boolean; source: string } }) {
+        push((s, a) => s.validations.push({ address: a, source: r.list.source }));
+      },
+      get rule() { throw new Error("not loaded"); },
+      errorAlert: { showAlert: true, style: "Stop", title: "", message: "" },
+    };
+    void self;
+  }
+  private mustSheet(): FakeSheet {
+    const s = this.sheet();
+    if (!s) throw new Error("ItemNotFound: worksheet");
+    return s;
+  }
+  private mustAddr(): string {
+    const a = this.addr();
+    if (!a) throw new Error("ItemNotFound: range");
+    return a;
+  }
+  get isNullObject(): boolean { return this.nullProp.get("range.isNullObject"); }
+  get values(): unknown[][] { return this.valuesProp.get("range.values"); }
+  set values(_v: unknown[][]) { throw new Error("the host writes through formulas"); }
+  get valueTypes(): string[][] { return this.typesProp.get("range.valueTypes"); }
+  get formulas(): unknown[][] { throw new Error("not used"); }
+  set formulas(rows: unknown[][]) {
+    this.ctx.ops.push(() => {
+      const s = this.mustSheet();
+      const { rows: h, cols: w, at } = cellsOf(this.mustAddr());
+      if (rows.length !== h || rows.some((r) => r.length !== w)) throw new Error(`InvalidArgument: ${h}x${w} range, ${rows.length} rows given`);
+      rows.forEach((row, r) => row.forEach((v, c) => {
+        const a = at(r, c);
+        const cell: FakeCell = { value: null, ...s.cells.get(a) };
+        delete cell.formula;
+        if (typeof v === "string" && v.startsWith("=")) { cell.formula = v; cell.value = null; }
+        else if (typeof v === "string" && v.startsWith("'")) cell.value = v.slice(1);
+        else if (typeof v === "string" && cell.numberFormat !== "@" && v.trim() !== "" && Number.isFinite(Number(v))) cell.value = Number(v);
+        else cell.value = v === "" ? null : (v as FakeCell["value"]);
+        s.cells.set(a, cell);
+      }));
+    });
+  }
+  get numberFormat(): unknown[][] { throw new Error("not used"); }
+  set numberFormat(rows: unknown[][]) {
+    this.ctx.ops.push(() => {
+      const s = this.mustSheet();
+      const { rows: h, cols: w, at } = cellsOf(this.mustAddr());
+      if (rows.length !== h || rows.some((r) => r.length !== w)) throw new Error(`InvalidArgument: numberFormat ${h}x${w}`);
+      rows.forEach((row, r) => row.forEach((f, c) => {
+        const a = at(r, c);
+        s.cells.set(a, { value: null, ...s.cells.get(a), numberFormat: String(f) });
+      }));
+    });
+  }
+  get rowIndex(): number { return this.rowProp.get("range.rowIndex"); }
+  get columnIndex(): number { return this.colProp.get("range.columnIndex"); }
+  get address(): string { return this.addr() ?? ""; }
+  load(_props: string): XRange {
+    this.ctx.ops.push(() => {
+      const s = this.sheet();
+      const a = s ? this.addr() : undefined;
+      this.nullProp.set(a === undefined);
+      if (!s || !a) return;
+      const area = parseArea(a);
+      if (!area) return;
+      const { rows, cols, at } = cellsOf(a);
+      const values: unknown[][] = [];
+      const types: string[][] = [];
+      for (let r = 0; r < rows; r++) {
+        const vr: unknown[] = [];
+        const tr: string[] = [];
+        for (let c = 0; c < cols; c++) {
+          const cell = s.cells.get(at(r, c));
+          if (cell?.error) { vr.push(cell.error); tr.push("Error"); }
+          else { vr.push(cell?.value ?? ""); tr.push(cell?.value === null || cell?.value === undefined ? "Empty" : typeof cell.value === "number" ? "Double" : typeof cell.value === "boolean" ? "Boolean" : "String"); }
+        }
+        values.push(vr);
+        types.push(tr);
+      }
+      this.valuesProp.set(values);
+      this.typesProp.set(types);
+      this.rowProp.set(area.top - 1);
+      this.colProp.set(area.left - 1);
+    });
+    return this;
+  }
+  getMergedAreasOrNullObject(): XRangeAreas {
+    const areas = new Loaded<{ items: { address: string }[] }>();
+    const isNull = new Loaded<boolean>();
+    const result: XRangeAreas = {
+      get isNullObject() { return isNull.get("areas.isNullObject"); },
+      get areas() { return areas.get("areas"); },
+      load: () => {
+        this.ctx.ops.push(() => {
+          const s = this.sheet();
+          isNull.set(!s || s.merges.length === 0);
+          areas.set({ items: (s?.merges ?? []).map((m) => ({ address: `${s?.name}!${m}` })) });
+        });
+        return result;
+      },
+    };
+    return result;
+  }
+}
+
+class FakeNames implements XNamedItemCollection {
+  private readonly itemsProp = new Loaded<XNamedItem[]>();
+  constructor(private readonly ctx: FakeContext) {}
+  get items(): XNamedItem[] { return this.itemsProp.get("names.items"); }
+  load(_props: string): XNamedItemCollection {
+    this.ctx.ops.push(() => {
+      this.itemsProp.set(this.ctx.excel.names.map((n) => ({
+        name: n.name,
+        formula: n.formula,
+        delete: () => this.ctx.ops.push(() => { this.ctx.excel.names.splice(this.ctx.excel.names.indexOf(n), 1); }),
+      })));
+    });
+    return this;
+  }
+  add(name: string, reference: string): unknown {
+    this.ctx.ops.push(() => {
+      if (this.ctx.excel.names.some((n) => n.name.toUpperCase() === name.toUpperCase())) throw new Error(`ItemAlreadyExists: ${name}`);
+      this.ctx.excel.names.push({ name, formula: reference });
+    });
+    return undefined;
+  }
+}

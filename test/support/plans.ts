@@ -1,0 +1,92 @@
+/** Test data: the seed-000 sample model and a fast-check generator of random but valid plans. */
+import fc from "fast-check";
+import { newPlan } from "../../src/app/template";
+import type { CalendarMonth } from "../../src/domain/calendar";
+import { FRAMEWORKS } from "../../src/domain/frameworks";
+import type { FrameworkId } from "../../src/domain/frameworks/types";
+import { ITEM_KINDS } from "../../src/domain/kinds";
+import type { PlanItem, PlanWorkbook, ProgressEntry, Quarter, RiskEntry } from "../../src/domain/plan";
+import { baht, type Baht, type DimensionNo, fiscalYear, type NodeCode, type PlanCode } from "../../src/domain/units";
+
+/** Drops the source rows (`at`), which depend on where a record was written, not on what it says. */
+export function withoutRows(wb: PlanWorkbook): PlanWorkbook {
+  const strip = <T extends { at?: unknown }>(xs: readonly T[]): T[] => xs.map(({ at: _at, ...rest }) => rest as T);
+  return { ...wb, items: strip(wb.items), details: strip(wb.details), progress: strip(wb.progress), risks: strip(wb.risks), itaMeasures: strip(wb.itaMeasures) };
+}
+
+const THAI_WORDS = ["โครงการ", "ส่งเสริม", "คุณธรรม", "ความโปร่งใส", "อบรม", "ประชาชน", "ตำบล", "=SUM(A1)", "+66", "-", "@ref", "No Gift Policy", "๒๕๖๖", "1.10"];
+/** Texts as users type them: words with single spaces, sometimes starting like a formula. */
+export const userText = fc.array(fc.constantFrom(...THAI_WORDS), { minLength: 1, maxLength: 5 }).map((ws) => ws.join(" "));
+const listItem = fc.array(fc.constantFrom("ประชาชน", "เด็กและเยาวชน", "สถานศึกษา", "หน่วยงานภาครัฐ"), { maxLength: 3 });
+const amount = fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 5_000_000 }), fc.integer({ min: 1, max: 99_999_999 }).map((s) => s / 100));
+const date = fc.integer({ min: Date.UTC(2018, 0, 1), max: Date.UTC(2030, 11, 31) }).map((t) => new Date(Math.floor(t / 86_400_000) * 86_400_000));
+
+export const randomPlan: fc.Arbitrary<PlanWorkbook> = fc
+  .record({
+    framework: fc.constantFrom<FrameworkId>("2566-2570", "2561-2564"),
+    firstYear: fc.integer({ min: 2561, max: 2570 }),
+    years: fc.constantFrom<4 | 5>(4, 5),
+    orgName: userText,
+    seedItems: fc.array(
+      fc.record({
+        missionIndex: fc.nat(),
+        kind: fc.constantFrom(...ITEM_KINDS),
+        name: userText,
+        amounts: fc.array(amount, { minLength: 5, maxLength: 5 }),
+        note: fc.option(userText, { nil: "" }),
+        owner: fc.option(userText, { nil: "" }),
+        groups: listItem,
+        quarters: fc.subarray<Quarter>([1, 2, 3, 4]),
+      }),
+      { maxLength: 40 },
+    ),
+    seedProgress: fc.array(
+      fc.record({
+        month: fc.integer({ min: 1, max: 12 }),
+        pct: fc.option(fc.integer({ min: 0, max: 100 }), { nil: undefined }),
+        disbursed: fc.option(amount, { nil: undefined }),
+        start: fc.option(date, { nil: undefined }),
+        result: userText,
+        status: fc.constantFrom("notStarted", "inProgress", "done", "notPossible") as fc.Arbitrary<ProgressEntry["status"]>,
+        inOrdinance: fc.option(fc.boolean(), { nil: undefined }),
+      }),
+      { maxLength: 15 },
+    ),
+    seedRisks: fc.array(
+      fc.record({ l: fc.integer({ min: 1, max: 5 }), i: fc.integer({ min: 1, max: 5 }), event: userText, codes: fc.array(fc.constantFrom("1.1.1", "2.2.1(1)", "ควบคุมภายใน"), { maxLength: 3 }) }),
+      { maxLength: 8 },
+    ),
+  })
+  .map((r) => {
+    const base = newPlan({
+      orgName: r.orgName, orgType: "sao", district: "เมือง", province: "ลำพูน", firstYear: fiscalYear(r.firstYear), years: r.years, framework: r.framework,
+    });
+    const missions = FRAMEWORKS[r.framework].nodes.filter((n) => n.level === "mission");
+    const years = Array.from({ length: r.years }, (_, i) => r.firstYear + i);
+    const items: PlanItem[] = r.seedItems.map((s, i) => {
+      const m = missions[s.missionIndex % missions.length] as (typeof missions)[number];
+      return {
+        code: `${m.code}.${i + 1}` as PlanCode,
+        dimension: Number(m.code.split(".")[0]) as DimensionNo,
+        mission: m.code as NodeCode,
+        subMission: undefined,
+        kind: s.kind,
+        name: s.name,
+        budgets: Object.fromEntries(years.map((y, k) => [y, baht(s.amounts[k] ?? 0)])) as Record<number, Baht>,
+        note: s.note, owner: s.owner, indicator: "", target: "", targetGroups: s.groups, quarters: s.quarters, itaIndicator: "",
+      };
+    });
+    const progress: ProgressEntry[] = r.seedProgress.map((p, i) => ({
+      fy: fiscalYear(r.firstYear), month: p.month as CalendarMonth, code: items[i % Math.max(1, items.length)]?.code ?? ("9.9.9" as PlanCode),
+      status: p.status, reason: p.status === "notPossible" ? "other" : undefined, reasonText: "", inOrdinance: p.inOrdinance,
+      progressPct: p.pct, startDate: p.start, endDate: undefined, output: "", unit: "", indicatorResult: "", result: p.result,
+      budgetType: undefined, ordinanceAmount: undefined, disbursed: p.disbursed === undefined ? undefined : baht(p.disbursed),
+      evidence: "", problems: "", recommendations: "", enteredBy: "", enteredOn: undefined,
+    }));
+    const risks: RiskEntry[] = r.seedRisks.map((k, i) => ({
+      id: `R-${i + 1}`, process: "การจัดซื้อจัดจ้าง", category: "budget", event: k.event, factor: "known", likelihood: k.l, impact: k.i,
+      existingControls: "", controlRating: "fair", residualLikelihood: undefined, residualImpact: undefined, mitigations: k.codes,
+      owner: "", statusLight: undefined, reviewedOn: undefined,
+    }));
+    return { ...base, items, progress, risks };
+  });

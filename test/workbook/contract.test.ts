@@ -1,0 +1,138 @@
+/**
+ * One contract, two hosts: whatever the writer describes, each host renders, and reading it back gives
+ * the same plan. The Excel host runs against the counting fake, so sync counts are asserted too.
+ */
+import fc from "fast-check";
+import type { WorkbookPort } from "../../src/app/port";
+import { SheetConflictError } from "../../src/app/port";
+import { OfficeWorkbook } from "../../src/hosts/office/office-workbook";
+import { XlsxWorkbook } from "../../src/hosts/xlsx/xlsx-workbook";
+import type { PlanWorkbook } from "../../src/domain/plan";
+import { readPlanWorkbook } from "../../src/workbook/read";
+import { describeWorkbook } from "../../src/workbook/write";
+import { loadSeed000, sampleModel } from "../../tools/build-sample";
+import { FakeExcel } from "../support/fake-excel";
+import { randomPlan, withoutRows } from "../support/plans";
+
+const createdAt = new Date("2026-11-23T00:00:00Z");
+
+interface Host {
+  name: string;
+  /** Writes the model into a fresh workbook and reads it back through the same host. */
+  roundTrip(model: PlanWorkbook): Promise<ReturnType<typeof readPlanWorkbook>>;
+  fresh(): { port: WorkbookPort; reopen: () => Promise<WorkbookPort> };
+}
+
+const xlsxHost: Host = {
+  name: "xlsx (exceljs)",
+  fresh() {
+    const book = XlsxWorkbook.empty();
+    return { port: book, reopen: async () => XlsxWorkbook.open(await book.toBytes()) };
+  },
+  async roundTrip(model) {
+    const { port, reopen } = this.fresh();
+    await port.writeSheets(describeWorkbook(model, { createdAt }), "refuse");
+    return readPlanWorkbook(await (await reopen()).readGrids());
+  },
+};
+
+const officeHost: Host = {
+  name: "office (Excel.run fake)",
+  fresh() {
+    const excel = new FakeExcel();
+    const port = new OfficeWorkbook(excel.run, excel.supports);
+    return { port, reopen: async () => port };
+  },
+  async roundTrip(model) {
+    const { port } = this.fresh();
+    await port.writeSheets(describeWorkbook(model, { createdAt }), "refuse");
+    return readPlanWorkbook(await port.readGrids());
+  },
+};
+
+const sample = sampleModel(loadSeed000());
+
+describe.each([xlsxHost, officeHost])("host contract: $name", (host) => {
+  it("writes the seed-000 sample and reads back the same plan, without findings", async () => {
+    const read = await host.roundTrip(sample);
+    expect(read.findings).toEqual([]);
+    expect(withoutRows(read.workbook)).toEqual(withoutRows(sample));
+    expect(read.workbook.items).toHaveLength(39);
+    expect(read.templateVersion).toBe("1.0.0");
+  });
+
+  it("round-trips random plans", async () => {
+    await fc.assert(
+      fc.asyncProperty(randomPlan, async (model) => {
+        const read = await host.roundTrip(model);
+        expect(read.findings).toEqual([]);
+        expect(withoutRows(read.workbook)).toEqual(withoutRows(model));
+      }),
+      { numRuns: 15 },
+    );
+  });
+
+  it("refuses to overwrite a sheet that already exists", async () => {
+    const { port } = host.fresh();
+    await port.writeSheets(describeWorkbook(sample, { createdAt }), "refuse");
+    await expect(port.writeSheets(describeWorkbook(sample, { createdAt }), "refuse")).rejects.toBeInstanceOf(SheetConflictError);
+    const read = readPlanWorkbook(await port.readGrids());
+    expect(read.workbook.items).toHaveLength(39);
+  });
+
+  it("records where each item came from", async () => {
+    const read = await host.roundTrip(sample);
+    expect(read.workbook.items[0]?.at).toEqual({ sheet: "แผนปฏิบัติการ", row: 2 });
+    expect(read.workbook.items[38]?.at).toEqual({ sheet: "แผนปฏิบัติการ", row: 40 });
+  });
+});
+
+describe("Excel host round trips", () => {
+  const syncsFor = async (model: PlanWorkbook) => {
+    const excel = new FakeExcel();
+    const port = new OfficeWorkbook(excel.run, excel.supports);
+    await port.writeSheets(describeWorkbook(model, { createdAt }), "refuse");
+    const writeSyncs = excel.syncCount;
+    await port.readGrids();
+    return { writeSyncs, readSyncs: excel.syncCount - writeSyncs, excel };
+  };
+
+  it("reads the whole workbook in one context.sync()", async () => {
+    const { readSyncs } = await syncsFor(sample);
+    expect(readSyncs).toBe(1);
+  });
+
+  it("writes the template in two syncs, whatever the plan size", async () => {
+    const small = await syncsFor({ ...sample, items: sample.items.slice(0, 1), progress: [], risks: [] });
+    const big = await syncsFor({
+      ...sample,
+      items: Array.from({ length: 20 }, (_, k) => sample.items.map((it) => ({ ...it, code: `${it.code}-${k}` as never }))).flat(),
+    });
+    expect(small.writeSyncs).toBe(2);
+    expect(big.writeSyncs).toBe(2);
+    expect(big.readSyncs).toBe(1);
+  });
+
+  it("keeps events on and reads merged areas where the API allows (1.13)", async () => {
+    const { excel } = await syncsFor(sample);
+    expect(excel.enableEvents).toBe(true);
+    excel.supported.add("1.13");
+    excel.sheet("แผนปฏิบัติการ")?.merges.push("B2:B5");
+    const before = excel.syncCount;
+    const read = readPlanWorkbook(await new OfficeWorkbook(excel.run, excel.supports).readGrids());
+    expect(read.findings.map((f) => [f.rule, f.location.cell])).toEqual([["X3", "B2"]]);
+    expect(excel.syncCount - before).toBe(1);
+  });
+
+  it("writes dropdowns that point at named ranges, never inline lists", async () => {
+    const { excel } = await syncsFor(sample);
+    const plan = excel.sheet("แผนปฏิบัติการ");
+    expect(plan?.validations.map((v) => v.source)).toEqual(
+      expect.arrayContaining(["=SUJARIT_LIST_DIMENSION", "=SUJARIT_LIST_MISSION", "=SUJARIT_LIST_KIND"]),
+    );
+    for (const v of excel.sheets.flatMap((s) => s.validations)) expect(v.source).toMatch(/^=SUJARIT_LIST_[A-Z_]+$/);
+    expect(excel.names.find((n) => n.name === "SUJARIT_LIST_KIND")?.formula).toBe("='_lists'!$I$2:$I$5");
+    expect(excel.sheet("_meta")?.visibility).toBe("VeryHidden");
+    expect(plan?.frozenRows).toBe(1);
+  });
+});
