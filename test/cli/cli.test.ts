@@ -1,0 +1,137 @@
+/** The `sujarit` command end to end: in-process for speed, and once as a real process for exit codes. */
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { main } from "../../src/cli/main";
+import { XlsxWorkbook } from "../../src/hosts/xlsx/xlsx-workbook";
+import { readPlanWorkbook } from "../../src/workbook/read";
+import { loadSeed000 } from "../../tools/build-sample";
+
+const root = join(__dirname, "..", "..");
+const sample = join(root, "samples", "nasameng-2566-2570.xlsx");
+const dir = mkdtempSync(join(tmpdir(), "sujarit-cli-"));
+
+async function run(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+describe("sujarit template", () => {
+  const file = join(dir, "plan.xlsx");
+  const args = ["template", "--org", "อบต.ตัวอย่าง", "--type", "อบต.", "--district", "เมือง", "--province", "ลำพูน", "--first-year", "2566", "--years", "5", "--framework", "2566-2570", "--out", file];
+
+  it("creates a workbook with every input sheet, the framework and one budget column per year", async () => {
+    const r = await run(...args);
+    expect(r).toMatchObject({ code: 0, err: "" });
+    const book = await XlsxWorkbook.open(readFileSync(file));
+    const sheets = await book.listSheets();
+    expect(sheets.map((s) => `${s.name}:${s.visibility}`)).toEqual([
+      "ตั้งค่า:visible", "ภารกิจ:visible", "แผนปฏิบัติการ:visible", "รายละเอียดโครงการ:visible", "ผลรายเดือน:visible",
+      "ทะเบียนความเสี่ยง:visible", "มาตรการ ITA:visible", "_lists:hidden", "_meta:veryHidden",
+    ]);
+    const read = readPlanWorkbook(await book.readGrids());
+    expect(read.findings).toEqual([]);
+    expect(read.workbook.settings).toMatchObject({ orgName: "อบต.ตัวอย่าง", orgType: "sao", firstYear: 2566, years: 5, framework: "2566-2570" });
+    expect(read.workbook.framework.filter((n) => n.level === "mission")).toHaveLength(12);
+    const header = (await book.readGrids()).sheets.find((s) => s.name === "แผนปฏิบัติการ")?.rows[0];
+    expect(header).toEqual(expect.arrayContaining(["งบประมาณ ปี 2566", "งบประมาณ ปี 2570"]));
+    expect(header).not.toContain("งบประมาณ ปี 2571");
+  });
+
+  it("never overwrites an existing file without --force", async () => {
+    writeFileSync(file, "keep me");
+    const r = await run(...args);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("already exists");
+    expect(readFileSync(file, "utf8")).toBe("keep me");
+    expect((await run(...args, "--force")).code).toBe(0);
+  });
+
+  it("a CE first year is refused with the BE year to use", async () => {
+    const r = await run(...args.map((a) => (a === "2566" ? "2023" : a)), "--force");
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("2566");
+  });
+
+  it("the 2561-2564 framework has its sub-missions", async () => {
+    const f = join(dir, "old.xlsx");
+    expect((await run("template", "--org", "เทศบาลตำบลก้อ", "--type", "เทศบาลตำบล", "--district", "ลี้", "--province", "ลำพูน", "--first-year", "2561", "--years", "4", "--framework", "2561-2564", "--out", f)).code).toBe(0);
+    const read = readPlanWorkbook(await (await XlsxWorkbook.open(readFileSync(f))).readGrids());
+    expect(read.workbook.settings.years).toBe(4);
+    expect(read.workbook.framework.some((n) => n.level === "submission")).toBe(true);
+  });
+});
+
+describe("sujarit inspect", () => {
+  const seed = loadSeed000();
+
+  it("prints the organization, period, and per dimension the counts by kind and yearly budgets (Thai)", async () => {
+    const r = await run("inspect", sample);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("หน่วยงาน: องค์การบริหารส่วนตำบลนาสะเม็ง (อ.ดอนตาล จ.มุกดาหาร)");
+    expect(r.out).toContain("พ.ศ. 2566–2570 (5 ปี)");
+    expect(r.out).toMatch(/รวมทั้งสิ้น\s+19\s+7\s+13\s+0\s+39\s+20,000\s+20,000\s+20,000\s+20,000\s+20,000/);
+  });
+
+  it("speaks English with --lang en", async () => {
+    const r = await run("inspect", sample, "--lang", "en");
+    expect(r.out).toContain("Organization: องค์การบริหารส่วนตำบลนาสะเม็ง");
+    expect(r.out).toMatch(/Total\s+19\s+7\s+13/);
+  });
+
+  it("gives machines JSON that agrees with the seed's plan table", async () => {
+    const r = await run("inspect", sample, "--json");
+    const j = JSON.parse(r.out);
+    expect(j.total.items).toBe(seed.items.length);
+    for (const year of [2566, 2567, 2568, 2569, 2570]) {
+      const fromSeed = seed.items.reduce((s, it) => s + (it.budgets[String(year)] ?? 0), 0);
+      expect(j.total.budgets.find((b: { year: number }) => b.year === year).amount).toBe(fromSeed);
+    }
+    expect(j.dimensions.map((d: { byKind: Record<string, number> }) => [d.byKind.project, d.byKind.activity, d.byKind.measure])).toEqual([
+      [8, 2, 1], [7, 2, 8], [3, 1, 1], [1, 2, 3],
+    ]);
+    expect(j.findings).toEqual([]);
+  });
+
+  it("an unreadable file exits 2 with the reason and no stack trace", async () => {
+    const bad = join(dir, "notes.xlsx");
+    writeFileSync(bad, "นี่ไม่ใช่ Excel");
+    const r = await run("inspect", bad);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/not a zip-based .xlsx/);
+    expect(r.err).not.toMatch(/\bat .*\.(ts|js):\d+/);
+    expect((await run("inspect", join(dir, "missing.xlsx"))).err).toContain("no such file");
+  });
+
+  it("a workbook that is not a Sujarit workbook says so and exits 2", async () => {
+    const other = XlsxWorkbook.empty();
+    other.book.addWorksheet("Sheet1").getCell("A1").value = "งบประมาณ";
+    const f = join(dir, "other.xlsx");
+    writeFileSync(f, await other.toBytes());
+    const r = await run("inspect", f);
+    expect(r.code).toBe(2);
+    expect(r.out).toContain("ไม่ใช่แฟ้มแม่แบบ");
+  });
+
+  it("wrong usage exits 2 and shows the help", async () => {
+    const r = await run("inspect");
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("Usage");
+    expect((await run("frobnicate")).code).toBe(2);
+  });
+});
+
+describe("the installed command", () => {
+  it("runs as a process: exit codes and no stack trace", () => {
+    execFileSync("npm", ["run", "--silent", "build:cli"], { cwd: root, stdio: "ignore" });
+    const ok = spawnSync(process.execPath, [join(root, "bin", "sujarit.js"), "inspect", sample, "--lang", "en"], { encoding: "utf8" });
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toContain("Organization");
+    const bad = spawnSync(process.execPath, [join(root, "bin", "sujarit.js"), "inspect", join(root, "package.json")], { encoding: "utf8" });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).not.toMatch(/\n\s+at /);
+  });
+});
