@@ -1,7 +1,6 @@
 /** The `sujarit` command. Users never see a stack trace: every failure is a sentence and an exit code. */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { inspectWorkbook, type Inspection } from "../app/inspect";
-import { SheetConflictError } from "../app/port";
 import { newPlan, writePlanWorkbook } from "../app/template";
 import { readBEYear } from "../domain/calendar";
 import { describeLocation, type Finding } from "../domain/findings";

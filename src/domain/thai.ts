@@ -17,7 +17,7 @@ export function hasThaiDigits(text: string): boolean {
 /** Collapse runs of white space (incl. no-break and zero-width) to one space and trim. */
 export function normalizeSpace(text: string): string {
   return text
-    .replace(/[\u200b\u200c\u200d\ufeff]/g, "")
+    .replace(/\u200b|\u200c|\u200d|\ufeff/g, "")
     .replace(/[\s\u00a0]+/g, " ")
     .trim();
 }

@@ -23,7 +23,7 @@ import { type CellValue, isBlank, type SheetGrid, type WorkbookGrids } from "./g
 import { locateSheets } from "./locate";
 import {
   type ColumnDef, DETAILS_SHEET, FRAMEWORK_SHEET, INPUT_SHEET_NAMES, type InputSheetKey, ITA_SHEET, META_SHEET,
-  PLAN_SHEET, PROGRESS_SHEET, RISKS_SHEET, SETTINGS, SETTINGS_SHEET, type SettingKey, type TableSheetDef,
+  PLAN_SHEET, PROGRESS_SHEET, RISKS_SHEET, SETTINGS, type SettingKey, type TableSheetDef,
 } from "./schema";
 import { dataRows, findLayout, mergedCellFindings, missingColumnFindings, RecordCursor, type TableLayout } from "./table";
 

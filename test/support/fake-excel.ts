@@ -60,15 +60,15 @@ class FakeContext implements XContext {
   readonly runtime: { enableEvents: boolean };
 
   constructor(readonly excel: FakeExcel) {
-    const ctx = this;
+    const { ops } = this;
     this.workbook = {
       worksheets: new FakeWorksheets(this),
       names: new FakeNames(this),
       application: { suspendApiCalculationUntilNextSync: () => undefined, suspendScreenUpdatingUntilNextSync: () => undefined },
     };
     this.runtime = {
-      get enableEvents() { return ctx.excel.enableEvents; },
-      set enableEvents(v: boolean) { ctx.ops.push(() => { ctx.excel.enableEvents = v; }); },
+      get enableEvents() { return excel.enableEvents; },
+      set enableEvents(v: boolean) { ops.push(() => { excel.enableEvents = v; }); },
     };
   }
 
@@ -207,7 +207,6 @@ class FakeRange implements XRange {
 
   constructor(private readonly ctx: FakeContext, private readonly sheet: () => FakeSheet | undefined, private readonly addr: () => string | undefined) {
     const push = (op: (s: FakeSheet, a: string) => void) => this.ctx.ops.push(() => op(this.mustSheet(), this.mustAddr()));
-    const self = this;
     this.format = {
       set columnWidth(w: number) {
         push((s, a) => { const m = /^([A-Z]+):/.exec(a); if (m) s.columnWidths.set(columnNumber(m[1] as string), w); });
@@ -225,7 +224,6 @@ class FakeRange implements XRange {
       get rule() { throw new Error("not loaded"); },
       errorAlert: { showAlert: true, style: "Stop", title: "", message: "" },
     };
-    void self;
   }
   private mustSheet(): FakeSheet {
     const s = this.sheet();

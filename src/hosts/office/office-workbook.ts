@@ -47,9 +47,11 @@ export class OfficeWorkbook implements WorkbookPort {
         queued.push({ sheet, used, merges });
         sheet = sheet.getNextOrNullObject();
       }
+      // loaded so that, after the sync, it tells whether sheets remain beyond this batch
+      const overflow = sheet.load("name");
       await ctx.sync();
       const grids = queued.filter((q) => !q.sheet.isNullObject).map((q) => gridOf(q.sheet, q.used, q.merges));
-      if (!sheet.isNullObject) grids.push(...(await this.readRest(ctx, grids.length)));
+      if (!overflow.isNullObject) grids.push(...(await this.readRest(ctx, grids.length)));
       return { sheets: grids, names: names.items.flatMap((n) => parseNameFormula(n.name, n.formula)) };
     });
   }
