@@ -1,0 +1,18 @@
+/** @type {import("jest").Config} */
+module.exports = {
+  testEnvironment: "node", // component tests opt in with a `@jest-environment jsdom` docblock
+  testMatch: ["<rootDir>/test/**/*.test.ts", "<rootDir>/test/**/*.test.tsx"],
+  transform: {
+    "^.+\\.tsx?$": [
+      "ts-jest",
+      {
+        // Extends tsconfig.json (found from rootDir) with these overrides.
+        tsconfig: { module: "commonjs", jsx: "react-jsx" },
+        diagnostics: { ignoreCodes: [151001] },
+      },
+    ],
+  },
+  moduleFileExtensions: ["ts", "tsx", "js", "jsx", "json"],
+  modulePathIgnorePatterns: ["<rootDir>/dist", "<rootDir>/dist-cli"],
+  testTimeout: 30000,
+};
