@@ -124,6 +124,17 @@ describe("Excel host round trips", () => {
     expect(excel.syncCount - before).toBe(1);
   });
 
+  it("a workbook with more sheets than one batch walks is read completely, in a bounded number of syncs", async () => {
+    const { excel } = await syncsFor(sample);
+    for (let i = 0; i < 70; i++) excel.setCell(`ชีตของผู้ใช้ ${i}`, "A1", { value: i });
+    const before = excel.syncCount;
+    const grids = await new OfficeWorkbook(excel.run, excel.supports).readGrids();
+    expect(grids.sheets).toHaveLength(excel.sheets.length);
+    expect(grids.sheets.at(-1)?.rows).toEqual([[69]]);
+    expect(excel.syncCount - before).toBe(3);
+    expect(readPlanWorkbook(grids).workbook.items).toHaveLength(39);
+  });
+
   it("writes dropdowns that point at named ranges, never inline lists", async () => {
     const { excel } = await syncsFor(sample);
     const plan = excel.sheet("แผนปฏิบัติการ");
