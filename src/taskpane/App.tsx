@@ -33,6 +33,8 @@ const useStyles = makeStyles({
     display: "flex",
     flexDirection: "column",
     minHeight: "100vh",
+    boxSizing: "border-box",
+    overflowX: "hidden",
     backgroundColor: tokens.colorNeutralBackground2,
     color: tokens.colorNeutralForeground1,
   },
@@ -75,6 +77,8 @@ const useStyles = makeStyles({
     flexDirection: "column",
     rowGap: tokens.spacingVerticalM,
     padding: tokens.spacingHorizontalL,
+    minWidth: 0,
+    overflowWrap: "anywhere",
   },
   pageTitle: {
     margin: 0,
@@ -120,7 +124,7 @@ export function App(): JSX.Element {
         <Subtitle2 as="h2" className={styles.pageTitle}>
           {page.th} ({page.en})
         </Subtitle2>
-        <MessageBar intent="info">
+        <MessageBar intent="info" layout="multiline">
           <MessageBarBody>หน้านี้ยังไม่พร้อมใช้งาน (This page is not built yet)</MessageBarBody>
         </MessageBar>
       </main>
