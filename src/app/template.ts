@@ -3,6 +3,7 @@ import { FRAMEWORKS } from "../domain/frameworks";
 import type { FrameworkId } from "../domain/frameworks/types";
 import type { OrgType } from "../domain/lists";
 import type { PlanWorkbook, Settings } from "../domain/plan";
+import { defaultSettings } from "../domain/settings";
 import type { FiscalYear } from "../domain/units";
 import { describeWorkbook } from "../workbook/write";
 import type { WorkbookPort } from "./port";
@@ -20,11 +21,8 @@ export interface NewPlanRequest {
 
 export function newPlan(req: NewPlanRequest): PlanWorkbook {
   const settings: Settings = {
-    orgName: req.orgName, orgType: req.orgType, district: req.district, province: req.province,
-    division: req.division ?? "", firstYear: req.firstYear, years: req.years, framework: req.framework,
-    reportFy: undefined, round: undefined, documentNo: "", reportDate: undefined, reporter: "", reporterPosition: "",
-    commenter1: "", commenter1Position: "", commenter2: "", commenter2Position: "", phone: "", fax: "", website: "",
-    digits: "thai", budgetColumnLabel: "integrated", riskMatrix: "5x5",
+    ...defaultSettings(req.firstYear, req.years, req.framework),
+    orgName: req.orgName, orgType: req.orgType, district: req.district, province: req.province, division: req.division ?? "",
   };
   return {
     settings,

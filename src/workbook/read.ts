@@ -9,6 +9,7 @@ import { msg } from "../domain/messages";
 import type {
   ItaMeasure, PlanItem, PlanWorkbook, ProgressEntry, ProjectDetail, Quarter, RiskEntry, Settings,
 } from "../domain/plan";
+import { defaultSettings } from "../domain/settings";
 import { foldForMatch, normalizeSpace, toArabicDigits } from "../domain/thai";
 import {
   type Baht, type DimensionNo, type FiscalYear, fiscalYear, isDimensionNo, isFiscalYear, isNodeCode,
@@ -55,7 +56,7 @@ export function readPlanWorkbook(grids: WorkbookGrids): ReadResult {
 
   const settings = s.settings
     ? readSettings(s.settings, findings, budgetColumns.map((b) => b.year))
-    : defaultSettings(budgetColumns.map((b) => b.year));
+    : inferredSettings(budgetColumns.map((b) => b.year));
 
   const framework = s.framework
     ? readFramework(s.framework, findings, extraHeaders)
@@ -97,15 +98,10 @@ export function readMeta(grids: WorkbookGrids): Map<string, string> {
 
 /* ---------- settings ---------- */
 
-function defaultSettings(years: readonly FiscalYear[]): Settings {
+/** Without a settings sheet, the plan's budget columns say what the period probably is. */
+function inferredSettings(years: readonly FiscalYear[]): Settings {
   const firstYear = years[0] ?? fiscalYear(2566);
-  return {
-    orgName: "", orgType: undefined, district: "", province: "", division: "", firstYear,
-    years: years.length === 4 ? 4 : 5, framework: firstYear < 2565 ? "2561-2564" : "2566-2570",
-    reportFy: undefined, round: undefined, documentNo: "", reportDate: undefined, reporter: "", reporterPosition: "",
-    commenter1: "", commenter1Position: "", commenter2: "", commenter2Position: "", phone: "", fax: "", website: "",
-    digits: "thai", budgetColumnLabel: "integrated", riskMatrix: "5x5",
-  };
+  return defaultSettings(firstYear, years.length === 4 ? 4 : 5, firstYear < 2565 ? "2561-2564" : "2566-2570");
 }
 
 function readSettings(grid: SheetGrid, findings: Finding[], budgetYears: readonly FiscalYear[]): Settings {
@@ -115,7 +111,7 @@ function readSettings(grid: SheetGrid, findings: Finding[], budgetYears: readonl
     const def = SETTINGS.find((d) => !rows.has(d.key) && [d.th, d.en].some((t) => foldForMatch(t) === foldForMatch(label)));
     if (def) rows.set(def.key, r);
   });
-  const fallback = defaultSettings(budgetYears);
+  const fallback = inferredSettings(budgetYears);
   const values: Record<string, unknown> = { ...fallback };
   const layoutColumns = new Map<string, number>([["value", 1]]);
   for (const def of SETTINGS) {

@@ -1,0 +1,13 @@
+/** The settings a new or partly filled workbook starts from: one definition for the template and the reader. */
+import type { FrameworkId } from "./frameworks/types";
+import type { Settings } from "./plan";
+import type { FiscalYear } from "./units";
+
+export function defaultSettings(firstYear: FiscalYear, years: 4 | 5, framework: FrameworkId): Settings {
+  return {
+    orgName: "", orgType: undefined, district: "", province: "", division: "", firstYear, years, framework,
+    reportFy: undefined, round: undefined, documentNo: "", reportDate: undefined, reporter: "", reporterPosition: "",
+    commenter1: "", commenter1Position: "", commenter2: "", commenter2Position: "", phone: "", fax: "", website: "",
+    digits: "thai", budgetColumnLabel: "integrated", riskMatrix: "5x5",
+  };
+}
