@@ -49,6 +49,9 @@ module.exports = async (env = {}, argv = {}) => {
     },
     resolve: {
       extensions: [".ts", ".tsx", ".js"],
+      // exceljs's package entry is its Node build (streams, zlib, fs); the browser gets its own
+      // self-contained build, loaded as a separate chunk only when a file is opened (standalone mode).
+      alias: { exceljs$: path.resolve(__dirname, "node_modules/exceljs/dist/exceljs.min.js") },
     },
     module: {
       rules: [
@@ -76,6 +79,8 @@ module.exports = async (env = {}, argv = {}) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
+          // the bundled sample, which standalone mode opens with ?sample=1 (npm start)
+          { from: "samples/*.xlsx", to: "samples/[name][ext]" },
           {
             from: "manifest.xml",
             to: "manifest.xml",

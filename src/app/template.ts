@@ -6,7 +6,7 @@ import type { PlanWorkbook, Settings } from "../domain/plan";
 import { defaultSettings } from "../domain/settings";
 import type { FiscalYear } from "../domain/units";
 import { describeWorkbook } from "../workbook/write";
-import type { WorkbookPort } from "./port";
+import type { ExistingSheetPolicy, WorkbookPort } from "./port";
 
 export interface NewPlanRequest {
   readonly orgName: string;
@@ -31,7 +31,21 @@ export function newPlan(req: NewPlanRequest): PlanWorkbook {
   };
 }
 
-/** Writes the template sheets; refuses (SheetConflictError) rather than overwrite a sheet the user has. */
-export async function writePlanWorkbook(port: WorkbookPort, model: PlanWorkbook, createdAt: Date): Promise<void> {
-  await port.writeSheets(describeWorkbook(model, { createdAt }), "refuse");
+/**
+ * Writes the template sheets. By default it refuses (SheetConflictError) rather than overwrite a sheet
+ * the user has; "replace" is for after the user has been asked and said yes.
+ */
+export async function writePlanWorkbook(
+  port: WorkbookPort,
+  model: PlanWorkbook,
+  createdAt: Date,
+  policy: ExistingSheetPolicy = "refuse",
+): Promise<void> {
+  await port.writeSheets(describeWorkbook(model, { createdAt }), policy);
+}
+
+/** The sheets of the template that already exist in the workbook: what the user must agree to replace. */
+export async function templateConflicts(port: WorkbookPort, model: PlanWorkbook): Promise<string[]> {
+  const wanted = new Set(describeWorkbook(model, { createdAt: new Date(0) }).sheets.map((s) => s.name));
+  return (await port.listSheets()).map((s) => s.name).filter((n) => wanted.has(n));
 }

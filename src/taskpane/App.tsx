@@ -1,133 +1,222 @@
-import { useState } from "react";
+/**
+ * The task pane: a header, the page navigation, and the page. It talks to use cases (app/) over the
+ * HostServices it is given, and never asks which host it runs in: what the session can do decides.
+ */
 import {
-  Caption1,
-  MessageBar,
-  MessageBarBody,
-  Subtitle2,
-  Tab,
-  TabList,
-  Title3,
-  makeStyles,
-  tokens,
+  Button, Caption1, makeStyles, ProgressBar, Spinner, Tab, TabList, Title3, tokens, Tooltip,
 } from "@fluentui/react-components";
-import type { SelectTabData, SelectTabEvent } from "@fluentui/react-components";
+import { ArrowDownloadRegular, LocalLanguageRegular } from "@fluentui/react-icons";
+import { useCallback, useEffect, useState } from "react";
+import { inspectWorkbook, type Inspection } from "../app/inspect";
+import type { HostServices, WorkbookSession } from "../app/session";
+import { ErrorBar, type ShownError } from "./ErrorBar";
+import type { MessageKey } from "./i18n";
+import { CreateTemplate } from "./pages/CreateTemplate";
+import { NotBuilt } from "./pages/NotBuilt";
+import { Overview } from "./pages/Overview";
+import { SettingsPage } from "./pages/SettingsPage";
+import { StartPage } from "./pages/StartPage";
+import { NotTemplate } from "./pages/NotTemplate";
+import { usePrefs } from "./prefs";
 
-/** The task pane's pages. Placeholder labels until the label catalogue (th/en) exists. */
-const PAGES = [
-  { id: "overview", th: "ภาพรวม", en: "Overview" },
-  { id: "check", th: "ตรวจสอบ", en: "Check" },
-  { id: "risks", th: "ความเสี่ยง", en: "Risks" },
-  { id: "monthly", th: "ผลรายเดือน", en: "Monthly progress" },
-  { id: "reports", th: "รายงาน", en: "Reports" },
-  { id: "settings", th: "ตั้งค่า", en: "Settings" },
-] as const;
+export const PAGES = [
+  { id: "overview", label: "pageOverview" },
+  { id: "check", label: "pageCheck", comingWith: "notBuiltCheck" },
+  { id: "risks", label: "pageRisks", comingWith: "notBuiltRisks" },
+  { id: "monthly", label: "pageMonthly", comingWith: "notBuiltMonthly" },
+  { id: "reports", label: "pageReports", comingWith: "notBuiltReports" },
+  { id: "settings", label: "pageSettings" },
+] as const satisfies readonly { id: string; label: MessageKey; comingWith?: MessageKey }[];
 
-type PageId = (typeof PAGES)[number]["id"];
+export type PageId = (typeof PAGES)[number]["id"];
 
-function isPageId(value: unknown): value is PageId {
-  return PAGES.some((page) => page.id === value);
-}
+type View =
+  | { readonly kind: "start" }
+  | { readonly kind: "busy"; readonly label: MessageKey }
+  | { readonly kind: "open"; readonly session: WorkbookSession; readonly inspection: Inspection }
+  | { readonly kind: "create"; readonly session: WorkbookSession }
+  | { readonly kind: "failed"; readonly shown: ShownError };
+
+const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 const useStyles = makeStyles({
-  root: {
-    display: "flex",
-    flexDirection: "column",
-    minHeight: "100vh",
-    boxSizing: "border-box",
-    overflowX: "hidden",
-    backgroundColor: tokens.colorNeutralBackground2,
-    color: tokens.colorNeutralForeground1,
-  },
+  root: { display: "flex", flexDirection: "column", minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground2, color: tokens.colorNeutralForeground1, overflowX: "hidden" },
   header: {
-    display: "flex",
-    alignItems: "center",
-    columnGap: tokens.spacingHorizontalM,
-    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
-    backgroundColor: tokens.colorBrandBackground,
-    color: tokens.colorNeutralForegroundOnBrand,
+    display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS, padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    backgroundColor: tokens.colorBrandBackground, color: tokens.colorNeutralForegroundOnBrand,
   },
-  logo: {
-    width: "32px",
-    height: "32px",
-    flexShrink: 0,
-  },
-  titles: {
-    display: "flex",
-    flexDirection: "column",
-    minWidth: 0,
-  },
-  title: {
-    margin: 0,
-    color: "inherit",
-  },
-  tagline: {
-    color: "inherit",
-    opacity: 0.9,
-  },
-  nav: {
-    backgroundColor: tokens.colorNeutralBackground1,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    padding: `0 ${tokens.spacingHorizontalS}`,
-  },
-  tabs: {
-    flexWrap: "wrap",
-  },
-  main: {
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalL,
-    minWidth: 0,
-    overflowWrap: "anywhere",
-  },
-  pageTitle: {
-    margin: 0,
-  },
+  logo: { width: "28px", height: "28px", flexShrink: 0 },
+  titles: { display: "flex", flexDirection: "column", minWidth: 0, flexGrow: 1 },
+  title: { margin: 0, color: "inherit", lineHeight: tokens.lineHeightBase400 },
+  caption: { color: "inherit", opacity: 0.92, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
+  headerButton: { color: tokens.colorNeutralForegroundOnBrand, minWidth: "auto" },
+  nav: { backgroundColor: tokens.colorNeutralBackground1, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, padding: `0 ${tokens.spacingHorizontalXS}` },
+  tabs: { flexWrap: "wrap" },
+  main: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, minWidth: 0 },
+  toolbar: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
 
-export function App(): JSX.Element {
-  const styles = useStyles();
-  const [selected, setSelected] = useState<PageId>("overview");
-  const page = PAGES.find((candidate) => candidate.id === selected) ?? PAGES[0];
+export function App({ services, openSampleAtStart = false }: { services: HostServices; openSampleAtStart?: boolean }) {
+  const s = useStyles();
+  const { t } = usePrefs();
+  const [page, setPage] = useState<PageId>("overview");
+  const [view, setView] = useState<View>(() => (services.current || openSampleAtStart ? { kind: "busy", label: "loading" } : { kind: "start" }));
 
-  const onTabSelect = (_event: SelectTabEvent, data: SelectTabData): void => {
-    if (isPageId(data.value)) setSelected(data.value);
+  const fail = useCallback((title: MessageKey, error: unknown) => setView({ kind: "failed", shown: { title, error } }), []);
+
+  /** Reads the session's workbook and shows it: one read, one render. */
+  const show = useCallback(
+    async (session: WorkbookSession, label: MessageKey = "loading") => {
+      setView({ kind: "busy", label });
+      try {
+        setView({ kind: "open", session, inspection: await inspectWorkbook(session.port) });
+      } catch (e) {
+        fail("errorOpen", e);
+      }
+    },
+    [fail],
+  );
+
+  const openWith = useCallback(
+    async (make: () => Promise<WorkbookSession>, label: MessageKey) => {
+      setView({ kind: "busy", label });
+      try {
+        await show(await make(), label);
+      } catch (e) {
+        fail("errorOpen", e);
+      }
+    },
+    [show, fail],
+  );
+
+  useEffect(() => {
+    if (services.current) void show(services.current);
+    else if (openSampleAtStart) void openWith(() => services.loadSample(), "loadingSample");
+    // once, on mount: the services and the start option do not change during the page's life
+  }, []);
+
+  const session = view.kind === "open" || view.kind === "create" ? view.session : undefined;
+
+  const download = async () => {
+    if (!session?.exportBytes) return;
+    try {
+      const bytes = await session.exportBytes();
+      const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: XLSX_MIME }));
+      const a = document.createElement("a");
+      a.href = url;
+      a.download = /\.xlsx$/i.test(session.title) ? session.title : `${session.title}.xlsx`;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (e) {
+      fail("errorTitle", e);
+    }
   };
 
   return (
-    <div className={styles.root}>
-      <header className={styles.header}>
-        <img className={styles.logo} src="assets/icon-32.png" alt="" />
-        <div className={styles.titles}>
-          <Title3 as="h1" className={styles.title}>
-            สุจริต Sujarit
-          </Title3>
-          <Caption1 className={styles.tagline}>แผนปฏิบัติการป้องกันการทุจริต · Anti-corruption action plan</Caption1>
+    <div className={s.root}>
+      <header className={s.header}>
+        <img className={s.logo} src="assets/icon-32.png" alt="" aria-hidden="true" />
+        <div className={s.titles}>
+          <Title3 as="h1" className={s.title}>{t("appName")}</Title3>
+          <Caption1 className={s.caption} data-testid="workbook-title">{session ? session.title : t("tagline")}</Caption1>
         </div>
+        {session?.exportBytes && (
+          <Tooltip content={t("downloadHint")} relationship="description">
+            <Button appearance="transparent" className={s.headerButton} onClick={download} data-testid="download" aria-label={t("download")} icon={<ArrowDownloadRegular />} />
+          </Tooltip>
+        )}
+        <LanguageToggle className={s.headerButton} />
       </header>
-      <nav className={styles.nav} aria-label="หน้าของสุจริต (Sujarit pages)">
-        <TabList
-          className={styles.tabs}
-          selectedValue={selected}
-          onTabSelect={onTabSelect}
-          size="small"
-          aria-label="หน้า (Pages)"
-        >
-          {PAGES.map(({ id, th, en }) => (
-            <Tab key={id} id={`tab-${id}`} value={id} aria-controls={id === selected ? `panel-${id}` : undefined} title={en}>
-              {th}
+      <nav className={s.nav} aria-label={t("navLabel")}>
+        <TabList className={s.tabs} selectedValue={page} onTabSelect={(_, d) => setPage(d.value as PageId)} size="small">
+          {PAGES.map((p) => (
+            <Tab key={p.id} value={p.id} id={`tab-${p.id}`} aria-controls="page" data-testid={`tab-${p.id}`}>
+              {t(p.label)}
             </Tab>
           ))}
         </TabList>
       </nav>
-      <main className={styles.main} id={`panel-${page.id}`} role="tabpanel" aria-labelledby={`tab-${page.id}`}>
-        <Subtitle2 as="h2" className={styles.pageTitle}>
-          {page.th} ({page.en})
-        </Subtitle2>
-        <MessageBar intent="info" layout="multiline">
-          <MessageBarBody>หน้านี้ยังไม่พร้อมใช้งาน (This page is not built yet)</MessageBarBody>
-        </MessageBar>
+      <main className={s.main} id="page" role="tabpanel" aria-labelledby={`tab-${page}`}>
+        <PageContent
+          page={page}
+          view={view}
+          services={services}
+          onOpenFile={(file) => void openWith(async () => services.openFile(file.name, new Uint8Array(await file.arrayBuffer())), "loading")}
+          onOpenSample={() => void openWith(() => services.loadSample(), "loadingSample")}
+          onNew={() => void services.newFile("แผนปฏิบัติการ.xlsx").then((sess) => setView({ kind: "create", session: sess }), (e) => fail("errorTitle", e))}
+          onShow={(sess) => void show(sess)}
+          onFail={(e) => fail("errorTitle", e)}
+          onReset={() => (services.current ? void show(services.current) : setView({ kind: "start" }))}
+        />
       </main>
     </div>
   );
+}
+
+function LanguageToggle({ className }: { className: string }) {
+  const { t, prefs, setPrefs } = usePrefs();
+  return (
+    <Button
+      appearance="transparent"
+      className={className}
+      aria-label={t("switchLanguage")}
+      data-testid="lang-toggle"
+      onClick={() => setPrefs({ lang: prefs.lang === "th" ? "en" : "th" })}
+      icon={<LocalLanguageRegular />}
+    >
+      {t("switchLanguageShort")}
+    </Button>
+  );
+}
+
+interface PageProps {
+  readonly page: PageId;
+  readonly view: View;
+  readonly services: HostServices;
+  onOpenFile(file: File): void;
+  onOpenSample(): void;
+  onNew(): void;
+  onShow(session: WorkbookSession): void;
+  onFail(error: unknown): void;
+  onReset(): void;
+}
+
+function PageContent(p: PageProps) {
+  const { t } = usePrefs();
+  const def = PAGES.find((x) => x.id === p.page);
+  if (p.page === "settings") return <SettingsPage />;
+  if (def && "comingWith" in def) return <NotBuilt what={def.comingWith} />;
+  switch (p.view.kind) {
+    case "start":
+      return <StartPage onOpenFile={p.onOpenFile} onOpenSample={p.onOpenSample} onNew={p.onNew} />;
+    case "busy":
+      return (
+        <div role="status" aria-live="polite">
+          <Spinner label={t(p.view.label)} />
+          <ProgressBar thickness="large" aria-label={t(p.view.label)} />
+        </div>
+      );
+    case "failed":
+      return <ErrorBar shown={p.view.shown} onDismiss={p.onReset} actionLabel={p.services.current ? "tryAgain" : "backToStart"} />;
+    case "create": {
+      const session = p.view.session;
+      return <CreateTemplate session={session} onCreated={() => p.onShow(session)} onError={p.onFail} />;
+    }
+    case "open": {
+      const { session, inspection } = p.view;
+      if (!inspection.isTemplate) return <NotTemplate session={session} onCreated={() => p.onShow(session)} onError={p.onFail} />;
+      return (
+        <>
+          <Overview inspection={inspection} />
+          {!session.exportBytes && (
+            <div>
+              <Button onClick={() => p.onShow(session)} data-testid="reload">{t("reload")}</Button>
+            </div>
+          )}
+        </>
+      );
+    }
+  }
 }

@@ -1,34 +1,40 @@
-import { createRoot } from "react-dom/client";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { App } from "./App";
-
 /**
- * Safety net only: outside Office, office.js resolves `Office.onReady` at once with `host: null`
- * (standalone mode); this timeout covers an office.js that loaded but never reports ready.
+ * The composition root of the task pane: find out where we run (hosts/ decides), wire the host's
+ * workbook into HostServices, render. exceljs is loaded only when a file is opened in the browser.
  */
-const OFFICE_READY_TIMEOUT_MS = 10_000;
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { createRoot } from "react-dom/client";
+import type { HostServices } from "../app/session";
+import { excelWorkbook, runsInExcel } from "../hosts/office/excel-host";
+import { App } from "./App";
+import { PrefsProvider } from "./prefs";
 
-/** Resolves when office.js is ready, immediately when office.js is absent (CDN unreachable). */
-function whenOfficeReady(): Promise<void> {
-  if (typeof Office === "undefined" || typeof Office.onReady !== "function") return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, OFFICE_READY_TIMEOUT_MS);
-    const done = (): void => {
-      clearTimeout(timer);
-      resolve();
-    };
-    Office.onReady().then(done, done);
-  });
+const SAMPLE_URL = "samples/nasameng-2566-2570.xlsx";
+
+const fileHost = () => import(/* webpackChunkName: "xlsx" */ "../hosts/xlsx/file-session");
+
+async function services(): Promise<HostServices> {
+  const inExcel = await runsInExcel();
+  return {
+    current: inExcel ? { port: excelWorkbook(), title: "Excel" } : undefined,
+    openFile: async (name, bytes) => (await fileHost()).openFileSession(name, bytes),
+    newFile: async (name) => (await fileHost()).newFileSession(name),
+    loadSample: async () => (await fileHost()).sampleSession(SAMPLE_URL),
+  };
 }
 
-function render(): void {
+async function start(): Promise<void> {
   const container = document.getElementById("root");
   if (!container) throw new Error('taskpane.html has no <div id="root">');
+  const host = await services();
+  const openSample = !host.current && new URLSearchParams(location.search).has("sample");
   createRoot(container).render(
     <FluentProvider theme={webLightTheme}>
-      <App />
+      <PrefsProvider>
+        <App services={host} openSampleAtStart={openSample} />
+      </PrefsProvider>
     </FluentProvider>,
   );
 }
 
-void whenOfficeReady().then(render);
+void start();

@@ -1,9 +1,27 @@
-/** The one place that touches the `Excel` and `Office` globals. */
+/** The one place that touches the `Excel` and `Office` globals, and so the one place that detects the host. */
 import type { XContext } from "./excel-subset";
 import { OfficeWorkbook } from "./office-workbook";
 
-export function isExcelHost(): boolean {
-  return typeof Office !== "undefined" && typeof Excel !== "undefined" && Office.context?.host === Office.HostType.Excel;
+/**
+ * Safety net only: outside Office, office.js resolves `Office.onReady` at once with `host: null`
+ * (standalone mode); this covers an office.js that loaded but never reports ready.
+ */
+const OFFICE_READY_TIMEOUT_MS = 10_000;
+
+/**
+ * Resolves with whether the page runs inside Excel. False when office.js is absent (CDN unreachable,
+ * plain browser) or reports another host.
+ */
+export async function runsInExcel(): Promise<boolean> {
+  if (typeof Office === "undefined" || typeof Office.onReady !== "function") return false;
+  const info = await new Promise<{ host: unknown } | undefined>((resolve) => {
+    const timer = setTimeout(() => resolve(undefined), OFFICE_READY_TIMEOUT_MS);
+    Office.onReady().then(
+      (i) => { clearTimeout(timer); resolve(i as { host: unknown }); },
+      () => { clearTimeout(timer); resolve(undefined); },
+    );
+  });
+  return info?.host === Office.HostType.Excel && typeof Excel !== "undefined";
 }
 
 export function excelWorkbook(): OfficeWorkbook {

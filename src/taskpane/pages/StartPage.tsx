@@ -1,0 +1,72 @@
+/** Standalone mode's first page: open a file (picker or drop), open the sample, or start a new workbook. */
+import { Body1, Button, Caption1, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
+import { type DragEvent, useRef, useState } from "react";
+import { usePrefs } from "../prefs";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
+  drop: {
+    display: "flex", flexDirection: "column", alignItems: "stretch", rowGap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalL, borderRadius: tokens.borderRadiusLarge,
+    border: `${tokens.strokeWidthThick} dashed ${tokens.colorNeutralStroke1}`, backgroundColor: tokens.colorNeutralBackground1,
+  },
+  dragging: { border: `${tokens.strokeWidthThick} dashed ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
+  hidden: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clipPath: "inset(50%)" },
+  center: { textAlign: "center", color: tokens.colorNeutralForeground3 },
+});
+
+interface Props {
+  readonly onOpenFile: (file: File) => void;
+  readonly onOpenSample: () => void;
+  readonly onNew: () => void;
+}
+
+export function StartPage({ onOpenFile, onOpenSample, onNew }: Props) {
+  const s = useStyles();
+  const { t } = usePrefs();
+  const input = useRef<HTMLInputElement>(null);
+  const [dragging, setDragging] = useState(false);
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setDragging(false);
+    const file = e.dataTransfer.files[0];
+    if (file) onOpenFile(file);
+  };
+  return (
+    <section className={s.root} aria-labelledby="start-heading" data-testid="start">
+      <h2 id="start-heading" style={{ margin: 0 }}>
+        <Subtitle2>{t("startTitle")}</Subtitle2>
+      </h2>
+      <Body1>{t("startBody")}</Body1>
+      <div
+        className={dragging ? `${s.drop} ${s.dragging}` : s.drop}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+        data-testid="drop-zone"
+      >
+        <input
+          ref={input}
+          className={s.hidden}
+          type="file"
+          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          aria-label={t("openFile")}
+          data-testid="file-input"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (file) onOpenFile(file);
+            e.target.value = "";
+          }}
+        />
+        <Button appearance="primary" onClick={() => input.current?.click()}>{t("openFile")}</Button>
+        <Caption1 className={s.center}>{t("dropHere")}</Caption1>
+      </div>
+      <Button onClick={onOpenSample} data-testid="open-sample">{t("openSample")}</Button>
+      <Button onClick={onNew} data-testid="new-workbook">{t("newWorkbook")}</Button>
+      <Caption1>{t("standaloneNote")}</Caption1>
+    </section>
+  );
+}
