@@ -1,0 +1,175 @@
+/**
+ * @jest-environment jsdom
+ */
+/** The task pane in jsdom, over the same counting fake of Excel the host tests use. */
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import type { HostServices, WorkbookSession } from "../../src/app/session";
+import { OfficeWorkbook } from "../../src/hosts/office/office-workbook";
+import { openFileSession } from "../../src/hosts/xlsx/file-session";
+import { CATALOGUE } from "../../src/taskpane/i18n";
+import { App } from "../../src/taskpane/App";
+import { PrefsProvider } from "../../src/taskpane/prefs";
+import { readPlanWorkbook } from "../../src/workbook/read";
+import { describeWorkbook } from "../../src/workbook/write";
+import { loadSeed000, sampleModel } from "../../tools/build-sample";
+import { FakeExcel } from "../support/fake-excel";
+
+const seed = loadSeed000();
+
+async function excelWithSample(): Promise<FakeExcel> {
+  const excel = new FakeExcel();
+  await new OfficeWorkbook(excel.run, excel.supports).writeSheets(describeWorkbook(sampleModel(seed), { createdAt: new Date(0) }), "refuse");
+  excel.syncCount = 0;
+  return excel;
+}
+
+function excelSession(excel: FakeExcel): WorkbookSession {
+  return { port: new OfficeWorkbook(excel.run, excel.supports), title: "Excel" };
+}
+
+function services(current: WorkbookSession | undefined, sample?: WorkbookSession): HostServices {
+  return {
+    current,
+    openFile: openFileSession,
+    newFile: async () => { throw new Error("not used"); },
+    loadSample: async () => { if (!sample) throw new Error("no sample"); return sample; },
+  };
+}
+
+function mount(s: HostServices, openSampleAtStart = false) {
+  return render(
+    <FluentProvider theme={webLightTheme}>
+      <PrefsProvider initial={{ lang: "th", digits: "arabic" }}>
+        <App services={s} openSampleAtStart={openSampleAtStart} />
+      </PrefsProvider>
+    </FluentProvider>,
+  );
+}
+
+const value = (root: HTMLElement, selector: string) => Number(root.querySelector(selector)?.getAttribute("data-value"));
+
+describe("task pane in Excel", () => {
+  it("opens on the dashboard of the workbook with one context.sync()", async () => {
+    const excel = await excelWithSample();
+    mount(services(excelSession(excel)));
+    const dashboard = await screen.findByTestId("dashboard");
+    expect(excel.syncCount).toBe(1);
+    const dim1 = within(dashboard).getByTestId("dimension-1");
+    expect([value(dim1, '[data-count="project"]'), value(dim1, '[data-count="activity"]'), value(dim1, '[data-count="measure"]'), value(dim1, '[data-count="items"]')]).toEqual([8, 2, 1, 11]);
+    const total = within(dashboard).getByTestId("dimension-total");
+    expect(value(total, '[data-count="items"]')).toBe(seed.items.length);
+    for (const y of [2566, 2567, 2568, 2569, 2570]) {
+      expect(value(total, `[data-budget-year="${y}"]`)).toBe(seed.items.reduce((s, it) => s + (it.budgets[String(y)] ?? 0), 0));
+    }
+    expect(screen.getByText("องค์การบริหารส่วนตำบลนาสะเม็ง")).toBeTruthy();
+    expect(screen.queryByTestId("download")).toBeNull();
+  });
+
+  it("switches to English and to Thai digits", async () => {
+    mount(services(excelSession(await excelWithSample())));
+    await screen.findByTestId("dashboard");
+    expect(screen.getByTestId("tab-overview").textContent).toBe("ภาพรวม");
+    fireEvent.click(screen.getByTestId("lang-toggle"));
+    expect(screen.getByTestId("tab-overview").textContent).toBe("Overview");
+    expect(document.documentElement.lang).toBe("en");
+    fireEvent.click(screen.getByTestId("tab-settings"));
+    fireEvent.click(screen.getByLabelText("Thai digits (๑๒๓)"));
+    fireEvent.click(screen.getByTestId("tab-overview"));
+    const total = await screen.findByTestId("dimension-total");
+    expect(total.querySelector('[data-count="items"]')?.textContent).toBe("๓๙");
+    expect(total.querySelector('[data-budget-year="2566"]')?.textContent).toBe("๒๐,๐๐๐");
+  });
+
+  it("says plainly which pages are not built yet", async () => {
+    mount(services(excelSession(await excelWithSample())));
+    await screen.findByTestId("dashboard");
+    for (const page of ["check", "risks", "monthly", "reports"]) {
+      fireEvent.click(screen.getByTestId(`tab-${page}`));
+      expect(screen.getByTestId("not-built").textContent).toContain("หน้านี้ยังไม่พร้อมใช้งาน");
+    }
+  });
+
+  it("offers to create the template in a workbook without it, and keeps the user's own sheet", async () => {
+    const excel = new FakeExcel();
+    excel.setCell("งบของฉัน", "A1", { value: "ห้ามลบ" });
+    mount(services(excelSession(excel)));
+    await screen.findByTestId("not-template");
+    fireEvent.change(screen.getByLabelText(/ชื่อหน่วยงาน/), { target: { value: "อบต.ทดสอบ" } });
+    fireEvent.change(screen.getByLabelText(/อำเภอ/), { target: { value: "เมือง" } });
+    fireEvent.change(screen.getByLabelText(/จังหวัด/), { target: { value: "ลำพูน" } });
+    fireEvent.change(screen.getByLabelText(/ปีเริ่มต้นแผน/), { target: { value: "2023" } });
+    fireEvent.click(screen.getByTestId("create-template"));
+    expect(await screen.findByText(/2023 เป็นปี ค.ศ. — ใช้ปี พ.ศ. 2566/)).toBeTruthy();
+    fireEvent.change(screen.getByLabelText(/ปีเริ่มต้นแผน/), { target: { value: "2567" } });
+    fireEvent.click(screen.getByTestId("create-template"));
+    const dashboard = await screen.findByTestId("dashboard");
+    expect(within(dashboard).getByTestId("period").getAttribute("data-first")).toBe("2567");
+    expect(excel.sheet("งบของฉัน")?.cells.get("A1")?.value).toBe("ห้ามลบ");
+    expect(excel.sheet("แผนปฏิบัติการ")).toBeDefined();
+  });
+
+  it("asks before replacing a sheet of the same name, and replaces nothing on cancel", async () => {
+    const excel = new FakeExcel();
+    excel.setCell("_lists", "A1", { value: "รายการของฉัน" });
+    mount(services(excelSession(excel)));
+    await screen.findByTestId("not-template");
+    fireEvent.change(screen.getByLabelText(/ชื่อหน่วยงาน/), { target: { value: "อบต.ทดสอบ" } });
+    fireEvent.change(screen.getByLabelText(/อำเภอ/), { target: { value: "เมือง" } });
+    fireEvent.change(screen.getByLabelText(/จังหวัด/), { target: { value: "ลำพูน" } });
+    fireEvent.click(screen.getByTestId("create-template"));
+    expect(await screen.findByText(/แผ่นงานต่อไปนี้มีอยู่แล้ว: _lists/)).toBeTruthy();
+    fireEvent.click(screen.getByText("ยกเลิก"));
+    await waitFor(() => expect(screen.queryByText(/แผ่นงานต่อไปนี้มีอยู่แล้ว/)).toBeNull());
+    expect(excel.sheets.map((s) => s.name)).toEqual(["_lists"]);
+    fireEvent.click(screen.getByTestId("create-template"));
+    fireEvent.click(await screen.findByTestId("confirm-replace"));
+    await screen.findByTestId("dashboard");
+    const grids = await new OfficeWorkbook(excel.run, excel.supports).readGrids();
+    expect(readPlanWorkbook(grids).workbook.settings.orgName).toBe("อบต.ทดสอบ");
+  });
+});
+
+describe("task pane in a browser (standalone)", () => {
+  it("starts on the start page and opens the sample", async () => {
+    const excel = await excelWithSample();
+    mount(services(undefined, excelSession(excel)));
+    expect(screen.getByTestId("start")).toBeTruthy();
+    await act(async () => fireEvent.click(screen.getByTestId("open-sample")));
+    expect(await screen.findByTestId("dashboard")).toBeTruthy();
+  });
+
+  it("opens the sample at start when asked (npm start)", async () => {
+    mount(services(undefined, excelSession(await excelWithSample())), true);
+    expect(await screen.findByTestId("dashboard")).toBeTruthy();
+  });
+
+  it("explains a file that cannot be opened, in Thai, with details", async () => {
+    mount(services(undefined));
+    const input = screen.getByTestId("file-input") as HTMLInputElement;
+    const file = new File(["hello"], "notes.xlsx");
+    Object.defineProperty(file, "arrayBuffer", { value: async () => new ArrayBuffer(5) });
+    await act(async () => fireEvent.change(input, { target: { files: [file] } }));
+    const error = await screen.findByTestId("error");
+    expect(error.textContent).toContain("เปิดแฟ้มนี้ไม่ได้");
+    expect(error.textContent).toContain("ไม่ใช่ไฟล์ .xlsx");
+    expect(error.textContent).toContain("รายละเอียดสำหรับผู้ดูแลระบบ");
+    fireEvent.click(within(error).getByText("กลับหน้าเริ่มต้น"));
+    expect(screen.getByTestId("start")).toBeTruthy();
+  });
+});
+
+describe("the string catalogue", () => {
+  it("has every string in Thai and English", () => {
+    // the Thai abbreviations อ./จ. before a district/province have no English counterpart
+    const mayBeEmpty = new Set(["districtShort", "provinceShort"]);
+    for (const key of Object.keys(CATALOGUE.th) as (keyof typeof CATALOGUE.th)[]) {
+      expect(CATALOGUE.th[key].length > 0).toBe(true);
+      if (!mayBeEmpty.has(key)) expect(CATALOGUE.en[key]).toBeTruthy();
+    }
+  });
+  it("Thai strings are Thai", () => {
+    const latinOnly = Object.entries(CATALOGUE.th).filter(([, v]) => v !== "" && !/[\u0e00-\u0e7f]/.test(v)).map(([k]) => k);
+    expect(latinOnly).toEqual(["switchLanguage", "switchLanguageShort"]);
+  });
+});
