@@ -14,5 +14,7 @@ module.exports = {
   },
   moduleFileExtensions: ["ts", "tsx", "js", "jsx", "json"],
   modulePathIgnorePatterns: ["<rootDir>/dist", "<rootDir>/dist-cli"],
+  // the Chromium suite needs a production build and a browser: `npm run test:e2e` (jest.e2e.config.js)
+  testPathIgnorePatterns: ["/node_modules/", "/test/e2e/"],
   testTimeout: 30000,
 };

@@ -54,6 +54,8 @@ export function StartPage({ onOpenFile, onOpenSample, onNew }: Props) {
           type="file"
           accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           aria-label={t("openFile")}
+          // the visible button opens it; keeping the hidden input out of the tab order avoids an invisible stop
+          tabIndex={-1}
           data-testid="file-input"
           onChange={(e) => {
             const file = e.target.files?.[0];
