@@ -6,8 +6,8 @@ import type { WorkbookPort } from "./port";
 
 export interface WorkbookSession {
   readonly port: WorkbookPort;
-  /** Shown to the user: the file name, or the Excel workbook. */
-  readonly title: string;
+  /** The file name; undefined for the workbook open in Excel, which the UI names in its own words. */
+  readonly title?: string;
   /** Present where the workbook lives outside Excel (a file in the browser): its bytes, for download. */
   readonly exportBytes?: () => Promise<Uint8Array>;
 }

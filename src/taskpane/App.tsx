@@ -104,7 +104,8 @@ export function App({ services, openSampleAtStart = false }: { services: HostSer
       const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: XLSX_MIME }));
       const a = document.createElement("a");
       a.href = url;
-      a.download = /\.xlsx$/i.test(session.title) ? session.title : `${session.title}.xlsx`;
+      const name = session.title ?? "sujarit";
+      a.download = /\.xlsx$/i.test(name) ? name : `${name}.xlsx`;
       document.body.appendChild(a);
       a.click();
       a.remove();
@@ -120,7 +121,7 @@ export function App({ services, openSampleAtStart = false }: { services: HostSer
         <img className={s.logo} src="assets/icon-32.png" alt="" aria-hidden="true" />
         <div className={s.titles}>
           <Title3 as="h1" className={s.title}>{t("appName")}</Title3>
-          <Caption1 className={s.caption} data-testid="workbook-title">{session ? session.title : t("tagline")}</Caption1>
+          <Caption1 className={s.caption} data-testid="workbook-title">{session ? (session.title ?? t("excelWorkbook")) : t("tagline")}</Caption1>
         </div>
         {session?.exportBytes && (
           <Tooltip content={t("downloadHint")} relationship="description">

@@ -16,7 +16,7 @@ const fileHost = () => import(/* webpackChunkName: "xlsx" */ "../hosts/xlsx/file
 async function services(): Promise<HostServices> {
   const inExcel = await runsInExcel();
   return {
-    current: inExcel ? { port: excelWorkbook(), title: "Excel" } : undefined,
+    current: inExcel ? { port: excelWorkbook() } : undefined,
     openFile: async (name, bytes) => (await fileHost()).openFileSession(name, bytes),
     newFile: async (name) => (await fileHost()).newFileSession(name),
     loadSample: async () => (await fileHost()).sampleSession(SAMPLE_URL),

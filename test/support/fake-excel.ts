@@ -26,6 +26,23 @@ export interface FakeSheet {
   tabColor: string;
 }
 
+/** FakeExcel's workbook as plain JSON (Maps as entry lists): what toJSON() gives and fromJSON() takes. */
+export interface FakeExcelState {
+  sheets: {
+    name: string;
+    visibility: FakeSheet["visibility"];
+    cells: [string, FakeCell][];
+    columnWidths: [number, number][];
+    frozenRows: number;
+    validations: { address: string; source: string }[];
+    merges: string[];
+    tabColor: string;
+  }[];
+  names: { name: string; formula: string }[];
+  supported: string[];
+  enableEvents: boolean;
+}
+
 export class FakeExcel {
   readonly sheets: FakeSheet[] = [];
   readonly names: { name: string; formula: string }[] = [];
@@ -50,6 +67,51 @@ export class FakeExcel {
 
   readonly run: BatchRunner = async (batch) => batch(new FakeContext(this));
   readonly supports = (version: string): boolean => this.supported.has(version);
+
+  /**
+   * The workbook (sheets, names, supported requirement sets, enableEvents) as plain JSON, e.g. to hand
+   * it to a browser page (test/support/fake-office-global.ts). The sync count is not state: a fake made
+   * by fromJSON() starts counting from 0.
+   */
+  toJSON(): FakeExcelState {
+    return {
+      sheets: this.sheets.map((s) => ({
+        name: s.name,
+        visibility: s.visibility,
+        cells: [...s.cells].map(([address, cell]): [string, FakeCell] => [address, { ...cell }]),
+        columnWidths: [...s.columnWidths],
+        frozenRows: s.frozenRows,
+        validations: s.validations.map((v) => ({ ...v })),
+        merges: [...s.merges],
+        tabColor: s.tabColor,
+      })),
+      names: this.names.map((n) => ({ ...n })),
+      supported: [...this.supported],
+      enableEvents: this.enableEvents,
+    };
+  }
+
+  /** A fake holding the workbook toJSON() described (also accepts that JSON as a string). */
+  static fromJSON(state: FakeExcelState | string): FakeExcel {
+    const json: FakeExcelState = typeof state === "string" ? (JSON.parse(state) as FakeExcelState) : state;
+    const excel = new FakeExcel();
+    for (const s of json.sheets) {
+      excel.sheets.push({
+        name: s.name,
+        visibility: s.visibility,
+        cells: new Map(s.cells.map(([address, cell]): [string, FakeCell] => [address, { ...cell }])),
+        columnWidths: new Map(s.columnWidths),
+        frozenRows: s.frozenRows,
+        validations: s.validations.map((v) => ({ ...v })),
+        merges: [...s.merges],
+        tabColor: s.tabColor,
+      });
+    }
+    excel.names.push(...json.names.map((n) => ({ ...n })));
+    excel.supported = new Set(json.supported);
+    excel.enableEvents = json.enableEvents;
+    return excel;
+  }
 }
 
 type Op = () => void;

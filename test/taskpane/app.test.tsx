@@ -25,7 +25,7 @@ async function excelWithSample(): Promise<FakeExcel> {
 }
 
 function excelSession(excel: FakeExcel): WorkbookSession {
-  return { port: new OfficeWorkbook(excel.run, excel.supports), title: "Excel" };
+  return { port: new OfficeWorkbook(excel.run, excel.supports) };
 }
 
 function services(current: WorkbookSession | undefined, sample?: WorkbookSession): HostServices {

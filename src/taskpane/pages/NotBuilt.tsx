@@ -9,7 +9,8 @@ export function NotBuilt({ what }: { what: MessageKey }) {
     <MessageBar intent="info" layout="multiline" data-testid="not-built">
       <MessageBarBody>
         <MessageBarTitle>{t("notBuilt")}</MessageBarTitle>
-        {`${t(what)}. ${t("notBuiltBody")}`}
+        <div>{t(what)}</div>
+        <div>{t("notBuiltBody")}</div>
       </MessageBarBody>
     </MessageBar>
   );

@@ -1,0 +1,92 @@
+/**
+ * Excel mode: the same production page, with office.js replaced by a fake `Office`/`Excel` host
+ * (test/support/fake-office-global.ts) whose workbook is the sample, written by the real Excel adapter.
+ * The dashboard must show the same figures as in standalone mode after reading the workbook in one
+ * sync; there is no download button (the workbook lives in Excel).
+ */
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { OfficeWorkbook } from "../../src/hosts/office/office-workbook";
+import { readPlanWorkbook } from "../../src/workbook/read";
+import { FakeExcel, type FakeExcelState } from "../support/fake-excel";
+import { guardNetwork, launchChromium, newTaskpaneContext, type NetworkLog, serveDist, type Served } from "./browser";
+import { fakeOfficeScript, sampleInFakeExcel } from "./fake-host";
+import { checkPage, expectedDashboard, PAGES, readDashboard, waitForDashboard } from "./support";
+
+let served: Served;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let network: NetworkLog;
+let state: FakeExcelState;
+const pageErrors: string[] = [];
+
+const syncCount = (): Promise<number | string> =>
+  page.evaluate(() => {
+    const fake = (window as unknown as { __fakeExcel?: { syncCount: number } }).__fakeExcel;
+    return fake ? fake.syncCount : "window.__fakeExcel is missing";
+  });
+
+beforeAll(async () => {
+  state = (await sampleInFakeExcel()).toJSON();
+  const script = await fakeOfficeScript(state, { displayLanguage: "th-TH" });
+  served = await serveDist();
+  browser = await launchChromium();
+  context = await newTaskpaneContext(browser);
+  network = await guardNetwork(context, { kind: "script", body: script });
+  page = await context.newPage();
+  page.on("pageerror", (error) => pageErrors.push(error.stack ?? error.message));
+  // what Excel opens: the page from the manifest, no query
+  await page.goto(`${served.origin}/taskpane.html`, { waitUntil: "load" });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.close();
+});
+
+it("the fake's JSON holds the sample: read back in node in one sync, same plan, no findings", async () => {
+  const fake = FakeExcel.fromJSON(JSON.parse(JSON.stringify(state)) as FakeExcelState);
+  expect(fake.syncCount).toBe(0);
+  const read = readPlanWorkbook(await new OfficeWorkbook(fake.run, fake.supports).readGrids());
+  expect(fake.syncCount).toBe(1);
+  expect(read.findings).toEqual([]);
+  expect(read.workbook.items).toHaveLength(39);
+});
+
+it("runs on the fake host and shows the seed plan's figures after reading the workbook in one sync", async () => {
+  await waitForDashboard(page);
+  expect(await syncCount()).toBe(1);
+  expect(await readDashboard(page)).toEqual(expectedDashboard());
+});
+
+it("has no download button inside Excel", async () => {
+  await waitForDashboard(page);
+  expect(await page.locator('[data-testid="download"]').count()).toBe(0);
+});
+
+it.each(PAGES)("page %s: screenshots at 320 and 800 px, no sideways scrolling, no WCAG 2 A/AA violations", async (name) => {
+  const check = await checkPage(page, "excel", name);
+  expect(check.horizontalOverflow).toEqual([]);
+  expect(check.violations).toEqual([]);
+});
+
+it("served only the fake office.js, asked for nothing outside 127.0.0.1, threw no uncaught errors", async () => {
+  expect(network.officeServed).toEqual(["https://appsforoffice.microsoft.com/lib/1/hosted/office.js"]);
+  expect(network.officeMissing).toEqual([]);
+  expect(network.blocked).toEqual([]);
+  expect(pageErrors).toEqual([]);
+});
+
+it("left the workbook in Excel as it was after opening and visiting every page", async () => {
+  const now = await page.evaluate(() => JSON.stringify((window as unknown as { __fakeExcel?: unknown }).__fakeExcel ?? null));
+  const after = JSON.parse(now) as FakeExcelState;
+  // compared sheet by sheet: a deep diff of the whole workbook would be slow and unreadable
+  const changed = (a: FakeExcelState, b: FakeExcelState): string[] => [
+    ...a.sheets.map((s) => s.name).filter((name) => JSON.stringify(a.sheets.find((s) => s.name === name)) !== JSON.stringify(b.sheets.find((s) => s.name === name))),
+    ...b.sheets.map((s) => s.name).filter((name) => !a.sheets.some((s) => s.name === name)),
+  ];
+  expect(changed(state, after)).toEqual([]);
+  expect(after.names).toEqual(state.names);
+  expect(JSON.stringify(after)).toBe(JSON.stringify(state));
+  console.info(`Excel mode: ${await syncCount()} sync(s) in all after opening the pane and visiting every page`);
+});

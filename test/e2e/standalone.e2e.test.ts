@@ -1,0 +1,89 @@
+/**
+ * Standalone mode: the production task pane in a plain browser (office.js loads from the office-js
+ * package and reports no host), opening the bundled sample with ?sample=1. Checks the dashboard's
+ * figures against the seed-000 fixture, every page's screenshots and accessibility, the language
+ * toggle, and that the downloaded workbook reads back as the sample's plan.
+ */
+import { mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { XlsxWorkbook } from "../../src/hosts/xlsx/xlsx-workbook";
+import { readPlanWorkbook } from "../../src/workbook/read";
+import { loadSeed000, sampleModel } from "../../tools/build-sample";
+import { withoutRows } from "../support/plans";
+import { guardNetwork, launchChromium, newTaskpaneContext, type NetworkLog, serveDist, type Served } from "./browser";
+import {
+  ARTIFACTS, checkPage, expectedDashboard, OFFICE_TELEMETRY, openTab, PAGES, readDashboard, tab, waitForDashboard,
+} from "./support";
+
+let served: Served;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let network: NetworkLog;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  served = await serveDist();
+  browser = await launchChromium();
+  context = await newTaskpaneContext(browser);
+  network = await guardNetwork(context, { kind: "package" });
+  page = await context.newPage();
+  page.on("pageerror", (error) => pageErrors.push(error.stack ?? error.message));
+  await page.goto(served.url, { waitUntil: "load" });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.close();
+});
+
+it("opens the bundled sample and shows the seed plan's figures per dimension and in total", async () => {
+  await waitForDashboard(page);
+  expect(await readDashboard(page)).toEqual(expectedDashboard());
+});
+
+it.each(PAGES)("page %s: screenshots at 320 and 800 px, no sideways scrolling, no WCAG 2 A/AA violations", async (name) => {
+  const check = await checkPage(page, "standalone", name);
+  expect(check.horizontalOverflow).toEqual([]);
+  expect(check.violations).toEqual([]);
+});
+
+it("switches the interface from Thai to English with the language toggle", async () => {
+  await page.setViewportSize({ width: 800, height: 900 });
+  const overview = page.locator(tab("overview"));
+  expect(await page.evaluate(() => document.documentElement.lang)).toBe("th");
+  expect((await overview.innerText({ timeout: 5_000 })).trim()).toBe("ภาพรวม");
+  await page.locator('[data-testid="lang-toggle"]').click({ timeout: 5_000 });
+  await page.waitForFunction(() => document.documentElement.lang === "en", undefined, { timeout: 5_000 }).catch(() => undefined);
+  expect(await page.evaluate(() => document.documentElement.lang)).toBe("en");
+  expect((await overview.innerText()).trim()).toBe("Overview");
+});
+
+it("downloads the workbook, and it reads back as the sample's plan", async () => {
+  await page.setViewportSize({ width: 800, height: 900 });
+  await openTab(page, "overview");
+  const [download] = await Promise.all([
+    page.waitForEvent("download", { timeout: 15_000 }),
+    page.locator('[data-testid="download"]').click({ timeout: 5_000 }),
+  ]);
+  expect(await download.failure()).toBeNull();
+  expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+  const dir = join(ARTIFACTS, "downloads");
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `standalone-${download.suggestedFilename()}`);
+  await download.saveAs(file);
+
+  const book = await XlsxWorkbook.open(readFileSync(file));
+  const read = readPlanWorkbook(await book.readGrids());
+  expect(read.findings).toEqual([]);
+  expect(withoutRows(read.workbook)).toEqual(withoutRows(sampleModel(loadSeed000())));
+});
+
+it("asked for nothing outside 127.0.0.1 but office.js (served locally), and threw no uncaught errors", () => {
+  expect(network.officeServed).toContain("https://appsforoffice.microsoft.com/lib/1/hosted/office.js");
+  expect(network.officeMissing).toEqual([]);
+  // office.js opens its telemetry frame even outside Office; aborted like anything external
+  expect(network.blocked.filter((url) => !OFFICE_TELEMETRY.test(url))).toEqual([]);
+  expect(pageErrors).toEqual([]);
+});
