@@ -9,6 +9,23 @@ try {
   process.stderr.write("sujarit: the CLI is not built yet; run `npm install` (or `npm run build:cli`) first\n");
   process.exit(2);
 }
+
+/** A one-line progress bar on stderr, only when a person watches a terminal and there is more than one file. */
+function progress(done, total, label) {
+  if (total < 2) return;
+  const width = 24;
+  const filled = Math.round((done / total) * width);
+  const name = label.length > 40 ? "…" + label.slice(-39) : label;
+  process.stderr.write(`\r[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${done}/${total} ${name}`.padEnd(90));
+  if (done === total) process.stderr.write("\r" + " ".repeat(90) + "\r");
+}
+
 cli
-  .main(process.argv.slice(2), { out: (t) => process.stdout.write(t + "\n"), err: (t) => process.stderr.write(t + "\n") })
-  .then((code) => { process.exitCode = code; });
+  .main(process.argv.slice(2), {
+    out: (t) => process.stdout.write(t + "\n"),
+    err: (t) => process.stderr.write(t + "\n"),
+    ...(process.stderr.isTTY ? { progress } : {}),
+  })
+  .then((code) => {
+    process.exitCode = code;
+  });

@@ -49,6 +49,8 @@ export const msg = {
     en: `"${header}" must be an amount of money`,
   }),
   expectAmount: (): Bilingual => ({ th: "ตัวเลขจำนวนเงิน เช่น 20000, 20,000 บาท, ๒๐,๐๐๐ หรือ - ถ้าไม่มี", en: "an amount such as 20000, 20,000 บาท, ๒๐,๐๐๐, or - for none" }),
+  expectTwoDecimals: (): Bilingual => ({ th: "จำนวนเงินไม่เกินทศนิยม 2 ตำแหน่ง (สตางค์) — ปัดเศษแล้ว", en: "at most two decimals (satang); the amount was rounded" }),
+  tooManyDecimals: (header: string): Bilingual => ({ th: `"${header}" มีทศนิยมเกิน 2 ตำแหน่ง`, en: `"${header}" has more than two decimals` }),
   expectDate: (): Bilingual => ({ th: "วันที่ เช่น 15/1/2567", en: "a date such as 15/1/2567 (BE)" }),
   expectNumber: (): Bilingual => ({ th: "ตัวเลข", en: "a number" }),
   expectWholeNumber: (): Bilingual => ({ th: "จำนวนเต็ม เช่น 1 ถึง 5", en: "a whole number such as 1 to 5" }),

@@ -9,7 +9,8 @@ import { type CellValue, isCellError } from "./grid";
 import type { ColumnType } from "./schema";
 
 export type Parsed<T> =
-  | { readonly ok: true; readonly value: T | undefined }
+  /** `warning`: the value was read, but something about it deserves a look (it is reported, not refused). */
+  | { readonly ok: true; readonly value: T | undefined; readonly warning?: { readonly rule: string; readonly expected: Bilingual } }
   | { readonly ok: false; readonly expected: Bilingual; readonly suggestion?: string; readonly rule?: string };
 
 const ok = <T>(value: T | undefined): Parsed<T> => ({ ok: true, value });
@@ -53,6 +54,10 @@ export function parseBaht(v: CellValue): Parsed<Baht> {
   const p = parseAmount(typeof v === "number" ? v : cellText(v));
   if (p.kind === "nil") return ok(undefined);
   if (p.kind === "invalid") return bad(msg.expectAmount(), { rule: "B1" });
+  const satang = p.value * 100;
+  if (Math.abs(satang - Math.round(satang)) > 1e-6) {
+    return { ok: true, value: baht(p.value), warning: { rule: "B3", expected: msg.expectTwoDecimals() } };
+  }
   return ok(baht(p.value));
 }
 

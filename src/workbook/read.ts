@@ -36,6 +36,31 @@ export interface ReadResult {
   readonly templateVersion: string | undefined;
   /** Per sheet, headers that are not part of the template (kept in the workbook, ignored here). */
   readonly extraHeaders: Readonly<Record<string, readonly string[]>>;
+  /** Where each field was found, so that checks can point at the very cell. */
+  readonly layouts: ReadLayouts;
+}
+
+export interface SheetLayout {
+  readonly sheet: string;
+  /** field key (and "budget:YYYY") → 0-based column index */
+  readonly columns: ReadonlyMap<string, number>;
+}
+
+export interface ReadLayouts {
+  readonly tables: Partial<Record<Exclude<InputSheetKey, "settings">, SheetLayout>>;
+  /** setting key → 0-based row index of its label; the value is in column B */
+  readonly settings: { readonly sheet: string; readonly rows: ReadonlyMap<SettingKey, number> } | undefined;
+}
+
+/** The A1 address of a record's field, or undefined when the sheet or the column is missing. */
+export function fieldCell(layouts: ReadLayouts, table: keyof ReadLayouts["tables"], row: number, field: string): string | undefined {
+  const col = layouts.tables[table]?.columns.get(field);
+  return col === undefined ? undefined : address(row, col + 1);
+}
+
+export function settingCell(layouts: ReadLayouts, key: SettingKey): string | undefined {
+  const r = layouts.settings?.rows.get(key);
+  return r === undefined ? undefined : address(r + 1, 2);
 }
 
 const ALL_KEYS: readonly InputSheetKey[] = ["settings", "framework", "plan", "details", "progress", "risks", "ita"];
@@ -43,6 +68,8 @@ const ALL_KEYS: readonly InputSheetKey[] = ["settings", "framework", "plan", "de
 export function readPlanWorkbook(grids: WorkbookGrids): ReadResult {
   const located = locateSheets(grids, ALL_KEYS);
   const findings: Finding[] = [...located.findings];
+  const tables: Record<string, SheetLayout> = {};
+  let settingsLayout: ReadLayouts["settings"];
   const extraHeaders: Record<string, readonly string[]> = {};
   const s = located.sheets;
 
@@ -54,19 +81,24 @@ export function readPlanWorkbook(grids: WorkbookGrids): ReadResult {
     findings.push({ rule: "P1", severity: "error", message: msg.noBudgetColumns(s.plan.name), location: { sheet: s.plan.name, row: planTable.layout.headerRow + 1 } });
   }
 
+  if (s.plan && planTable) {
+    const columns = new Map(planTable.layout.columns);
+    for (const b of budgetColumns) columns.set(`budget:${b.year}`, b.col);
+    tables.plan = { sheet: s.plan.name, columns };
+  }
   const settings = s.settings
-    ? readSettings(s.settings, findings, budgetColumns.map((b) => b.year))
+    ? readSettings(s.settings, findings, budgetColumns.map((b) => b.year), (rows) => { settingsLayout = { sheet: (s.settings as SheetGrid).name, rows }; })
     : inferredSettings(budgetColumns.map((b) => b.year));
 
   const framework = s.framework
-    ? readFramework(s.framework, findings, extraHeaders)
+    ? readFramework(s.framework, findings, extraHeaders, tables)
     : [...FRAMEWORKS[settings.framework].nodes];
 
   const items = planTable && s.plan ? readItems(s.plan, planTable, budgetColumns, findings) : [];
-  const details = s.details ? readRecords(s.details, DETAILS_SHEET, findings, extraHeaders, toDetail) : [];
-  const progress = s.progress ? readRecords(s.progress, PROGRESS_SHEET, findings, extraHeaders, toProgress) : [];
-  const risks = s.risks ? readRecords(s.risks, RISKS_SHEET, findings, extraHeaders, toRisk) : [];
-  const itaMeasures = s.ita ? readRecords(s.ita, ITA_SHEET, findings, extraHeaders, toIta) : [];
+  const details = s.details ? readRecords(s.details, DETAILS_SHEET, findings, extraHeaders, tables, toDetail) : [];
+  const progress = s.progress ? readRecords(s.progress, PROGRESS_SHEET, findings, extraHeaders, tables, toProgress) : [];
+  const risks = s.risks ? readRecords(s.risks, RISKS_SHEET, findings, extraHeaders, tables, toRisk) : [];
+  const itaMeasures = s.ita ? readRecords(s.ita, ITA_SHEET, findings, extraHeaders, tables, toIta) : [];
 
   const sheets: Partial<Record<InputSheetKey, string>> = {};
   for (const key of ALL_KEYS) if (s[key]) sheets[key] = (s[key] as SheetGrid).name;
@@ -77,6 +109,7 @@ export function readPlanWorkbook(grids: WorkbookGrids): ReadResult {
     sheets,
     templateVersion: readMeta(grids).get("template_version"),
     extraHeaders,
+    layouts: { tables, settings: settingsLayout },
   };
 }
 
@@ -104,13 +137,19 @@ function inferredSettings(years: readonly FiscalYear[]): Settings {
   return defaultSettings(firstYear, years.length === 4 ? 4 : 5, firstYear < 2565 ? "2561-2564" : "2566-2570");
 }
 
-function readSettings(grid: SheetGrid, findings: Finding[], budgetYears: readonly FiscalYear[]): Settings {
+function readSettings(
+  grid: SheetGrid,
+  findings: Finding[],
+  budgetYears: readonly FiscalYear[],
+  onLayout: (rows: ReadonlyMap<SettingKey, number>) => void,
+): Settings {
   const rows = new Map<SettingKey, number>();
   grid.rows.forEach((row, r) => {
     const label = cellText(row[0] ?? null);
     const def = SETTINGS.find((d) => !rows.has(d.key) && [d.th, d.en].some((t) => foldForMatch(t) === foldForMatch(label)));
     if (def) rows.set(def.key, r);
   });
+  onLayout(rows);
   const fallback = inferredSettings(budgetYears);
   const values: Record<string, unknown> = { ...fallback };
   const layoutColumns = new Map<string, number>([["value", 1]]);
@@ -221,9 +260,11 @@ function readRecords<T>(
   def: TableSheetDef,
   findings: Finding[],
   extraHeaders: Record<string, readonly string[]>,
+  tables: Record<string, SheetLayout>,
   build: (values: Record<string, unknown>, at: { sheet: string; row: number }) => T,
 ): T[] {
   const table = readTableSheet(grid, def, findings, extraHeaders);
+  tables[def.key] = { sheet: grid.name, columns: table.layout.columns };
   const inputKeys = def.columns.filter((c) => c.type.kind !== "formula").map((c) => c.key);
   return dataRows(grid, table.layout, inputKeys).map((r) => {
     const cursor = new RecordCursor(grid, r, table.layout.columns, table.headers, findings);
@@ -240,8 +281,13 @@ const str = (v: unknown): string => (typeof v === "string" ? v : "");
 const strs = (v: unknown): string[] => (Array.isArray(v) ? (v as string[]) : []);
 const opt = <T>(v: unknown): T | undefined => (v === undefined || v === "" ? undefined : (v as T));
 
-function readFramework(grid: SheetGrid, findings: Finding[], extraHeaders: Record<string, readonly string[]>): FrameworkNode[] {
-  return readRecords(grid, FRAMEWORK_SHEET, findings, extraHeaders, (v) => ({
+function readFramework(
+  grid: SheetGrid,
+  findings: Finding[],
+  extraHeaders: Record<string, readonly string[]>,
+  tables: Record<string, SheetLayout>,
+): FrameworkNode[] {
+  return readRecords(grid, FRAMEWORK_SHEET, findings, extraHeaders, tables, (v) => ({
     code: str(v.code),
     level: (opt<FrameworkLevel>(v.level) ?? levelOfCode(str(v.code))) as FrameworkLevel,
     name: normalizeSpace(str(v.name)),

@@ -1,5 +1,5 @@
 /** Reading a table sheet: find the header row and columns by their text, then walk the records. */
-import type { Bilingual, Finding } from "../domain/findings";
+import type { Bilingual, Finding, Severity } from "../domain/findings";
 import { msg } from "../domain/messages";
 import { foldForMatch } from "../domain/thai";
 import { address } from "./a1";
@@ -110,15 +110,18 @@ export class RecordCursor {
   read<T>(key: string, parse: (v: CellValue) => Parsed<T>, defaultRule = "X1"): T | undefined {
     const v = this.value(key);
     const p = parse(v);
-    if (p.ok) return p.value;
+    if (p.ok) {
+      if (p.warning) this.report(key, p.warning.rule, msg.tooManyDecimals(this.headers.get(key) ?? key), v, p.warning.expected, undefined, "warning");
+      return p.value;
+    }
     this.report(key, p.rule ?? defaultRule, msg.badValue(this.headers.get(key) ?? key), v, p.expected, p.suggestion);
     return undefined;
   }
 
-  report(key: string, rule: string, message: Bilingual, found: CellValue, expected?: Bilingual, suggestion?: string): void {
+  report(key: string, rule: string, message: Bilingual, found: CellValue, expected?: Bilingual, suggestion?: string, severity: Severity = "error"): void {
     this.findings.push({
       rule,
-      severity: "error",
+      severity,
       message,
       location: { sheet: this.grid.name, cell: this.cellAddress(key) },
       found: displayCell(found),

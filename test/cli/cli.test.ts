@@ -135,3 +135,57 @@ describe("the installed command", () => {
     expect(bad.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe("sujarit validate", () => {
+  const folder = mkdtempSync(join(tmpdir(), "sujarit-validate-"));
+
+  it("lists each file's findings with their cells and exits 1 when findings reach --fail-on", async () => {
+    const r = await run("validate", sample, "--fail-on", "warning");
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/nasameng-2566-2570\.xlsx — ข้อผิดพลาด 0 · คำเตือน \d+ · ข้อสังเกต 0/);
+    expect(r.out).toContain("[M10] แผนปฏิบัติการ!A3: 1.1.2 ยังไม่มีผลการดำเนินงานในรอบ 6 เดือน ปี 2567");
+    expect((await run("validate", sample)).code).toBe(0);
+  });
+
+  it("checks a folder, prints a summary table, and exits 2 when a file cannot be read", async () => {
+    writeFileSync(join(folder, "a.xlsx"), readFileSync(sample));
+    writeFileSync(join(folder, "b.xlsx"), "not a workbook");
+    writeFileSync(join(folder, "~$a.xlsx"), "Excel's lock file");
+    const r = await run("validate", folder, "--lang", "en");
+    expect(r.code).toBe(2);
+    expect(r.out).toMatch(/b\.xlsx — unreadable: not a zip-based \.xlsx/);
+    expect(r.out).toMatch(/Summary: 2 files\s+0\s+\d+\s+0\s+1 pass/);
+    expect(r.out).not.toContain("~$a.xlsx");
+  });
+
+  it("speaks JSON and CSV (with a BOM for Excel, formula-safe cells)", async () => {
+    const j = JSON.parse((await run("validate", sample, "--format", "json")).out);
+    expect(j.summary).toMatchObject({ files: 1, unreadable: 0, failed: 0, error: 0 });
+    expect(j.files[0].findings[0]).toMatchObject({ rule: "M10", location: { sheet: "แผนปฏิบัติการ", cell: "A2" } });
+    const csv = (await run("validate", sample, "--format", "csv")).out;
+    expect(csv.startsWith("\ufefffile,rule,severity,sheet,cell,row,message,found,expected,suggestion\r\n")).toBe(true);
+    expect(csv.split("\r\n").length).toBe(j.files[0].findings.length + 1);
+  });
+
+  it("finds the mistakes typed into a workbook, at their cells", async () => {
+    const book = await XlsxWorkbook.open(readFileSync(sample));
+    const ws = book.book.getWorksheet("แผนปฏิบัติการ");
+    ws!.getCell("A4").value = "1.1.1"; // duplicate code
+    ws!.getCell("E5").value = "กิจกรรม"; // the name says โครงการ
+    ws!.getCell("G6").value = -500;
+    const progressSheet = book.book.getWorksheet("ผลรายเดือน");
+    progressSheet!.getCell("C2").value = "9.9.9";
+    const f = join(folder, "typed.xlsx");
+    writeFileSync(f, await book.toBytes());
+    const j = JSON.parse((await run("validate", f, "--format", "json")).out);
+    const at = j.files[0].findings.filter((x: { rule: string }) => x.rule !== "M10").map((x: { rule: string; location: { cell: string } }) => `${x.rule} ${x.location.cell}`);
+    expect(at).toEqual(expect.arrayContaining(["P7 A4", "P6 E5", "B2 G6", "M1 C2"]));
+    expect((await run("validate", f)).code).toBe(1);
+  });
+
+  it("wrong options are usage errors", async () => {
+    expect((await run("validate", sample, "--format", "pdf")).code).toBe(2);
+    expect((await run("validate")).code).toBe(2);
+    expect((await run("validate", join(folder, "nope"))).out).toContain("no such file or folder");
+  });
+});

@@ -1,0 +1,68 @@
+/** Use case: every check on a workbook — what the reader found in its cells and what the rules find in its plan. */
+import type { Finding, Severity } from "../domain/findings";
+import { SEVERITY_ORDER } from "../domain/findings";
+import { type Locator, runRules } from "../domain/validation";
+import { columnNumber, parseArea } from "../workbook/a1";
+import { fieldCell, type ReadResult, readPlanWorkbook, settingCell } from "../workbook/read";
+import { INPUT_SHEET_NAMES } from "../workbook/schema";
+import type { WorkbookPort } from "./port";
+
+export interface Validation {
+  readonly read: ReadResult;
+  /** Reader and rule findings, in sheet order, then row, then column. */
+  readonly findings: readonly Finding[];
+  readonly counts: Readonly<Record<Severity, number>>;
+}
+
+export function locatorFor(read: ReadResult): Locator {
+  const { layouts } = read;
+  return {
+    field(table, at, field) {
+      const sheet = at?.sheet ?? layouts.tables[table]?.sheet ?? INPUT_SHEET_NAMES[table];
+      if (!at) return { sheet };
+      const cell = fieldCell(layouts, table, at.row, field);
+      return cell ? { sheet, cell } : { sheet, row: at.row };
+    },
+    setting(key) {
+      const sheet = layouts.settings?.sheet ?? INPUT_SHEET_NAMES.settings;
+      const cell = settingCell(layouts, key as never);
+      return cell ? { sheet, cell } : { sheet };
+    },
+  };
+}
+
+/** Pure: the checks of a workbook already read. */
+export function checkRead(read: ReadResult): Validation {
+  const s = read.workbook.settings;
+  const planYears = Array.from({ length: s.years }, (_, i) => s.firstYear + i);
+  const ruleFindings = runRules({ wb: read.workbook, at: locatorFor(read), planYears });
+  const findings = sortFindings([...read.findings, ...ruleFindings], Object.values(read.sheets));
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return { read, findings, counts };
+}
+
+export async function validateWorkbook(port: WorkbookPort): Promise<Validation> {
+  return checkRead(readPlanWorkbook(await port.readGrids()));
+}
+
+function position(f: Finding): [number, number] {
+  const area = f.location.cell ? parseArea(f.location.cell) : undefined;
+  if (area) return [area.top, area.left];
+  const col = f.location.cell ? columnNumber(f.location.cell.replace(/\d+/g, "")) : 0;
+  return [f.location.row ?? 0, col];
+}
+
+export function sortFindings(findings: readonly Finding[], sheetOrder: readonly string[]): Finding[] {
+  const order = (sheet: string) => {
+    const i = sheetOrder.indexOf(sheet);
+    return i === -1 ? sheetOrder.length : i;
+  };
+  return findings
+    .map((f, i) => ({ f, i, pos: position(f) }))
+    .sort((a, b) =>
+      order(a.f.location.sheet) - order(b.f.location.sheet) ||
+      a.pos[0] - b.pos[0] || a.pos[1] - b.pos[1] ||
+      SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i)
+    .map((x) => x.f);
+}

@@ -1,0 +1,66 @@
+/**
+ * A validation rule is data (id, severity, title) plus one small pure function over the plan model.
+ * Rules never see sheets or cells: a Locator, given by the caller, turns a record's field into a cell.
+ */
+import type { Bilingual, CellLocation, Finding, Severity } from "../findings";
+import type { PlanWorkbook, RowRef } from "../plan";
+
+export type TableName = "framework" | "plan" | "details" | "progress" | "risks" | "ita";
+
+export interface Locator {
+  /** The cell of a record's field (or its row when the column is missing). */
+  field(table: TableName, at: RowRef | undefined, field: string): CellLocation;
+  /** The value cell of a setting. */
+  setting(key: string): CellLocation;
+}
+
+export interface RuleContext {
+  readonly wb: PlanWorkbook;
+  readonly at: Locator;
+  /** The plan's BE years, first … last. */
+  readonly planYears: readonly number[];
+}
+
+export interface Rule {
+  readonly id: string;
+  readonly severity: Severity;
+  /** What the rule checks, for lists and filters. */
+  readonly title: Bilingual;
+  check(ctx: RuleContext): Iterable<Finding>;
+}
+
+export interface FindingDetails {
+  readonly found?: string;
+  readonly expected?: Bilingual;
+  readonly suggestion?: string;
+}
+
+/** Builds a finding of a rule, with the rule's severity. */
+export function found(rule: Pick<Rule, "id" | "severity">, location: CellLocation, message: Bilingual, details: FindingDetails = {}): Finding {
+  return {
+    rule: rule.id,
+    severity: rule.severity,
+    message,
+    location,
+    ...(details.found !== undefined ? { found: details.found } : {}),
+    ...(details.expected ? { expected: details.expected } : {}),
+    ...(details.suggestion ? { suggestion: details.suggestion } : {}),
+  };
+}
+
+export function defineRule(rule: Rule): Rule {
+  return rule;
+}
+
+/** Groups records by a key, skipping records without one. */
+export function groupBy<T>(xs: readonly T[], key: (x: T) => string | undefined): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const x of xs) {
+    const k = key(x);
+    if (k === undefined) continue;
+    const list = out.get(k);
+    if (list) list.push(x);
+    else out.set(k, [x]);
+  }
+  return out;
+}

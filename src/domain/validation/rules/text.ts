@@ -1,0 +1,134 @@
+/** Text rules (T): names of other organizations left in copied text; text that spreadsheets would read as a formula. */
+import type { OrgType } from "../../lists";
+import type { RowRef } from "../../plan";
+import { defineRule, found, type RuleContext, type TableName } from "../rule";
+
+/** Organization-type words as they are written, longest first so that none shadows a longer one. */
+const ORG_PREFIXES: readonly { text: string; type: OrgType | "subdistrict" }[] = [
+  { text: "องค์การบริหารส่วนตำบล", type: "sao" },
+  { text: "องค์การบริหารส่วนจังหวัด", type: "pao" },
+  { text: "เทศบาลตำบล", type: "subdistrictMunicipality" },
+  { text: "เทศบาลเมือง", type: "townMunicipality" },
+  { text: "เทศบาลนคร", type: "cityMunicipality" },
+  { text: "อบต.", type: "sao" },
+  { text: "อบจ.", type: "pao" },
+  { text: "ทต.", type: "subdistrictMunicipality" },
+  { text: "ทม.", type: "townMunicipality" },
+  { text: "ทน.", type: "cityMunicipality" },
+  // the subdistrict itself: any organization type in it is fine, another subdistrict is not
+  { text: "ตำบล", type: "subdistrict" },
+];
+
+/** Words that follow an organization-type word when the text means "the organization", not a name. */
+const GENERIC_STARTS = new RegExp(
+  "^(เป็น|มอบหมาย|มี|จำนวน|ได้|จะ|ซึ่ง|โดย|ให้|ทุก|ต่าง|ใน|และ|หรือ|อื่น|ของ|ที่|นี้|นั้น|กับ|เพื่อ|ต้อง|ควร|จัด|ดำเนิน|สามารถ|ยัง|แห่ง|" +
+    "ส่วน|ตาม|ปลัด|นายก|สมาชิก|ผู้|พนักงาน|ข้าราชการ|เจ้าหน้าที่|ประชาชน|หมู่|ทั่ว|ทั้ง|ดัง|จึง|แล้ว|ไม่|เอง|ใด|ฯ|รับ|ส่ง|แต่|ก็|อีก|เช่น|คือ|ว่า|ตลอด|เขต|พื้นที่)",
+);
+
+/** Words that end a place name run into the next word ("หนองปลับเข้าร่วม"): cut there for display. */
+const NAME_END = /(เข้า|ร่วม|จัด|ได้|มี|เป็น|และ|ของ|ที่|ใน|โดย|ให้|จะ|ซึ่ง|เพื่อ|กับ|อำเภอ|จังหวัด|หมู่|ประจำ|ดำเนิน)/g;
+
+function placeName(run: string): string {
+  for (const m of run.matchAll(NAME_END)) if ((m.index ?? 0) >= 2) return run.slice(0, m.index);
+  return run.slice(0, 20);
+}
+
+/** The organization's own name without its type word: "เทศบาลตำบลก้อ" → "ก้อ". */
+export function coreName(orgName: string): string {
+  let name = orgName.replace(/\s+/g, "");
+  for (const p of ORG_PREFIXES) {
+    if (name.startsWith(p.text)) {
+      name = name.slice(p.text.length);
+      break;
+    }
+  }
+  return name;
+}
+
+export interface OrgMention {
+  readonly text: string;
+  readonly index: number;
+}
+
+/**
+ * Mentions of an organization other than ours: a type word followed by a name that is not our name,
+ * or our name under another organization type (seed 001: "องค์การบริหารส่วนตำบลก้อ" in เทศบาลตำบลก้อ's report).
+ */
+export function foreignOrgMentions(text: string, orgName: string, orgType: OrgType | undefined, district = ""): OrgMention[] {
+  const core = coreName(orgName);
+  if (core.length < 2) return [];
+  const out: OrgMention[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const p = ORG_PREFIXES.find((x) => text.startsWith(x.text, i));
+    if (!p) {
+      i++;
+      continue;
+    }
+    const after = text.slice(i + p.text.length);
+    const name = /^[\u0e00-\u0e7f]+/.exec(after)?.[0] ?? "";
+    // Thai writes no spaces between words, so "องค์การบริหารส่วนตำบลมอบหมายให้…" is the organization
+    // doing something, not one named มอบหมาย: a name right after the type word is one that does not
+    // start with a common word, and a space after the type word means no name follows.
+    const generic = name.length < 2 || GENERIC_STARTS.test(name) || (district !== "" && name.startsWith(district));
+    if (!generic) {
+      const ours = after.startsWith(core);
+      const wrongType = ours && p.type !== "subdistrict" && orgType !== undefined && p.type !== orgType;
+      if (!ours || wrongType) out.push({ text: `${p.text}${placeName(name)}`, index: i });
+    }
+    i += p.text.length;
+  }
+  return out;
+}
+
+interface TextField {
+  readonly table: TableName;
+  readonly at: RowRef | undefined;
+  readonly field: string;
+  readonly text: string;
+}
+
+function* textFields({ wb }: RuleContext): Generator<TextField> {
+  const from = <T extends { at?: RowRef }>(table: TableName, rows: readonly T[], fields: readonly (keyof T & string)[]) =>
+    rows.flatMap((r) => fields.map((f) => ({ table, at: r.at, field: f, text: String(r[f] ?? "") })));
+  yield* from("plan", wb.items, ["name", "note", "owner", "indicator", "target"]);
+  yield* from("details", wb.details, ["rationale", "objectives", "targetGroups", "method", "outputs", "outcomes"]);
+  yield* from("progress", wb.progress, ["output", "indicatorResult", "result", "problems", "recommendations", "reasonText"]);
+  yield* from("risks", wb.risks, ["process", "event", "existingControls", "owner"]);
+  yield* from("ita", wb.itaMeasures, ["measure", "steps", "owner", "result"]);
+}
+
+export const T1 = defineRule({
+  id: "T1",
+  severity: "warning",
+  title: { th: "ข้อความกล่าวถึงหน่วยงานอื่น", en: "Text names another organization" },
+  *check(ctx) {
+    const { orgName, orgType, district } = ctx.wb.settings;
+    if (!orgName) return;
+    for (const f of textFields(ctx)) {
+      for (const m of foreignOrgMentions(f.text, orgName, orgType, district)) {
+        yield found(this, ctx.at.field(f.table, f.at, f.field), {
+          th: `ข้อความกล่าวถึง "${m.text}" ซึ่งไม่ใช่${orgName} — อาจคัดลอกมาจากหน่วยงานอื่น`,
+          en: `The text names "${m.text}", which is not ${orgName}; it may have been copied from another organization`,
+        }, { found: m.text, suggestion: orgName });
+      }
+    }
+  },
+});
+
+export const T2 = defineRule({
+  id: "T2",
+  severity: "info",
+  title: { th: "ข้อความที่ขึ้นต้นเหมือนสูตร (เก็บเป็นข้อความ)", en: "Text that starts like a formula (kept as text)" },
+  *check(ctx) {
+    for (const f of textFields(ctx)) {
+      if (!/^[=+@]|^-\S/.test(f.text)) continue;
+      yield found(this, ctx.at.field(f.table, f.at, f.field), {
+        th: "ข้อความขึ้นต้นด้วย =, +, - หรือ @ ซึ่งโปรแกรมตารางคำนวณอาจอ่านเป็นสูตร สุจริตเก็บไว้เป็นข้อความ",
+        en: "The text starts with =, +, - or @, which spreadsheets may read as a formula; Sujarit keeps it as text",
+      }, { found: f.text.slice(0, 40) });
+    }
+  },
+});
+
+export const TEXT_RULES = [T1, T2];
