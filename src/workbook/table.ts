@@ -8,6 +8,8 @@ import { type CellValue, isBlank, isCellError, type SheetGrid } from "./grid";
 import type { ColumnDef, TableSheetDef } from "./schema";
 
 const HEADER_SEARCH_ROWS = 10;
+/** Longer texts are data, not headers: not worth folding. */
+const MAX_HEADER_LENGTH = 80;
 
 export interface TableLayout {
   /** 0-based index of the header row. */
@@ -30,12 +32,20 @@ export function findLayout(
   isKnownExtra: (header: string) => boolean = () => false,
 ): TableLayout {
   let best: { row: number; map: Map<string, number> } = { row: 0, map: new Map() };
+  // every accepted spelling folded once; each candidate cell folded once (this runs on every read)
+  const spellings = new Map<string, ColumnDef[]>();
+  for (const d of columns) {
+    for (const t of [d.th, d.en, ...(d.variants ?? [])]) {
+      const f = foldForMatch(t);
+      spellings.set(f, [...(spellings.get(f) ?? []), d]);
+    }
+  }
   const rows = Math.min(HEADER_SEARCH_ROWS, grid.rows.length);
   for (let r = 0; r < rows; r++) {
     const map = new Map<string, number>();
     (grid.rows[r] ?? []).forEach((cell, c) => {
-      if (typeof cell !== "string") return;
-      const def = columns.find((d) => !map.has(d.key) && headerMatches(d, cell));
+      if (typeof cell !== "string" || cell.length > MAX_HEADER_LENGTH) return;
+      const def = spellings.get(foldForMatch(cell))?.find((d) => !map.has(d.key));
       if (def) map.set(def.key, c);
     });
     if (map.size > best.map.size) best = { row: r, map };

@@ -25,6 +25,10 @@ const GENERIC_STARTS = new RegExp(
     "ส่วน|ตาม|ปลัด|นายก|สมาชิก|ผู้|พนักงาน|ข้าราชการ|เจ้าหน้าที่|ประชาชน|หมู่|ทั่ว|ทั้ง|ดัง|จึง|แล้ว|ไม่|เอง|ใด|ฯ|รับ|ส่ง|แต่|ก็|อีก|เช่น|คือ|ว่า|ตลอด|เขต|พื้นที่)",
 );
 
+/** A cheap test that rules out most texts before the full scan. */
+const MAY_NAME_ORG = /ตำบล|เทศบาล|อบ[ตจ]\.|ท[ตมน]\./;
+const PREFIX_PATTERN = new RegExp(ORG_PREFIXES.map((p) => p.text.replace(/\./g, "\\.")).join("|"), "g");
+
 /** Words that end a place name run into the next word ("หนองปลับเข้าร่วม"): cut there for display. */
 const NAME_END = /(เข้า|ร่วม|จัด|ได้|มี|เป็น|และ|ของ|ที่|ใน|โดย|ให้|จะ|ซึ่ง|เพื่อ|กับ|อำเภอ|จังหวัด|หมู่|ประจำ|ดำเนิน)/g;
 
@@ -56,15 +60,12 @@ export interface OrgMention {
  */
 export function foreignOrgMentions(text: string, orgName: string, orgType: OrgType | undefined, district = ""): OrgMention[] {
   const core = coreName(orgName);
-  if (core.length < 2) return [];
+  if (core.length < 2 || !MAY_NAME_ORG.test(text)) return [];
   const out: OrgMention[] = [];
-  let i = 0;
-  while (i < text.length) {
-    const p = ORG_PREFIXES.find((x) => text.startsWith(x.text, i));
-    if (!p) {
-      i++;
-      continue;
-    }
+  // one regex pass finds every type word (alternatives in ORG_PREFIXES order: longest first)
+  for (const m of text.matchAll(PREFIX_PATTERN)) {
+    const i = m.index ?? 0;
+    const p = ORG_PREFIXES.find((x) => x.text === m[0]) as (typeof ORG_PREFIXES)[number];
     const after = text.slice(i + p.text.length);
     const name = /^[\u0e00-\u0e7f]+/.exec(after)?.[0] ?? "";
     // Thai writes no spaces between words, so "องค์การบริหารส่วนตำบลมอบหมายให้…" is the organization
@@ -76,7 +77,6 @@ export function foreignOrgMentions(text: string, orgName: string, orgType: OrgTy
       const wrongType = ours && p.type !== "subdistrict" && orgType !== undefined && p.type !== orgType;
       if (!ours || wrongType) out.push({ text: `${p.text}${placeName(name)}`, index: i });
     }
-    i += p.text.length;
   }
   return out;
 }
@@ -88,9 +88,16 @@ interface TextField {
   readonly text: string;
 }
 
+/** Every non-empty free-text field of the workbook (the rules' hot loop: no intermediate arrays). */
 function* textFields({ wb }: RuleContext): Generator<TextField> {
-  const from = <T extends { at?: RowRef }>(table: TableName, rows: readonly T[], fields: readonly (keyof T & string)[]) =>
-    rows.flatMap((r) => fields.map((f) => ({ table, at: r.at, field: f, text: String(r[f] ?? "") })));
+  function* from<T extends { at?: RowRef }>(table: TableName, rows: readonly T[], fields: readonly (keyof T & string)[]) {
+    for (const r of rows) {
+      for (const field of fields) {
+        const text = r[field];
+        if (typeof text === "string" && text !== "") yield { table, at: r.at, field, text };
+      }
+    }
+  }
   yield* from("plan", wb.items, ["name", "note", "owner", "indicator", "target"]);
   yield* from("details", wb.details, ["rationale", "objectives", "targetGroups", "method", "outputs", "outcomes"]);
   yield* from("progress", wb.progress, ["output", "indicatorResult", "result", "problems", "recommendations", "reasonText"]);
