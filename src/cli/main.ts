@@ -1,6 +1,7 @@
 /** The `sujarit` command. Users never see a stack trace: every failure is a sentence and an exit code. */
 import { WorkbookOpenError } from "../hosts/xlsx/xlsx-workbook";
 import { UsageError } from "./args";
+import { importCommand } from "./commands/import";
 import { inspectCommand } from "./commands/inspect";
 import { templateCommand } from "./commands/template";
 import { validateCommand } from "./commands/validate";
@@ -15,6 +16,7 @@ const HELP = `สุจริต (Sujarit) — แผนปฏิบัติก
                    --first-year <พ.ศ.> [--years 4|5] [--framework 2566-2570|2561-2564]
                    [--division <ส่วนราชการ>] --out <plan.xlsx> [--force]
   sujarit inspect <plan.xlsx> [--lang th|en] [--json]
+  sujarit import <old-plan.xlsx> --out <plan.xlsx> [--org …] [--type …] [--district …] [--province …] [--force] [--json]
   sujarit validate <file-or-folder>… [--format text|json|csv] [--fail-on error|warning|info] [--lang th|en]
 
 รหัสออก / Exit codes: 0 ok · 1 findings at or above the threshold · 2 unreadable input or wrong usage`;
@@ -29,6 +31,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return await inspectCommand(rest, io);
       case "validate":
         return await validateCommand(rest, io);
+      case "import":
+        return await importCommand(rest, io);
       case undefined:
       case "help":
       case "--help":

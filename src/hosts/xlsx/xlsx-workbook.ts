@@ -72,7 +72,9 @@ function gridOf(ws: ExcelJS.Worksheet): SheetGrid {
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const values: CellValue[] = [];
     row.eachCell({ includeEmpty: false }, (cell, col) => {
-      values[col - 1] = fromExcelJs(cell.value);
+      // exceljs repeats a merged area's value in every cell of it; Excel (and the office host) keeps it
+      // in the top-left cell only, and so do we, so that both hosts return the same grid
+      values[col - 1] = cell.isMerged && cell.master.address !== cell.address ? null : fromExcelJs(cell.value);
     });
     for (let i = 0; i < values.length; i++) if (values[i] === undefined) values[i] = null;
     rows[rowNumber - 1] = values;

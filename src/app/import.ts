@@ -1,0 +1,102 @@
+/**
+ * Use case: a plan table as the documents lay it out → a template workbook, with every stated total or
+ * count that disagrees with the items reported at its source cell, and every non-empty source row
+ * accounted for. The plan rules run on the imported items and point at the legacy cells too.
+ */
+import type { Finding } from "../domain/findings";
+import type { FrameworkId } from "../domain/frameworks/types";
+import type { OrgType } from "../domain/lists";
+import type { PlanWorkbook } from "../domain/plan";
+import { fiscalYear, isFiscalYear } from "../domain/units";
+import { type Locator, runRules } from "../domain/validation";
+import { address } from "../workbook/a1";
+import type { WorkbookGrids } from "../workbook/grid";
+import { importLegacyTable, type LegacyImport, type RowDisposition } from "../workbook/legacy";
+import { sortFindings } from "./validate";
+import { newPlan } from "./template";
+
+export interface ImportOptions {
+  readonly orgName?: string;
+  readonly orgType?: OrgType;
+  readonly district?: string;
+  readonly province?: string;
+}
+
+export interface ImportResult {
+  readonly model: PlanWorkbook;
+  readonly legacy: LegacyImport;
+  readonly findings: readonly Finding[];
+  /** How every non-empty source row was used. */
+  readonly rowCounts: Readonly<Record<RowDisposition, number>>;
+}
+
+export class NoPlanTableError extends Error {
+  constructor() {
+    super("no plan table found (a header row with มิติ and โครงการ/กิจกรรม/มาตรการ and years) / ไม่พบตารางแผน (แถวหัวตารางที่มี มิติ โครงการ/กิจกรรม/มาตรการ และปี)");
+    this.name = "NoPlanTableError";
+  }
+}
+
+/** Rules that make sense for a plan table on its own (progress and cross-sheet rules wait for the workbook). */
+const PLAN_TABLE_RULES = /^(P|B)\d+$/;
+
+export function importPlanTable(grids: WorkbookGrids, options: ImportOptions = {}): ImportResult {
+  const legacy = importLegacyTable(grids);
+  if (!legacy) throw new NoPlanTableError();
+  const first = legacy.years[0] ?? legacy.title.firstYear ?? 2566;
+  const count = legacy.years.length === 4 ? 4 : 5;
+  const framework: FrameworkId = first < 2565 ? "2561-2564" : "2566-2570";
+  const base = newPlan({
+    orgName: options.orgName ?? legacy.title.orgName ?? "",
+    orgType: options.orgType ?? orgTypeOf(legacy.title.orgName ?? ""),
+    district: options.district ?? "",
+    province: options.province ?? "",
+    firstYear: fiscalYear(isFiscalYear(first) ? first : 2566),
+    years: count,
+    framework,
+  });
+  const model: PlanWorkbook = { ...base, items: legacy.items };
+  const planYears = Array.from({ length: count }, (_, i) => first + i);
+  const ruleFindings = runRules({ wb: model, at: legacyLocator(legacy), planYears }).filter((f) => PLAN_TABLE_RULES.test(f.rule));
+  const rowCounts = { title: 0, header: 0, item: 0, total: 0, unplaced: 0 };
+  for (const r of legacy.rows) rowCounts[r.disposition]++;
+  return { model, legacy, findings: sortFindings([...legacy.findings, ...ruleFindings], [legacy.sheet]), rowCounts };
+}
+
+function orgTypeOf(name: string): OrgType | undefined {
+  if (name.startsWith("องค์การบริหารส่วนตำบล")) return "sao";
+  if (name.startsWith("เทศบาลตำบล")) return "subdistrictMunicipality";
+  if (name.startsWith("เทศบาลเมือง")) return "townMunicipality";
+  if (name.startsWith("เทศบาลนคร")) return "cityMunicipality";
+  if (name.startsWith("องค์การบริหารส่วนจังหวัด")) return "pao";
+  return undefined;
+}
+
+/** Findings about an imported item point at the cell of the legacy table it came from. */
+function legacyLocator(legacy: LegacyImport): Locator {
+  const c = legacy.columns;
+  const columnOf = (field: string): number | undefined => {
+    if (field.startsWith("budget:")) return c.years.find((y) => `budget:${y.year}` === field)?.col;
+    switch (field) {
+      case "dimension":
+        return c.dimension;
+      case "mission":
+        return c.mission;
+      case "note":
+        return c.note ?? c.owner;
+      case "owner":
+        return c.owner;
+      default:
+        // code, name, kind and sub-mission (carried by the item's numbering) are all in the item cell
+        return c.items;
+    }
+  };
+  return {
+    field(_table, at, field) {
+      const col = columnOf(field);
+      if (!at) return { sheet: legacy.sheet };
+      return col === undefined ? { sheet: legacy.sheet, row: at.row } : { sheet: legacy.sheet, cell: address(at.row, col + 1) };
+    },
+    setting: () => ({ sheet: legacy.sheet }),
+  };
+}
