@@ -108,7 +108,7 @@ describe("progress", () => {
     const wb = plan([funded()], [
       progress({ fy: fiscalYear(2567), startDate: d("2019-05-01") }),
       progress({ month: 11, startDate: d("2023-12-01"), endDate: d("2023-11-01") }),
-      progress({ month: 12, status: "done", progressPct: 100 }),
+      progress({ month: 12, status: "done", progressPct: 100, startDate: d("2023-12-01") }),
     ]);
     expect(check(wb, "M3")).toEqual(["M3 startDate@3", "M3 endDate@4", "M3 endDate@5"]);
   });

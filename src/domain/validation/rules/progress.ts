@@ -68,8 +68,9 @@ export const M3 = defineRule({
       if (p.startDate && p.endDate && p.startDate > p.endDate) {
         yield found(this, at.field("progress", p.at, "endDate"), { th: "วันที่เสร็จอยู่ก่อนวันที่เริ่ม", en: "The end date is before the start date" }, { found: formatThaiDate(p.endDate) });
       }
-      if (p.status === "done" && !p.endDate) {
-        yield found(this, at.field("progress", p.at, "endDate"), { th: "ดำเนินการแล้วเสร็จแต่ไม่มีวันที่เสร็จ", en: "Done, but no end date" }, { found: "" });
+      // dates are optional; a done item with a start date but no end date is half a record
+      if (p.status === "done" && p.startDate && !p.endDate) {
+        yield found(this, at.field("progress", p.at, "endDate"), { th: "ดำเนินการแล้วเสร็จและมีวันที่เริ่ม แต่ไม่มีวันที่เสร็จ", en: "Done with a start date, but no end date" }, { found: "" });
       }
     }
   },

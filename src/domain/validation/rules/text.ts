@@ -22,7 +22,9 @@ const ORG_PREFIXES: readonly { text: string; type: OrgType | "subdistrict" }[] =
 /** Words that follow an organization-type word when the text means "the organization", not a name. */
 const GENERIC_STARTS = new RegExp(
   "^(เป็น|มอบหมาย|มี|จำนวน|ได้|จะ|ซึ่ง|โดย|ให้|ทุก|ต่าง|ใน|และ|หรือ|อื่น|ของ|ที่|นี้|นั้น|กับ|เพื่อ|ต้อง|ควร|จัด|ดำเนิน|สามารถ|ยัง|แห่ง|" +
-    "ส่วน|ตาม|ปลัด|นายก|สมาชิก|ผู้|พนักงาน|ข้าราชการ|เจ้าหน้าที่|ประชาชน|หมู่|ทั่ว|ทั้ง|ดัง|จึง|แล้ว|ไม่|เอง|ใด|ฯ|รับ|ส่ง|แต่|ก็|อีก|เช่น|คือ|ว่า|ตลอด|เขต|พื้นที่)",
+    "ส่วน|ตาม|ปลัด|นายก|สมาชิก|ผู้|พนักงาน|ข้าราชการ|เจ้าหน้าที่|ประชาชน|หมู่|ทั่ว|ทั้ง|ดัง|จึง|แล้ว|ไม่|เอง|ใด|ฯ|รับ|ส่ง|แต่|ก็|อีก|เช่น|คือ|ว่า|ตลอด|เขต|พื้นที่|" +
+    "ถือ|ทำ|ออก|กลุ่ม|ฉบับ|ร่วม|เข้า|ดูแล|ประกาศ|แต่งตั้ง|กำหนด|บริหาร|พัฒนา|สนับสนุน|ส่งเสริม|ขอ|เห็น|มุ่ง|คำนึง|รายงาน|ประชาสัมพันธ์|" +
+    "อนุมัติ|สั่ง|ตรวจ|ติดตาม|ประเมิน|ปฏิบัติ|สำนัก|กอง|งาน|โครงการ|กิจกรรม|มาตรการ|แผน|คณะ|ประจำ|เอกสาร|ระเบียบ|ข้อ|หน่วย|บุคลากร)",
 );
 
 /** A cheap test that rules out most texts before the full scan. */
@@ -30,7 +32,10 @@ const MAY_NAME_ORG = /ตำบล|เทศบาล|อบ[ตจ]\.|ท[ต�
 const PREFIX_PATTERN = new RegExp(ORG_PREFIXES.map((p) => p.text.replace(/\./g, "\\.")).join("|"), "g");
 
 /** Words that end a place name run into the next word ("หนองปลับเข้าร่วม"): cut there for display. */
-const NAME_END = /(เข้า|ร่วม|จัด|ได้|มี|เป็น|และ|ของ|ที่|ใน|โดย|ให้|จะ|ซึ่ง|เพื่อ|กับ|อำเภอ|จังหวัด|หมู่|ประจำ|ดำเนิน)/g;
+const NAME_END = /(เข้า|ร่วม|จัด|ได้|มี|เป็น|และ|ของ|ที่|ใน|โดย|ให้|จะ|ซึ่ง|เพื่อ|กับ|อำเภอ|จังหวัด|หมู่|ประจำ|ดำเนิน|ความ)/g;
+
+/** Tone marks and the like: "ก่อ" for "ก้อ", "นาสะเม้ง" for "นาสะเม็ง" are the organization's own name mistyped. */
+const withoutMarks = (s: string) => s.replace(/[\u0e47-\u0e4c]/g, "");
 
 function placeName(run: string): string {
   for (const m of run.matchAll(NAME_END)) if ((m.index ?? 0) >= 2) return run.slice(0, m.index);
@@ -62,6 +67,8 @@ export function foreignOrgMentions(text: string, orgName: string, orgType: OrgTy
   const core = coreName(orgName);
   if (core.length < 2 || !MAY_NAME_ORG.test(text)) return [];
   const out: OrgMention[] = [];
+  // words broken across lines by a hyphen in converted documents: "องค์การบริหาร- ส่วนตำบลก้อ"
+  text = text.replace(/([\u0e00-\u0e7f])-\s+(?=[\u0e00-\u0e7f])/g, "$1");
   // one regex pass finds every type word (alternatives in ORG_PREFIXES order: longest first)
   for (const m of text.matchAll(PREFIX_PATTERN)) {
     const i = m.index ?? 0;
@@ -73,7 +80,7 @@ export function foreignOrgMentions(text: string, orgName: string, orgType: OrgTy
     // start with a common word, and a space after the type word means no name follows.
     const generic = name.length < 2 || GENERIC_STARTS.test(name) || (district !== "" && name.startsWith(district));
     if (!generic) {
-      const ours = after.startsWith(core);
+      const ours = after.startsWith(core) || withoutMarks(after).startsWith(withoutMarks(core));
       const wrongType = ours && p.type !== "subdistrict" && orgType !== undefined && p.type !== orgType;
       if (!ours || wrongType) out.push({ text: `${p.text}${placeName(name)}`, index: i });
     }
