@@ -17,7 +17,7 @@ const HELP = `สุจริต (Sujarit) — แผนปฏิบัติก
                    [--division <ส่วนราชการ>] --out <plan.xlsx> [--force]
   sujarit inspect <plan.xlsx> [--lang th|en] [--json]
   sujarit import <old-plan.xlsx> --out <plan.xlsx> [--org …] [--type …] [--district …] [--province …] [--force] [--json]
-  sujarit validate <file-or-folder>… [--format text|json|csv] [--fail-on error|warning|info] [--lang th|en]
+  sujarit validate <file-or-folder>… [--format text|json|csv] [--fail-on error|warning|info] [--lang th|en] [--jobs N]
 
 รหัสออก / Exit codes: 0 ok · 1 findings at or above the threshold · 2 unreadable input or wrong usage`;
 

@@ -4,28 +4,22 @@
  */
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { type Validation, validateWorkbook } from "../../app/validate";
 import { type Finding, SEVERITY_ORDER, type Severity } from "../../domain/findings";
-import { XlsxWorkbook, WorkbookOpenError } from "../../hosts/xlsx/xlsx-workbook";
 import { type Lang, langOf, parse, UsageError } from "../args";
 import { findingLine } from "../findings";
-import { EXIT, type Io, readBytes } from "../io";
+import { EXIT, type Io } from "../io";
 import { renderTable } from "../table";
+import { defaultJobs, validateAll } from "./pool";
+import type { FileResult } from "./validate-file";
 
 type Format = "text" | "json" | "csv";
-
-interface FileResult {
-  readonly file: string;
-  readonly validation?: Validation;
-  /** Why the file could not be read at all. */
-  readonly unreadable?: string;
-}
 
 export async function validateCommand(argv: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parse(argv, {
     format: { type: "string", default: "text" },
     "fail-on": { type: "string", default: "error" },
     lang: { type: "string" },
+    jobs: { type: "string" },
   });
   const lang = langOf(values.lang);
   const format = values.format as Format;
@@ -35,12 +29,11 @@ export async function validateCommand(argv: readonly string[], io: Io): Promise<
   if (positionals.length === 0) throw new UsageError("validate needs at least one .xlsx file or folder / ระบุแฟ้มหรือโฟลเดอร์");
 
   const { files, missing } = collectFiles(positionals);
+  const jobs = values.jobs === undefined ? defaultJobs(files.length) : Number(values.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError("--jobs must be a whole number of 1 or more");
   const results: FileResult[] = missing.map((file) => ({ file, unreadable: `${file}: no such file or folder / ไม่พบแฟ้มหรือโฟลเดอร์` }));
-  for (const [i, file] of files.entries()) {
-    io.progress?.(i, files.length, file);
-    results.push(await validateFile(file));
-  }
-  io.progress?.(files.length, files.length, "");
+  io.progress?.(0, files.length, "");
+  results.push(...(await validateAll(files, jobs, (done) => io.progress?.(done, files.length, files[done - 1] ?? ""))));
 
   if (format === "json") io.out(JSON.stringify(jsonReport(results, failOn), null, 2));
   else if (format === "csv") io.out(csvReport(results, lang));
@@ -48,15 +41,6 @@ export async function validateCommand(argv: readonly string[], io: Io): Promise<
 
   if (results.some((r) => r.unreadable)) return EXIT.unreadable;
   return results.some((r) => failing(r, failOn)) ? EXIT.findings : EXIT.ok;
-}
-
-async function validateFile(file: string): Promise<FileResult> {
-  try {
-    return { file, validation: await validateWorkbook(await XlsxWorkbook.open(readBytes(file))) };
-  } catch (e) {
-    if (e instanceof WorkbookOpenError) return { file, unreadable: e.message };
-    throw e;
-  }
 }
 
 /** Files as given, and folders walked for .xlsx (skipping Excel's ~$ lock files and hidden entries), sorted. */
@@ -86,7 +70,7 @@ function collectFiles(paths: readonly string[]): { files: string[]; missing: str
 }
 
 const atOrAbove = (f: Finding, threshold: Severity) => SEVERITY_ORDER[f.severity] <= SEVERITY_ORDER[threshold];
-const failing = (r: FileResult, threshold: Severity) => (r.validation?.findings ?? []).some((f) => atOrAbove(f, threshold));
+const failing = (r: FileResult, threshold: Severity) => (r.findings ?? []).some((f) => atOrAbove(f, threshold));
 
 const WORDS = {
   th: { error: "ข้อผิดพลาด", warning: "คำเตือน", info: "ข้อสังเกต", file: "แฟ้ม", status: "ผล", clean: "ผ่าน", failed: "ไม่ผ่าน", unreadable: "อ่านไม่ได้", files: "แฟ้ม", summary: "สรุป" },
@@ -101,19 +85,19 @@ function textReport(results: readonly FileResult[], lang: Lang, failOn: Severity
       out.push(`${r.file} — ${w.unreadable}: ${r.unreadable}`);
       continue;
     }
-    const v = r.validation as Validation;
-    out.push(`${r.file} — ${w.error} ${v.counts.error} · ${w.warning} ${v.counts.warning} · ${w.info} ${v.counts.info}`);
-    for (const f of v.findings) out.push(`  ${findingLine(f, lang)}`);
+    const counts = r.counts ?? { error: 0, warning: 0, info: 0 };
+    out.push(`${r.file} — ${w.error} ${counts.error} · ${w.warning} ${counts.warning} · ${w.info} ${counts.info}`);
+    for (const f of r.findings ?? []) out.push(`  ${findingLine(f, lang)}`);
   }
   if (results.length > 1) {
     const rows = results.map((r) => [
       r.file,
-      r.validation ? String(r.validation.counts.error) : "-",
-      r.validation ? String(r.validation.counts.warning) : "-",
-      r.validation ? String(r.validation.counts.info) : "-",
+      r.counts ? String(r.counts.error) : "-",
+      r.counts ? String(r.counts.warning) : "-",
+      r.counts ? String(r.counts.info) : "-",
       r.unreadable ? w.unreadable : failing(r, failOn) ? w.failed : w.clean,
     ]);
-    const total = (s: Severity) => String(results.reduce((n, r) => n + (r.validation?.counts[s] ?? 0), 0));
+    const total = (s: Severity) => String(results.reduce((n, r) => n + (r.counts?.[s] ?? 0), 0));
     rows.push([`${w.summary}: ${results.length} ${w.files}`, total("error"), total("warning"), total("info"),
       `${results.filter((r) => !r.unreadable && !failing(r, failOn)).length} ${w.clean}`]);
     out.push("", renderTable([w.file, w.error, w.warning, w.info, w.status], rows));
@@ -127,15 +111,15 @@ function jsonReport(results: readonly FileResult[], failOn: Severity) {
     files: results.map((r) => ({
       file: r.file,
       ...(r.unreadable ? { unreadable: r.unreadable } : {}),
-      ...(r.validation ? { counts: r.validation.counts, passed: !failing(r, failOn), findings: r.validation.findings } : {}),
+      ...(r.counts ? { counts: r.counts, passed: !failing(r, failOn), findings: r.findings } : {}),
     })),
     summary: {
       files: results.length,
       unreadable: results.filter((r) => r.unreadable).length,
       failed: results.filter((r) => failing(r, failOn)).length,
-      error: results.reduce((n, r) => n + (r.validation?.counts.error ?? 0), 0),
-      warning: results.reduce((n, r) => n + (r.validation?.counts.warning ?? 0), 0),
-      info: results.reduce((n, r) => n + (r.validation?.counts.info ?? 0), 0),
+      error: results.reduce((n, r) => n + (r.counts?.error ?? 0), 0),
+      warning: results.reduce((n, r) => n + (r.counts?.warning ?? 0), 0),
+      info: results.reduce((n, r) => n + (r.counts?.info ?? 0), 0),
     },
   };
 }
@@ -153,7 +137,7 @@ function csvReport(results: readonly FileResult[], lang: Lang): string {
   const rows = results.flatMap((r) =>
     r.unreadable
       ? [[r.file, "X4", "error", "", "", "", r.unreadable, "", "", ""]]
-      : (r.validation as Validation).findings.map((f) => [
+      : (r.findings ?? []).map((f) => [
           r.file, f.rule, f.severity, f.location.sheet, f.location.cell ?? "", f.location.row ?? "", f.message[lang],
           f.found ?? "", f.expected?.[lang] ?? "", f.suggestion ?? "",
         ]),
