@@ -7,6 +7,7 @@ import fc from "fast-check";
 import { XlsxWorkbook, WorkbookOpenError } from "../../src/hosts/xlsx/xlsx-workbook";
 import type { Finding } from "../../src/domain/findings";
 import type { CellValue, SheetGrid, WorkbookGrids } from "../../src/workbook/grid";
+import { checkRead } from "../../src/app/validate";
 import { readPlanWorkbook } from "../../src/workbook/read";
 import { buildSampleBytes, loadSeed000 } from "../../tools/build-sample";
 
@@ -156,6 +157,35 @@ describe("random grids never crash the reader", () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe("random corruptions of the real sample never crash the reader", () => {
+  it("every problem is a located finding, whatever is typed into any cell", async () => {
+    const grids = await (await XlsxWorkbook.open(sampleBytes)).readGrids();
+    const junk: fc.Arbitrary<CellValue> = fc.oneof(
+      fc.constant(null), fc.string({ maxLength: 20 }), fc.double({ noNaN: false }), fc.boolean(), fc.date({ noInvalidDate: true }),
+      fc.constantFrom({ error: "#REF!" }, { error: "#N/A" }, "=SUM(A1:A3)", "-", "๒๐,๐๐๐ บาท", "2023", "ต.ค.", "1.10", "9".repeat(30)),
+    );
+    const edit = fc.record({ sheet: fc.nat(grids.sheets.length - 1), row: fc.nat(60), col: fc.nat(30), value: junk });
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 30 }), (edits) => {
+        const sheets = grids.sheets.map((s) => ({ ...s, rows: s.rows.map((r) => [...r]) }));
+        for (const e of edits) {
+          const rows = (sheets[e.sheet] as (typeof sheets)[number]).rows;
+          while (rows.length <= e.row) rows.push([]);
+          (rows[e.row] as CellValue[])[e.col] = e.value;
+        }
+        const read = readPlanWorkbook({ sheets, names: grids.names });
+        // and the rules run on whatever was read without throwing, every finding located
+        for (const f of checkRead(read).findings) {
+          expect(f.location.sheet).not.toBe("");
+          expect(f.location.cell ?? f.location.row ?? f.rule).toBeTruthy();
+          expect(f.message.th && f.message.en).toBeTruthy();
+        }
+      }),
+      { numRuns: 200 },
     );
   });
 });
