@@ -163,3 +163,39 @@ describe("text", () => {
     expect(check(plan([item({ note: "=SUM(A1)" }), item({ note: "-" })]), "T2")).toEqual(["T2 note@2"]);
   });
 });
+
+describe("risk register", () => {
+  const risk = (over: Partial<import("../../src/domain/plan").RiskEntry>) => {
+    row++;
+    return {
+      id: `R-${row}`, process: "การจัดซื้อจัดจ้าง", category: "budget" as const, event: "กำหนดคุณลักษณะเฉพาะเอื้อผู้เสนอราคา", factor: "known" as const,
+      likelihood: 2, impact: 2, existingControls: "", controlRating: "fair" as const, residualLikelihood: undefined, residualImpact: undefined,
+      mitigations: ["1.1.2"], owner: "", statusLight: undefined, reviewedOn: undefined, at: { sheet: "risks", row }, ...over,
+    };
+  };
+  // the plan item (row 2: code 1.1.2, "โครงการที่ 2") is made before the risks (rows 3…)
+  const withRisks = (make: () => ReturnType<typeof risk>[], matrix: "5x5" | "3x3" = "5x5") => {
+    const base = plan([item()], [], { riskMatrix: matrix });
+    return { ...base, risks: make() };
+  };
+  it("R1 outside the scale (depends on the matrix), R2 no event, R5 no rating", () => {
+    const wb = withRisks(() => [risk({ likelihood: 6 }), risk({ event: "" }), risk({ controlRating: undefined }), risk({ impact: 4 })], "3x3");
+    expect(check(wb, "R1")).toEqual(["R1 likelihood@3", "R1 impact@6"]);
+    expect(check(wb, "R2")).toEqual(["R2 event@4"]);
+    expect(check(wb, "R5")).toEqual(["R5 controlRating@5"]);
+  });
+  it("R3 high risks need plan items; R4 codes must exist; R7 free text must name an item", () => {
+    const wb = withRisks(() => [
+      risk({ likelihood: 4, impact: 4, mitigations: [] }),
+      risk({ likelihood: 5, impact: 5, mitigations: ["1.1.2"] }),
+      risk({ likelihood: 4, impact: 3, mitigations: ["โครงการที่ 2"] }),
+      risk({ mitigations: ["9.9.9", "ตรวจสอบภายในทุกเดือน"] }),
+    ]);
+    expect(check(wb, "R3")).toEqual(["R3 mitigations@3"]);
+    expect(check(wb, "R4")).toEqual(["R4 mitigations@6"]);
+    expect(check(wb, "R7")).toEqual(["R7 mitigations@6"]);
+  });
+  it("R6 residual above inherent", () => {
+    expect(check(withRisks(() => [risk({ residualLikelihood: 4 }), risk({ residualLikelihood: 1, residualImpact: 2 })]), "R6")).toEqual(["R6 residualLikelihood@3"]);
+  });
+});

@@ -3,11 +3,12 @@ import type { Finding } from "../findings";
 import { BUDGET_RULES } from "./rules/budget";
 import { PLAN_RULES } from "./rules/plan";
 import { PROGRESS_RULES } from "./rules/progress";
+import { RISK_RULES } from "./rules/risk";
 import { SETTINGS_RULES } from "./rules/settings";
 import { TEXT_RULES } from "./rules/text";
 import type { Rule, RuleContext } from "./rule";
 
-export const RULES: readonly Rule[] = [...SETTINGS_RULES, ...PLAN_RULES, ...BUDGET_RULES, ...PROGRESS_RULES, ...TEXT_RULES];
+export const RULES: readonly Rule[] = [...SETTINGS_RULES, ...PLAN_RULES, ...BUDGET_RULES, ...PROGRESS_RULES, ...RISK_RULES, ...TEXT_RULES];
 
 /** Rules raised while reading (the shape of the workbook and the cells), listed for filters and docs. */
 export const READER_RULES: readonly Pick<Rule, "id" | "severity" | "title">[] = [
