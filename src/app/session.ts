@@ -2,7 +2,23 @@
  * What the task pane works on: a workbook behind the port, and what its host can do with it. Hosts say
  * what they can do (capabilities), so the UI never asks which host it runs in.
  */
+import type { CellLocation, Severity } from "../domain/findings";
+import type { CellValue } from "../workbook/grid";
 import type { WorkbookPort } from "./port";
+
+/** A cell (or area) the checks found a problem in, to be marked in the workbook. */
+export interface CellMark {
+  readonly sheet: string;
+  /** A1 address of a cell or an area. */
+  readonly range: string;
+  /** The worst severity found there; it decides the colour. */
+  readonly severity: Severity;
+  /**
+   * The value the (single) cell held when it was checked. A host that can should make the mark vanish
+   * by itself as soon as the cell holds something else; absent, the mark stays until the next check.
+   */
+  readonly value?: CellValue;
+}
 
 export interface WorkbookSession {
   readonly port: WorkbookPort;
@@ -10,6 +26,21 @@ export interface WorkbookSession {
   readonly title?: string;
   /** Present where the workbook lives outside Excel (a file in the browser): its bytes, for download. */
   readonly exportBytes?: () => Promise<Uint8Array>;
+  /**
+   * Present where the workbook is on the user's screen (Excel): shows the location there (activates
+   * its sheet and selects the cell or row). Without it, the UI shows the location itself.
+   */
+  readonly reveal?: (location: CellLocation) => Promise<void>;
+  /**
+   * Present where marks can be put on cells without touching their values or the user's formatting
+   * (Excel conditional formats): removes the marks of the previous check from `sheets` and puts these.
+   */
+  readonly highlight?: (marks: readonly CellMark[], sheets: readonly string[]) => Promise<void>;
+  /**
+   * Present where the user edits the workbook while the pane is open (Excel): calls onChange after
+   * each change of a sheet (not Sujarit's own writes). Returns the function that stops watching.
+   */
+  readonly watch?: (onChange: () => void) => () => void;
 }
 
 /** The composition root (taskpane/index.tsx) gives the UI these; tests give it their own. */

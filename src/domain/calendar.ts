@@ -32,11 +32,14 @@ export function fiscalMonthIndex(month: CalendarMonth): number {
   return month >= 10 ? month - 9 : month + 3;
 }
 
-/** The BE fiscal year a date falls in (dates are read in local time as Excel stores them). */
-export function fiscalYearOf(date: Date): FiscalYear {
+/**
+ * The BE fiscal year a date falls in. A plain number, not a FiscalYear: a date typed by mistake can be
+ * in 1970 or 2999, and saying which year it is must not fail.
+ */
+export function fiscalYearOf(date: Date): number {
   const ce = date.getUTCFullYear();
   const month = date.getUTCMonth() + 1;
-  return fiscalYear(toBE(month >= 10 ? ce + 1 : ce));
+  return toBE(month >= 10 ? ce + 1 : ce);
 }
 
 /** First and last day (UTC midnight) of a fiscal year. */

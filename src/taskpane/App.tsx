@@ -11,6 +11,7 @@ import { inspectWorkbook, type Inspection } from "../app/inspect";
 import type { HostServices, WorkbookSession } from "../app/session";
 import { ErrorBar, type ShownError } from "./ErrorBar";
 import type { MessageKey } from "./i18n";
+import { ChecksPage } from "./pages/ChecksPage";
 import { CreateTemplate } from "./pages/CreateTemplate";
 import { NotBuilt } from "./pages/NotBuilt";
 import { Overview } from "./pages/Overview";
@@ -21,7 +22,7 @@ import { usePrefs } from "./prefs";
 
 export const PAGES = [
   { id: "overview", label: "pageOverview" },
-  { id: "check", label: "pageCheck", comingWith: "notBuiltCheck" },
+  { id: "check", label: "pageCheck" },
   { id: "risks", label: "pageRisks", comingWith: "notBuiltRisks" },
   { id: "monthly", label: "pageMonthly", comingWith: "notBuiltMonthly" },
   { id: "reports", label: "pageReports", comingWith: "notBuiltReports" },
@@ -208,6 +209,7 @@ function PageContent(p: PageProps) {
     case "open": {
       const { session, inspection } = p.view;
       if (!inspection.isTemplate) return <NotTemplate session={session} onCreated={() => p.onShow(session)} onError={p.onFail} />;
+      if (p.page === "check") return <ChecksPage session={session} />;
       return (
         <>
           <Overview inspection={inspection} />

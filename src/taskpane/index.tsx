@@ -5,7 +5,7 @@
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
 import type { HostServices } from "../app/session";
-import { excelWorkbook, runsInExcel } from "../hosts/office/excel-host";
+import { excelSession, runsInExcel } from "../hosts/office/excel-host";
 import { App } from "./App";
 import { PrefsProvider } from "./prefs";
 
@@ -16,7 +16,7 @@ const fileHost = () => import(/* webpackChunkName: "xlsx" */ "../hosts/xlsx/file
 async function services(): Promise<HostServices> {
   const inExcel = await runsInExcel();
   return {
-    current: inExcel ? { port: excelWorkbook() } : undefined,
+    current: inExcel ? excelSession() : undefined,
     openFile: async (name, bytes) => (await fileHost()).openFileSession(name, bytes),
     newFile: async (name) => (await fileHost()).newFileSession(name),
     loadSample: async () => (await fileHost()).sampleSession(SAMPLE_URL),

@@ -10,7 +10,8 @@ import { readPlanWorkbook } from "../../src/workbook/read";
 import { FakeExcel, type FakeExcelState } from "../support/fake-excel";
 import { guardNetwork, launchChromium, newTaskpaneContext, type NetworkLog, serveDist, type Served } from "./browser";
 import { fakeOfficeScript, sampleInFakeExcel } from "./fake-host";
-import { checkPage, expectedDashboard, PAGES, readDashboard, waitForDashboard } from "./support";
+import { MARK_FILL, MARK_TAG } from "../../src/hosts/office/office-session";
+import { checkPage, expectedDashboard, openTab, PAGES, readDashboard, waitForDashboard } from "./support";
 
 let served: Served;
 let browser: Browser;
@@ -70,6 +71,32 @@ it.each(PAGES)("page %s: screenshots at 320 and 800 px, no sideways scrolling, n
   expect(check.violations).toEqual([]);
 });
 
+it("ตรวจสอบ lists the sample's 35 M10 warnings, marks their cells, and a click (or Enter) selects the cell in Excel in one sync", async () => {
+  await page.setViewportSize({ width: 800, height: 900 });
+  await openTab(page, "check");
+  const findings = page.locator('[data-testid="finding"]');
+  expect(await findings.count()).toBe(35);
+  expect(await page.locator('[data-testid="finding"]:not([data-rule="M10"])').count()).toBe(0);
+  const marks = await page.evaluate(() => {
+    const fake = (window as unknown as { __fakeExcel: { sheets: { name: string; conditionalFormats: { range: string; formula: string; fill: string }[] }[] } }).__fakeExcel;
+    return fake.sheets.flatMap((s) => s.conditionalFormats.map((cf) => ({ sheet: s.name, range: cf.range, fill: cf.fill, formula: cf.formula })));
+  });
+  const cells = await findings.evaluateAll((els) => els.map((e) => e.getAttribute("data-cell")));
+  expect(marks.map((m) => m.range).sort()).toEqual([...cells].sort());
+  expect(new Set(marks.map((m) => `${m.sheet} ${m.fill} ${m.formula.includes(MARK_TAG)}`))).toEqual(new Set([`แผนปฏิบัติการ ${MARK_FILL.warning} true`]));
+
+  const before = await syncCount();
+  await page.locator('[data-testid="finding"][data-cell="A5"] [data-testid="finding-go"]').click({ timeout: 5_000 });
+  await page.waitForFunction(() => (window as unknown as { __fakeExcel: { selection?: { address: string } } }).__fakeExcel.selection?.address === "A5", undefined, { timeout: 5_000 });
+  expect(await page.evaluate(() => (window as unknown as { __fakeExcel: { selection?: unknown; activeSheet?: string } }).__fakeExcel.selection)).toEqual({ sheet: "แผนปฏิบัติการ", address: "A5" });
+  expect(Number(await syncCount()) - Number(before)).toBe(1);
+
+  // by keyboard: Tab to the next finding's cell button, Enter
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => (window as unknown as { __fakeExcel: { selection?: { address: string } } }).__fakeExcel.selection?.address === "A6", undefined, { timeout: 5_000 });
+});
+
 it("served only the fake office.js, asked for nothing outside 127.0.0.1, threw no uncaught errors", async () => {
   expect(network.officeServed).toEqual(["https://appsforoffice.microsoft.com/lib/1/hosted/office.js"]);
   expect(network.officeMissing).toEqual([]);
@@ -77,9 +104,16 @@ it("served only the fake office.js, asked for nothing outside 127.0.0.1, threw n
   expect(pageErrors).toEqual([]);
 });
 
-it("left the workbook in Excel as it was after opening and visiting every page", async () => {
+it("left the workbook in Excel as it was after opening and visiting every page, but for Sujarit's marks", async () => {
   const now = await page.evaluate(() => JSON.stringify((window as unknown as { __fakeExcel?: unknown }).__fakeExcel ?? null));
-  const after = JSON.parse(now) as FakeExcelState;
+  const withMarks = JSON.parse(now) as FakeExcelState;
+  // ตรวจสอบ marks the 35 M10 cells with conditional formats (checked above) and a click selects a cell:
+  // take those out, and everything else must be exactly as it was
+  const marks = withMarks.sheets.flatMap((s) => s.conditionalFormats);
+  expect(marks).toHaveLength(35);
+  expect(marks.every((cf) => cf.formula.includes(MARK_TAG))).toBe(true);
+  const { activeSheet: _active, selection: _selection, ...rest } = withMarks;
+  const after: FakeExcelState = { ...rest, sheets: withMarks.sheets.map((s) => ({ ...s, conditionalFormats: [] })) };
   // compared sheet by sheet: a deep diff of the whole workbook would be slow and unreadable
   const changed = (a: FakeExcelState, b: FakeExcelState): string[] => [
     ...a.sheets.map((s) => s.name).filter((name) => JSON.stringify(a.sheets.find((s) => s.name === name)) !== JSON.stringify(b.sheets.find((s) => s.name === name))),

@@ -13,7 +13,7 @@ import { loadSeed000, sampleModel } from "../../tools/build-sample";
 import { withoutRows } from "../support/plans";
 import { guardNetwork, launchChromium, newTaskpaneContext, type NetworkLog, serveDist, type Served } from "./browser";
 import {
-  ARTIFACTS, checkPage, expectedDashboard, OFFICE_TELEMETRY, openTab, PAGES, readDashboard, tab, waitForDashboard,
+  ARTIFACTS, checkPage, checkState, expectedDashboard, OFFICE_TELEMETRY, openTab, PAGES, readDashboard, tab, waitForDashboard,
 } from "./support";
 
 let served: Served;
@@ -45,6 +45,24 @@ it("opens the bundled sample and shows the seed plan's figures per dimension and
 
 it.each(PAGES)("page %s: screenshots at 320 and 800 px, no sideways scrolling, no WCAG 2 A/AA violations", async (name) => {
   const check = await checkPage(page, "standalone", name);
+  expect(check.horizontalOverflow).toEqual([]);
+  expect(check.violations).toEqual([]);
+});
+
+it("ตรวจสอบ lists the sample's 35 M10 warnings; a click shows the cell's sheet, address and value (screenshots, axe)", async () => {
+  const first = page.locator('[data-testid="finding"]').first();
+  const check = await checkState(page, "standalone-check-detail", async () => {
+    await openTab(page, "check");
+    await first.locator('[data-testid="finding-go"]').click({ timeout: 5_000 });
+    await first.locator('[data-testid="finding-detail"]').waitFor({ timeout: 5_000 });
+  });
+  expect(await page.locator('[data-testid="finding"]').count()).toBe(35);
+  expect(await page.locator('[data-testid="finding"][data-rule="M10"]').count()).toBe(35);
+  expect([
+    await first.locator('[data-testid="detail-sheet"]').innerText(),
+    await first.locator('[data-testid="detail-cell"]').innerText(),
+    await first.locator('[data-testid="detail-value"]').innerText(),
+  ]).toEqual(["แผนปฏิบัติการ", "A2", "1.1.1"]);
   expect(check.horizontalOverflow).toEqual([]);
   expect(check.violations).toEqual([]);
 });

@@ -28,6 +28,11 @@ export const VIEWPORTS = [
 
 export const tab = (name: PageName): string => `[data-testid="tab-${name}"]`;
 
+/** Pages that load something after their tab opens, and the selector that says they are done. */
+export const PAGE_READY: Partial<Record<PageName, string>> = {
+  check: '[data-testid="checks"][data-ready="true"]',
+};
+
 // ---------------------------------------------------------------------------------------------------
 // The dashboard
 
@@ -177,6 +182,8 @@ export async function openTab(page: Page, name: PageName): Promise<void> {
     selector,
     { timeout: 5_000 },
   );
+  const ready = PAGE_READY[name];
+  if (ready) await page.waitForSelector(ready, { state: "attached", timeout: READY_TIMEOUT_MS });
   await settle(page);
 }
 
@@ -202,18 +209,27 @@ export interface PageCheck {
  * to test-artifacts/axe/{mode}-{page}-{width}.json.
  */
 export async function checkPage(page: Page, mode: Mode, name: PageName): Promise<PageCheck> {
+  return checkState(page, `${mode}-${name}`, () => openTab(page, name));
+}
+
+/**
+ * checkPage for any state of the pane: for each viewport, resize, `prepare` (open a tab, click
+ * something), screenshot to test-artifacts/screenshots/{label}-{width}.png, run axe.
+ */
+export async function checkState(page: Page, label: string, prepare: () => Promise<void>): Promise<PageCheck> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const result: PageCheck = { screenshots: [], violations: [], horizontalOverflow: [] };
   for (const viewport of VIEWPORTS) {
     await page.setViewportSize(viewport);
-    await openTab(page, name);
-    const file = join(SCREENSHOTS, `${mode}-${name}-${viewport.width}.png`);
+    await prepare();
+    await settle(page);
+    const file = join(SCREENSHOTS, `${label}-${viewport.width}.png`);
     await page.screenshot({ path: file, fullPage: true, animations: "disabled" });
     result.screenshots.push(file);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     if (overflow > 0) result.horizontalOverflow.push(`${viewport.width} px: ${overflow} px too wide`);
     const violations = await runAxe(page);
-    const report = join(ARTIFACTS, "axe", `${mode}-${name}-${viewport.width}.json`);
+    const report = join(ARTIFACTS, "axe", `${label}-${viewport.width}.json`);
     if (violations.length > 0) {
       mkdirSync(join(ARTIFACTS, "axe"), { recursive: true });
       writeFileSync(report, JSON.stringify(violations, null, 2));

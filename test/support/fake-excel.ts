@@ -4,7 +4,8 @@
  * typed into a non-text cell into a number, and counts every sync.
  */
 import type {
-  BatchRunner, XContext, XNamedItem, XNamedItemCollection, XRange, XRangeAreas, XWorksheet, XWorksheetCollection,
+  BatchRunner, XConditionalFormat, XConditionalFormatCollection, XContext, XEventResult, XEventSource, XNamedItem,
+  XNamedItemCollection, XNewCustomConditionalFormat, XRange, XRangeAreas, XWorksheet, XWorksheetCollection,
 } from "../../src/hosts/office/excel-subset";
 import { columnLetter, columnNumber, parseArea } from "../../src/workbook/a1";
 
@@ -13,6 +14,24 @@ export interface FakeCell {
   formula?: string;
   error?: string;
   numberFormat?: string;
+  /** The cell's own fill colour (range.format.fill.color), e.g. the user's formatting. */
+  fill?: string;
+}
+
+/** A conditional format on a sheet: its type, where it applies, its rule's formula and its fill. */
+export interface FakeConditionalFormat {
+  id: number;
+  type: string;
+  /** A1 address it applies to. */
+  range: string;
+  formula: string;
+  fill: string;
+}
+
+/** Where the user's selection is (range.select()). */
+export interface FakeSelection {
+  sheet: string;
+  address: string;
 }
 
 export interface FakeSheet {
@@ -24,6 +43,7 @@ export interface FakeSheet {
   validations: { address: string; source: string }[];
   merges: string[];
   tabColor: string;
+  conditionalFormats: FakeConditionalFormat[];
 }
 
 /** FakeExcel's workbook as plain JSON (Maps as entry lists): what toJSON() gives and fromJSON() takes. */
@@ -37,10 +57,19 @@ export interface FakeExcelState {
     validations: { address: string; source: string }[];
     merges: string[];
     tabColor: string;
+    conditionalFormats: FakeConditionalFormat[];
   }[];
   names: { name: string; formula: string }[];
   supported: string[];
   enableEvents: boolean;
+  activeSheet?: string;
+  selection?: FakeSelection;
+}
+
+/** A change handler registered with onChanged.add: for one sheet, or for every sheet (worksheets.onChanged). */
+interface FakeHandler {
+  sheet: FakeSheet | undefined;
+  handler: (args: unknown) => Promise<unknown>;
 }
 
 export class FakeExcel {
@@ -49,9 +78,15 @@ export class FakeExcel {
   syncCount = 0;
   enableEvents = true;
   supported = new Set(["1.1", "1.2", "1.3", "1.4", "1.5", "1.6", "1.7", "1.8", "1.9"]);
+  /** The active sheet's name; undefined means the first sheet, as when a workbook opens. */
+  activeSheet: string | undefined;
+  selection: FakeSelection | undefined;
+  /** Registered change handlers (onChanged.add … sync), removed by remove() … sync. */
+  readonly handlers: FakeHandler[] = [];
+  private nextId = 1;
 
   addSheet(name: string): FakeSheet {
-    const s: FakeSheet = { name, visibility: "Visible", cells: new Map(), columnWidths: new Map(), frozenRows: 0, validations: [], merges: [], tabColor: "" };
+    const s: FakeSheet = { name, visibility: "Visible", cells: new Map(), columnWidths: new Map(), frozenRows: 0, validations: [], merges: [], tabColor: "", conditionalFormats: [] };
     this.sheets.push(s);
     return s;
   }
@@ -65,7 +100,34 @@ export class FakeExcel {
     s.cells.set(address, { value: null, ...s.cells.get(address), ...cell });
   }
 
-  readonly run: BatchRunner = async (batch) => batch(new FakeContext(this));
+  /** Adds a conditional format as the user (or another add-in) would; returns it. */
+  addConditionalFormat(sheet: string, cf: Omit<FakeConditionalFormat, "id">): FakeConditionalFormat {
+    const s = this.sheet(sheet) ?? this.addSheet(sheet);
+    const made = { ...cf, id: this.newId() };
+    s.conditionalFormats.push(made);
+    return made;
+  }
+
+  newId(): number {
+    return this.nextId++;
+  }
+
+  /**
+   * The user edits `address` of `sheet` (set the cells first): calls the handlers registered for that
+   * sheet and for the workbook, unless events are off (runtime.enableEvents = false), as Excel does.
+   */
+  async fireChange(sheet: string, address: string): Promise<void> {
+    if (!this.enableEvents) return;
+    const s = this.sheet(sheet);
+    const args = { type: "WorksheetChanged", changeType: "RangeEdited", source: "Local", address, worksheetId: sheet };
+    await Promise.all(this.handlers.filter((h) => h.sheet === undefined || h.sheet === s).map((h) => h.handler(args)));
+  }
+
+  get activeSheetName(): string | undefined {
+    return this.activeSheet ?? this.sheets[0]?.name;
+  }
+
+  readonly run: BatchRunner = async (batch, within) => batch(within instanceof FakeContext && within.excel === this ? within : new FakeContext(this));
   readonly supports = (version: string): boolean => this.supported.has(version);
 
   /**
@@ -84,10 +146,13 @@ export class FakeExcel {
         validations: s.validations.map((v) => ({ ...v })),
         merges: [...s.merges],
         tabColor: s.tabColor,
+        conditionalFormats: s.conditionalFormats.map((cf) => ({ ...cf })),
       })),
       names: this.names.map((n) => ({ ...n })),
       supported: [...this.supported],
       enableEvents: this.enableEvents,
+      ...(this.activeSheet !== undefined ? { activeSheet: this.activeSheet } : {}),
+      ...(this.selection ? { selection: { ...this.selection } } : {}),
     };
   }
 
@@ -105,11 +170,15 @@ export class FakeExcel {
         validations: s.validations.map((v) => ({ ...v })),
         merges: [...s.merges],
         tabColor: s.tabColor,
+        conditionalFormats: (s.conditionalFormats ?? []).map((cf) => ({ ...cf })),
       });
     }
     excel.names.push(...json.names.map((n) => ({ ...n })));
     excel.supported = new Set(json.supported);
     excel.enableEvents = json.enableEvents;
+    excel.activeSheet = json.activeSheet;
+    excel.selection = json.selection ? { ...json.selection } : undefined;
+    excel.nextId = Math.max(0, ...excel.sheets.flatMap((s) => s.conditionalFormats.map((cf) => cf.id))) + 1;
     return excel;
   }
 }
@@ -154,7 +223,10 @@ class Loaded<T> {
 
 class FakeWorksheets implements XWorksheetCollection {
   private readonly itemsProp = new Loaded<XWorksheet[]>();
-  constructor(private readonly ctx: FakeContext) {}
+  readonly onChanged: XEventSource;
+  constructor(private readonly ctx: FakeContext) {
+    this.onChanged = new FakeEvents(ctx, undefined);
+  }
   get items(): XWorksheet[] { return this.itemsProp.get("worksheets.items"); }
   load(_props: string): XWorksheetCollection {
     this.ctx.ops.push(() => {
@@ -168,6 +240,13 @@ class FakeWorksheets implements XWorksheetCollection {
   }
   getFirst(): XWorksheet {
     return new FakeWorksheet(this.ctx, () => this.ctx.excel.sheets[0]);
+  }
+  getItem(name: string): XWorksheet {
+    // like Excel, a missing sheet fails the batch at the sync
+    this.ctx.ops.push(() => {
+      if (!this.ctx.excel.sheet(name)) throw new Error(`ItemNotFound: worksheet ${name}`);
+    });
+    return new FakeWorksheet(this.ctx, () => this.ctx.excel.sheet(name));
   }
   add(name: string): XWorksheet {
     this.ctx.ops.push(() => {
@@ -183,9 +262,11 @@ class FakeWorksheet implements XWorksheet {
   private readonly visibilityProp = new Loaded<string>();
   private readonly nullProp = new Loaded<boolean>();
   readonly freezePanes: XWorksheet["freezePanes"];
+  readonly onChanged: XEventSource;
 
   constructor(private readonly ctx: FakeContext, readonly resolve: () => FakeSheet | undefined) {
     this.ctx.ops.push(() => this.nullProp.set(this.resolve() === undefined));
+    this.onChanged = new FakeEvents(ctx, () => this.must());
     this.freezePanes = {
       freezeRows: (n: number) => this.ctx.ops.push(() => { this.must().frozenRows = n; }),
       freezeAt: (range: string) => this.ctx.ops.push(() => { this.must().frozenRows = parseArea(range)?.bottom ?? 0; }),
@@ -213,8 +294,15 @@ class FakeWorksheet implements XWorksheet {
     this.ctx.ops.push(() => this.snapshot());
     return this;
   }
-  getRange(address: string): XRange {
-    return new FakeRange(this.ctx, this.resolve, () => address);
+  getRange(address?: string): XRange {
+    return new FakeRange(this.ctx, this.resolve, () => address ?? WHOLE_SHEET);
+  }
+  activate(): void {
+    this.ctx.ops.push(() => {
+      const s = this.must();
+      if (s.visibility !== "Visible") throw new Error(`InvalidOperation: cannot activate the hidden sheet ${s.name}`);
+      this.ctx.excel.activeSheet = s.name;
+    });
   }
   getUsedRangeOrNullObject(): XRange {
     return new FakeRange(this.ctx, this.resolve, () => {
@@ -245,6 +333,9 @@ class FakeWorksheet implements XWorksheet {
     });
   }
 }
+
+/** What worksheet.getRange() without an address means. */
+const WHOLE_SHEET = "A1:XFD1048576";
 
 /** Expands "A1:C3" or "A:A" (bounded by the sheet's used rows) to cell addresses, row by row. */
 function cellsOf(address: string): { rows: number; cols: number; at: (r: number, c: number) => string } {
@@ -277,7 +368,15 @@ class FakeRange implements XRange {
       wrapText: false,
       verticalAlignment: "Top",
       font: { bold: false, color: "" },
-      fill: { color: "" },
+      fill: {
+        set color(c: string) {
+          push((s, a) => {
+            const { rows: h, cols: w, at } = cellsOf(a);
+            for (let r = 0; r < h; r++) for (let col = 0; col < w; col++) s.cells.set(at(r, col), { value: null, ...s.cells.get(at(r, col)), fill: c });
+          });
+        },
+        get color(): string { throw new Error("PropertyNotLoaded: format.fill.color"); },
+      },
     };
     this.dataValidation = {
       set rule(r: { list: { inCellDropDown: boolean; source: string } }) {
@@ -363,6 +462,16 @@ class FakeRange implements XRange {
     });
     return this;
   }
+  select(): void {
+    this.ctx.ops.push(() => {
+      const s = this.mustSheet();
+      if (this.ctx.excel.activeSheetName !== s.name) throw new Error(`InvalidSelection: ${s.name} is not the active sheet`);
+      this.ctx.excel.selection = { sheet: s.name, address: this.mustAddr() };
+    });
+  }
+  get conditionalFormats(): XConditionalFormatCollection {
+    return new FakeConditionalFormats(this.ctx, () => this.mustSheet(), () => this.mustAddr());
+  }
   getMergedAreasOrNullObject(): XRangeAreas {
     const areas = new Loaded<{ items: { address: string }[] }>();
     const isNull = new Loaded<boolean>();
@@ -402,5 +511,94 @@ class FakeNames implements XNamedItemCollection {
       this.ctx.excel.names.push({ name, formula: reference });
     });
     return undefined;
+  }
+}
+
+function requireSet(excel: FakeExcel, version: string, what: string): void {
+  if (!excel.supports(version)) throw new Error(`ApiNotFound: ${what} needs ExcelApi ${version}`);
+}
+
+function intersects(a: ReturnType<typeof parseArea>, b: ReturnType<typeof parseArea>): boolean {
+  return !!a && !!b && a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
+}
+
+const NULL_CUSTOM: XConditionalFormat["customOrNullObject"] = {
+  isNullObject: true,
+  get rule(): { formula: string } { throw new Error("the custom format of a non-custom conditional format is a null object"); },
+};
+
+/** range.conditionalFormats (ExcelApi 1.6): the sheet's conditional formats that intersect the range. */
+class FakeConditionalFormats implements XConditionalFormatCollection {
+  private readonly itemsProp = new Loaded<XConditionalFormat[]>();
+  constructor(private readonly ctx: FakeContext, private readonly sheet: () => FakeSheet, private readonly addr: () => string) {}
+  get items(): XConditionalFormat[] { return this.itemsProp.get("conditionalFormats.items"); }
+  load(_props: string): XConditionalFormatCollection {
+    this.ctx.ops.push(() => {
+      requireSet(this.ctx.excel, "1.6", "conditionalFormats");
+      const s = this.sheet();
+      const area = parseArea(this.addr());
+      this.itemsProp.set(s.conditionalFormats.filter((cf) => intersects(parseArea(cf.range), area)).map((cf) => ({
+        type: cf.type,
+        customOrNullObject: cf.type === "Custom" ? { isNullObject: false, rule: { formula: cf.formula } } : NULL_CUSTOM,
+        delete: () => this.ctx.ops.push(() => {
+          const i = s.conditionalFormats.indexOf(cf);
+          if (i >= 0) s.conditionalFormats.splice(i, 1);
+        }),
+      })));
+    });
+    return this;
+  }
+  add(type: "Custom"): XNewCustomConditionalFormat {
+    const { ctx } = this;
+    const made: FakeConditionalFormat = { id: 0, type, range: "", formula: "", fill: "" };
+    ctx.ops.push(() => {
+      requireSet(ctx.excel, "1.6", "conditionalFormats.add");
+      const a = this.addr();
+      if (!parseArea(a)) throw new Error(`InvalidArgument: ${a}`);
+      made.id = ctx.excel.newId();
+      made.range = a;
+      this.sheet().conditionalFormats.push(made);
+    });
+    return {
+      custom: {
+        rule: {
+          set formula(f: string) {
+            ctx.ops.push(() => {
+              if (!f.startsWith("=")) throw new Error(`InvalidArgument: a conditional format formula starts with "=": ${f}`);
+              if (f.length > 255) throw new Error("InvalidArgument: conditional format formula longer than 255 characters");
+              made.formula = f;
+            });
+          },
+          get formula(): string { throw new Error("PropertyNotLoaded: rule.formula"); },
+        },
+        format: {
+          fill: {
+            set color(c: string) { ctx.ops.push(() => { made.fill = c; }); },
+            get color(): string { throw new Error("PropertyNotLoaded: fill.color"); },
+          },
+        },
+      },
+    };
+  }
+}
+
+/** onChanged of a worksheet (ExcelApi 1.7) or, without a sheet, of the worksheet collection (1.9). */
+class FakeEvents implements XEventSource {
+  constructor(private readonly ctx: FakeContext, private readonly sheet: (() => FakeSheet) | undefined) {}
+  add(handler: (args: unknown) => Promise<unknown>): XEventResult {
+    const { ctx, sheet } = this;
+    const entry: FakeHandler = { sheet: undefined, handler };
+    ctx.ops.push(() => {
+      requireSet(ctx.excel, sheet ? "1.7" : "1.9", sheet ? "worksheet.onChanged" : "worksheets.onChanged");
+      entry.sheet = sheet?.();
+      ctx.excel.handlers.push(entry);
+    });
+    return {
+      context: ctx,
+      remove: () => ctx.ops.push(() => {
+        const i = ctx.excel.handlers.indexOf(entry);
+        if (i >= 0) ctx.excel.handlers.splice(i, 1);
+      }),
+    };
   }
 }

@@ -6,7 +6,7 @@
  *
  * Only what the task pane bootstrap and src/hosts/office/excel-host.ts use is modelled: Office.onReady,
  * Office.HostType, Office.context.{host, platform, requirements.isSetSupported, displayLanguage} and
- * Excel.run. The fake is exposed as `window.__fakeExcel` so that tests can read `syncCount`.
+ * Excel.run (also Excel.run(context, batch)). The fake is exposed as `window.__fakeExcel` so that tests can read `syncCount`.
  */
 import { FakeExcel, type FakeExcelState } from "./fake-excel";
 
@@ -57,7 +57,9 @@ export function installFakeOffice(
     run: (optionsOrBatch: unknown, maybeBatch?: unknown): Promise<unknown> => {
       const batch = (typeof optionsOrBatch === "function" ? optionsOrBatch : maybeBatch) as Batch | undefined;
       if (typeof batch !== "function") return Promise.reject(new Error("Excel.run: no batch function given"));
-      return fake.run(batch);
+      // Excel.run(context, batch) runs in an existing context (e.g. to remove an event handler)
+      const within = typeof optionsOrBatch === "object" && optionsOrBatch !== null && "sync" in optionsOrBatch ? optionsOrBatch : undefined;
+      return fake.run(batch, within as Parameters<FakeExcel["run"]>[1]);
     },
   };
   const globals: FakeOfficeGlobals = { Office: office, Excel: excel, __fakeExcel: fake };

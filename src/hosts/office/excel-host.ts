@@ -1,5 +1,7 @@
 /** The one place that touches the `Excel` and `Office` globals, and so the one place that detects the host. */
-import type { XContext } from "./excel-subset";
+import type { WorkbookSession } from "../../app/session";
+import type { BatchRunner, RequirementCheck, XContext } from "./excel-subset";
+import { officeSession } from "./office-session";
 import { OfficeWorkbook } from "./office-workbook";
 
 /**
@@ -24,10 +26,20 @@ export async function runsInExcel(): Promise<boolean> {
   return info?.host === Office.HostType.Excel && typeof Excel !== "undefined";
 }
 
+const runBatch: BatchRunner = (batch, within) =>
+  within
+    ? // an existing context (removing an event handler must happen in the context that added it)
+      Excel.run(within as unknown as Excel.RequestContext, (ctx) => batch(ctx as unknown as XContext))
+    : // delayForCellEdit: wait for the user to leave cell-edit mode instead of failing the batch
+      Excel.run({ delayForCellEdit: true }, (ctx) => batch(ctx as unknown as XContext));
+
+const supportsExcelApi: RequirementCheck = (version) => Office.context.requirements.isSetSupported("ExcelApi", version);
+
 export function excelWorkbook(): OfficeWorkbook {
-  return new OfficeWorkbook(
-    // delayForCellEdit: wait for the user to leave cell-edit mode instead of failing the batch
-    (batch) => Excel.run({ delayForCellEdit: true }, (ctx) => batch(ctx as unknown as XContext)),
-    (version) => Office.context.requirements.isSetSupported("ExcelApi", version),
-  );
+  return new OfficeWorkbook(runBatch, supportsExcelApi);
+}
+
+/** The workbook open in Excel as the task pane's session (call after Office.onReady). */
+export function excelSession(): WorkbookSession {
+  return officeSession(runBatch, supportsExcelApi);
 }

@@ -29,6 +29,43 @@ export interface XRange extends XLoadable {
     errorAlert: { showAlert: boolean; style: string; title: string; message: string };
   };
   getMergedAreasOrNullObject(): XRangeAreas;
+  /** Selects the range in the Excel UI (its sheet must be the active one). */
+  select(): void;
+  /** The conditional formats that intersect the range (ExcelApi 1.6). */
+  readonly conditionalFormats: XConditionalFormatCollection;
+}
+
+/** A conditional format as loaded: its type and, for custom ones, the rule's formula (ExcelApi 1.6). */
+export interface XConditionalFormat {
+  readonly type: string;
+  /** A null object unless `type` is "Custom"; load "items/customOrNullObject/rule/formula". */
+  readonly customOrNullObject: XLoadable & { readonly rule: { readonly formula: string } };
+  delete(): void;
+}
+
+/** A conditional format just added with add("Custom"). */
+export interface XNewCustomConditionalFormat {
+  readonly custom: {
+    readonly rule: { formula: string };
+    readonly format: { readonly fill: { color: string } };
+  };
+}
+
+export interface XConditionalFormatCollection {
+  load(props: string): XConditionalFormatCollection;
+  readonly items: XConditionalFormat[];
+  add(type: "Custom"): XNewCustomConditionalFormat;
+}
+
+/** What `onChanged.add` returns; remove() (then a sync in `context`) unregisters the handler. */
+export interface XEventResult {
+  readonly context: XContext;
+  remove(): void;
+}
+
+/** An office-js event source (worksheet.onChanged 1.7, worksheets.onChanged 1.9). The payload is not used. */
+export interface XEventSource {
+  add(handler: (args: unknown) => Promise<unknown>): XEventResult;
 }
 
 export interface XRangeAreas extends XLoadable {
@@ -41,18 +78,25 @@ export interface XWorksheet extends XLoadable {
   name: string;
   visibility: string;
   tabColor: string;
-  getRange(address: string): XRange;
+  /** The range at `address`, or the whole sheet without one. */
+  getRange(address?: string): XRange;
   getUsedRangeOrNullObject(valuesOnly?: boolean): XRange;
   getNextOrNullObject(visibleOnly?: boolean): XWorksheet;
   readonly freezePanes: { freezeRows(count: number): void; freezeAt(range: string): void };
   delete(): void;
+  activate(): void;
+  /** Data changes in this sheet (ExcelApi 1.7). */
+  readonly onChanged: XEventSource;
 }
 
 export interface XWorksheetCollection {
   load(props: string): XWorksheetCollection;
   readonly items: XWorksheet[];
   getFirst(visibleOnly?: boolean): XWorksheet;
+  getItem(name: string): XWorksheet;
   add(name: string): XWorksheet;
+  /** Data changes in any sheet (ExcelApi 1.9). */
+  readonly onChanged: XEventSource;
 }
 
 export interface XNamedItem {
@@ -80,8 +124,11 @@ export interface XContext {
   sync(): Promise<void>;
 }
 
-/** Runs a batch: Excel.run in the add-in, the fake in tests. */
-export type BatchRunner = <T>(batch: (context: XContext) => Promise<T>) => Promise<T>;
+/**
+ * Runs a batch: Excel.run in the add-in, the fake in tests. With `within`, the batch runs in that
+ * existing context (Excel.run(context, batch)), as removing an event handler requires.
+ */
+export type BatchRunner = <T>(batch: (context: XContext) => Promise<T>, within?: XContext) => Promise<T>;
 
 /** Office.context.requirements.isSetSupported("ExcelApi", version), injectable. */
 export type RequirementCheck = (version: string) => boolean;

@@ -1,0 +1,471 @@
+/**
+ * ตรวจสอบ: every check on the workbook (runChecks → validateWorkbook), grouped by sheet and then by
+ * severity, filtered by severity, rule and text. A finding's cell is one click away: the session shows
+ * it where it can (Excel selects it); otherwise the page shows the cell's sheet, address and value.
+ * Where the session can watch the workbook, the checks run again shortly after each edit.
+ */
+import {
+  Badge, Body1, Button, Caption1, Dropdown, Field, makeStyles, mergeClasses, MessageBar, MessageBarBody, MessageBarTitle,
+  Option, SearchBox, Spinner, Subtitle2, Text, ToggleButton, tokens,
+} from "@fluentui/react-components";
+import {
+  CheckmarkCircleFilled, ErrorCircleFilled, type FluentIcon, InfoFilled, LocationRegular, ShieldTaskRegular, WarningFilled,
+} from "@fluentui/react-icons";
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
+import { type CheckRun, cellText, runChecks } from "../../app/checks";
+import type { WorkbookSession } from "../../app/session";
+import type { Bilingual, Finding, Severity } from "../../domain/findings";
+import { READER_RULES, RULES } from "../../domain/validation";
+import { plainMessage } from "../ErrorBar";
+import type { MessageKey } from "../i18n";
+import { usePrefs } from "../prefs";
+
+/** How long the workbook must stay unchanged before the checks run again. */
+export const LIVE_DEBOUNCE_MS = 800;
+
+const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
+const SEVERITY_LABEL: Readonly<Record<Severity, MessageKey>> = { error: "severityError", warning: "severityWarning", info: "severityInfo" };
+const SEVERITY_BADGE: Readonly<Record<Severity, "danger" | "warning" | "informative">> = { error: "danger", warning: "warning", info: "informative" };
+const SEVERITY_ICON: Readonly<Record<Severity, FluentIcon>> = {
+  error: ErrorCircleFilled, warning: WarningFilled, info: InfoFilled,
+};
+
+const RULE_TITLES: ReadonlyMap<string, Bilingual> = new Map([...READER_RULES, ...RULES].map((r) => [r.id, r.title]));
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, minWidth: 0 },
+  head: { display: "flex", flexWrap: "wrap", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
+  heading: { margin: 0 },
+  summary: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
+  note: { color: tokens.colorNeutralForeground2 },
+  filters: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, minWidth: 0 },
+  toggles: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
+  fields: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(200px, 1fr))", gap: tokens.spacingHorizontalS, minWidth: 0 },
+  field: { minWidth: 0 },
+  dropdown: { minWidth: 0, width: "100%" },
+  shown: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS, color: tokens.colorNeutralForeground2 },
+  sheet: {
+    display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalS,
+    backgroundColor: tokens.colorNeutralBackground1, borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, minWidth: 0,
+  },
+  groupHeading: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, margin: 0, overflowWrap: "anywhere" },
+  severityHeading: {
+    display: "flex", alignItems: "center", gap: tokens.spacingHorizontalXS, margin: 0,
+    fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold,
+  },
+  error: { color: tokens.colorPaletteRedForeground1 },
+  warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
+  info: { color: tokens.colorPaletteBlueForeground2 },
+  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
+  item: {
+    display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS, minWidth: 0, cursor: "pointer",
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`, borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, borderLeftWidth: tokens.strokeWidthThickest,
+    ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover },
+  },
+  itemError: { borderLeftColor: tokens.colorPaletteRedBorder2 },
+  itemWarning: { borderLeftColor: tokens.colorPaletteMarigoldBorderActive },
+  itemInfo: { borderLeftColor: tokens.colorPaletteBlueBorderActive },
+  // no darker hover: text on it keeps its contrast (the rule badge, the red/orange icons' labels)
+  selected: {
+    backgroundColor: tokens.colorBrandBackground2, ":hover": { backgroundColor: tokens.colorBrandBackground2 },
+    outline: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`, outlineOffset: "-1px",
+  },
+  itemHead: { display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXXS },
+  where: { minWidth: 0, fontWeight: tokens.fontWeightSemibold },
+  message: { overflowWrap: "anywhere" },
+  details: { display: "grid", gridTemplateColumns: "auto 1fr", columnGap: tokens.spacingHorizontalS, margin: 0, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
+  term: { color: tokens.colorNeutralForeground2 },
+  def: { margin: 0, overflowWrap: "anywhere", minWidth: 0 },
+  detail: {
+    marginTop: tokens.spacingVerticalXS, padding: tokens.spacingHorizontalS, borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1, border: `${tokens.strokeWidthThin} solid ${tokens.colorBrandStroke2}`, cursor: "auto",
+  },
+  value: { fontFamily: tokens.fontFamilyMonospace, whiteSpace: "pre-wrap" },
+  empty: { display: "flex", flexDirection: "column", alignItems: "center", textAlign: "center", rowGap: tokens.spacingVerticalS, padding: tokens.spacingVerticalXXL },
+  emptyIcon: { fontSize: "48px", color: tokens.colorPaletteGreenForeground1 },
+  alert: { color: tokens.colorPaletteRedForeground1 },
+});
+
+/** Runs the checks at once and on demand, one run at a time; a request during a run runs once more after it. */
+function useChecks(session: WorkbookSession) {
+  const [run, setRun] = useState<CheckRun>();
+  const [busy, setBusy] = useState(true);
+  const [error, setError] = useState<unknown>();
+  const state = useRef({ mounted: true, again: false, inFlight: undefined as Promise<void> | undefined });
+
+  const check = useCallback((): Promise<void> => {
+    const st = state.current;
+    if (st.inFlight) {
+      st.again = true;
+      return st.inFlight;
+    }
+    setBusy(true);
+    st.inFlight = (async () => {
+      try {
+        do {
+          st.again = false;
+          try {
+            const result = await runChecks(session);
+            if (st.mounted) {
+              setRun(result);
+              setError(undefined);
+            }
+          } catch (e) {
+            if (st.mounted) setError(e);
+          }
+        } while (st.again && st.mounted);
+      } finally {
+        st.inFlight = undefined;
+        if (st.mounted) setBusy(false);
+      }
+    })();
+    return st.inFlight;
+  }, [session]);
+
+  useEffect(() => {
+    state.current.mounted = true;
+    void check();
+    return () => {
+      state.current.mounted = false;
+    };
+  }, [check]);
+
+  useEffect(() => {
+    if (!session.watch) return undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const stop = session.watch(() => {
+      if (timer !== undefined) clearTimeout(timer);
+      timer = setTimeout(() => {
+        timer = undefined;
+        void check();
+      }, LIVE_DEBOUNCE_MS);
+    });
+    return () => {
+      if (timer !== undefined) clearTimeout(timer);
+      stop();
+    };
+  }, [session, check]);
+
+  return { run, busy, error, check };
+}
+
+function findingKey(f: Finding): string {
+  return [f.rule, f.location.sheet, f.location.cell ?? "", f.location.row ?? "", f.message.en].join("|");
+}
+
+interface SheetGroup {
+  readonly sheet: string;
+  readonly total: number;
+  readonly bySeverity: readonly { readonly severity: Severity; readonly findings: readonly Finding[] }[];
+}
+
+/** Groups by sheet (in the findings' order, which is the workbook's sheet order), then by severity. */
+function groupFindings(findings: readonly Finding[]): SheetGroup[] {
+  const sheets = new Map<string, Map<Severity, Finding[]>>();
+  for (const f of findings) {
+    let bySeverity = sheets.get(f.location.sheet);
+    if (!bySeverity) sheets.set(f.location.sheet, (bySeverity = new Map()));
+    const list = bySeverity.get(f.severity);
+    if (list) list.push(f);
+    else bySeverity.set(f.severity, [f]);
+  }
+  return [...sheets].map(([sheet, bySeverity]) => ({
+    sheet,
+    total: [...bySeverity.values()].reduce((n, l) => n + l.length, 0),
+    bySeverity: SEVERITIES.flatMap((severity) => {
+      const list = bySeverity.get(severity);
+      return list ? [{ severity, findings: list }] : [];
+    }),
+  }));
+}
+
+const ALL_RULES = "*";
+
+export function ChecksPage({ session }: { session: WorkbookSession }) {
+  const s = useStyles();
+  const { t, num, prefs } = usePrefs();
+  const { run, busy, error, check } = useChecks(session);
+  const [hidden, setHidden] = useState<ReadonlySet<Severity>>(new Set());
+  const [rule, setRule] = useState(ALL_RULES);
+  const [query, setQuery] = useState("");
+  const [selected, setSelected] = useState<string>();
+  const [revealError, setRevealError] = useState<string>();
+  const ruleLabelId = useId();
+
+  const findings = run?.validation.findings ?? [];
+  const counts = run?.validation.counts ?? { error: 0, warning: 0, info: 0 };
+
+  const rules = useMemo(() => {
+    const n = new Map<string, number>();
+    for (const f of findings) n.set(f.rule, (n.get(f.rule) ?? 0) + 1);
+    return [...n].sort(([a], [b]) => a.localeCompare(b, "en", { numeric: true })).map(([id, count]) => ({ id, count }));
+  }, [findings]);
+  const activeRule = rules.some((r) => r.id === rule) ? rule : ALL_RULES;
+  const ruleText = (id: string) => {
+    const title = RULE_TITLES.get(id);
+    return title ? `${id} — ${title[prefs.lang]}` : id;
+  };
+  const ruleOption = (id: string, count: number) => `${ruleText(id)} (${num(count)})`;
+
+  const q = query.trim().toLowerCase();
+  const shown = useMemo(
+    () => findings.filter((f) => {
+      if (hidden.has(f.severity)) return false;
+      if (activeRule !== ALL_RULES && f.rule !== activeRule) return false;
+      if (!q) return true;
+      const title = RULE_TITLES.get(f.rule);
+      return [f.rule, f.message.th, f.message.en, f.location.sheet, f.location.cell, f.found, f.suggestion, f.expected?.th, f.expected?.en, title?.th, title?.en]
+        .some((x) => x !== undefined && x.toLowerCase().includes(q));
+    }),
+    [findings, hidden, activeRule, q],
+  );
+  const groups = useMemo(() => groupFindings(shown), [shown]);
+  const filtered = shown.length !== findings.length;
+
+  const clearFilters = () => {
+    setHidden(new Set());
+    setRule(ALL_RULES);
+    setQuery("");
+  };
+
+  const select = async (f: Finding) => {
+    const key = findingKey(f);
+    setSelected(key);
+    setRevealError(undefined);
+    if (!session.reveal) return;
+    try {
+      await session.reveal(f.location);
+    } catch (e) {
+      setRevealError(key);
+      console.warn("Sujarit: cannot reveal", f.location, e);
+    }
+  };
+
+  const where = (f: Finding) =>
+    f.location.cell ?? (f.location.row !== undefined ? t("rowAt", { row: f.location.row }) : t("wholeSheet"));
+
+  const summary = run
+    ? t("checkedSummary", { n: num(findings.length), errors: num(counts.error), warnings: num(counts.warning), infos: num(counts.info) })
+    : "";
+
+  return (
+    <section className={s.root} aria-labelledby="checks-heading" data-testid="checks" data-ready={run !== undefined && !busy ? "true" : "false"}>
+      <div className={s.head}>
+        <Subtitle2 as="h2" id="checks-heading" className={s.heading}>{t("checksHeading")}</Subtitle2>
+        <Button
+          appearance="primary"
+          icon={busy ? <Spinner size="extra-tiny" aria-hidden /> : <ShieldTaskRegular />}
+          onClick={() => void check()}
+          data-testid="run-checks"
+        >
+          {t("runChecks")}
+        </Button>
+      </div>
+
+      <div className={s.summary}>
+        <Text role="status" aria-live="polite" data-testid="check-summary" data-total={run ? findings.length : undefined}>
+          {busy ? t("checking") : summary}
+        </Text>
+      </div>
+
+      {(session.highlight || session.watch) && (
+        <Caption1 className={s.note}>
+          {[session.highlight && t("highlightNote"), session.watch && t("liveNote")].filter(Boolean).join(" ")}
+        </Caption1>
+      )}
+
+      {error !== undefined && (
+        <MessageBar intent="error" layout="multiline" data-testid="check-error">
+          <MessageBarBody>
+            <MessageBarTitle>{t("checkFailed")}</MessageBarTitle>
+            {plainMessage(error, prefs.lang)}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {run?.highlightError !== undefined && (
+        <MessageBar intent="warning" layout="multiline" data-testid="highlight-error">
+          <MessageBarBody>{t("highlightFailed")}</MessageBarBody>
+        </MessageBar>
+      )}
+
+      {!run && busy && <Spinner label={t("checking")} />}
+
+      {run && findings.length === 0 && (
+        <div className={s.empty} data-testid="no-findings">
+          <CheckmarkCircleFilled className={s.emptyIcon} aria-hidden />
+          <Subtitle2 as="h3" className={s.heading}>{t("noFindings")}</Subtitle2>
+          <Body1>{t("noFindingsBody")}</Body1>
+        </div>
+      )}
+
+      {run && findings.length > 0 && (
+        <>
+          <div className={s.filters} role="group" aria-label={t("filtersLabel")}>
+            <div className={s.toggles} role="group" aria-label={t("filterSeverity")}>
+              {SEVERITIES.map((sev) => {
+                const Icon = SEVERITY_ICON[sev];
+                return (
+                  <ToggleButton
+                    key={sev}
+                    size="small"
+                    checked={!hidden.has(sev)}
+                    icon={<Icon className={s[sev]} aria-hidden />}
+                    data-testid={`filter-${sev}`}
+                    onClick={() => setHidden((h) => {
+                      const next = new Set(h);
+                      if (next.has(sev)) next.delete(sev);
+                      else next.add(sev);
+                      return next;
+                    })}
+                  >
+                    {`${t(SEVERITY_LABEL[sev])} ${num(counts[sev])}`}
+                  </ToggleButton>
+                );
+              })}
+            </div>
+            <div className={s.fields}>
+              <Field label={{ children: t("filterRule"), id: ruleLabelId }} className={s.field}>
+                <Dropdown
+                  className={s.dropdown}
+                  aria-labelledby={ruleLabelId}
+                  data-testid="filter-rule"
+                  value={activeRule === ALL_RULES ? t("allRules") : ruleOption(activeRule, rules.find((r) => r.id === activeRule)?.count ?? 0)}
+                  selectedOptions={[activeRule]}
+                  onOptionSelect={(_, d) => setRule(d.optionValue ?? ALL_RULES)}
+                >
+                  <Option value={ALL_RULES} text={t("allRules")}>{t("allRules")}</Option>
+                  {rules.map((r) => (
+                    <Option key={r.id} value={r.id} text={ruleOption(r.id, r.count)}>{ruleOption(r.id, r.count)}</Option>
+                  ))}
+                </Dropdown>
+              </Field>
+              <Field label={t("search")} className={s.field}>
+                <SearchBox
+                  value={query}
+                  placeholder={t("searchPlaceholder")}
+                  onChange={(_, d) => setQuery(d.value)}
+                  data-testid="filter-search"
+                />
+              </Field>
+            </div>
+            {filtered && (
+              <div className={s.shown}>
+                <Caption1 data-testid="shown-count" data-shown={shown.length}>{t("shownOf", { shown: num(shown.length), n: num(findings.length) })}</Caption1>
+                <Button size="small" appearance="subtle" onClick={clearFilters} data-testid="clear-filters">{t("clearFilters")}</Button>
+              </div>
+            )}
+          </div>
+
+          {shown.length === 0 && <Body1 data-testid="no-match">{t("noMatch")}</Body1>}
+
+          {groups.map((g, gi) => (
+            <section key={g.sheet} className={s.sheet} aria-labelledby={`sheet-${gi}`} data-testid="sheet-group" data-sheet={g.sheet} data-count={g.total}>
+              <Subtitle2 as="h3" id={`sheet-${gi}`} className={s.groupHeading}>
+                <span>{t("inSheet", { sheet: g.sheet })}</span>
+                <Badge appearance="filled" color="brand">{num(g.total)}</Badge>
+              </Subtitle2>
+              {g.bySeverity.map(({ severity, findings: list }) => {
+                const Icon = SEVERITY_ICON[severity];
+                return (
+                  <div key={severity} data-testid="severity-group" data-severity={severity} data-count={list.length}>
+                    <h4 className={s.severityHeading}>
+                      <Icon className={s[severity]} aria-hidden />
+                      <span>{t(SEVERITY_LABEL[severity])}</span>
+                      <Badge appearance="tint" color={SEVERITY_BADGE[severity]}>{num(list.length)}</Badge>
+                    </h4>
+                    <ul className={s.list}>
+                      {list.map((f, i) => {
+                        const key = findingKey(f);
+                        const isSelected = selected === key;
+                        const detailId = `detail-${gi}-${severity}-${i}`;
+                        const place = f.location.cell ? `${f.location.sheet}!${f.location.cell}` : `${f.location.sheet} ${where(f)}`;
+                        return (
+                          <li
+                            key={`${key}#${i}`}
+                            className={mergeClasses(s.item, severity === "error" ? s.itemError : severity === "warning" ? s.itemWarning : s.itemInfo, isSelected && s.selected)}
+                            onClick={() => void select(f)}
+                            data-testid="finding"
+                            data-rule={f.rule}
+                            data-severity={f.severity}
+                            data-sheet={f.location.sheet}
+                            data-cell={f.location.cell}
+                            data-selected={isSelected ? "true" : undefined}
+                          >
+                            <div className={s.itemHead}>
+                              <Badge appearance="outline" color="informative" shape="rounded" title={RULE_TITLES.get(f.rule)?.[prefs.lang]}>{f.rule}</Badge>
+                              <Button
+                                appearance="subtle"
+                                size="small"
+                                className={s.where}
+                                icon={<LocationRegular />}
+                                aria-label={t(session.reveal ? "goToCell" : "showCell", { where: place })}
+                                aria-expanded={session.reveal ? undefined : isSelected}
+                                aria-controls={!session.reveal && isSelected ? detailId : undefined}
+                                data-testid="finding-go"
+                              >
+                                {where(f)}
+                              </Button>
+                            </div>
+                            <Body1 className={s.message}>{f.message[prefs.lang]}</Body1>
+                            {(f.found !== undefined || f.expected || f.suggestion) && (
+                              <dl className={s.details}>
+                                {f.found !== undefined && (
+                                  <>
+                                    <dt className={s.term}>{t("foundValue")}</dt>
+                                    <dd className={s.def}>{f.found === "" ? t("emptyCell") : f.found}</dd>
+                                  </>
+                                )}
+                                {f.expected && (
+                                  <>
+                                    <dt className={s.term}>{t("expectedValue")}</dt>
+                                    <dd className={s.def}>{f.expected[prefs.lang]}</dd>
+                                  </>
+                                )}
+                                {f.suggestion && (
+                                  <>
+                                    <dt className={s.term}>{t("suggestionLabel")}</dt>
+                                    <dd className={s.def}>{f.suggestion}</dd>
+                                  </>
+                                )}
+                              </dl>
+                            )}
+                            {isSelected && revealError === key && <Caption1 role="alert" className={s.alert}>{t("revealFailed")}</Caption1>}
+                            {isSelected && !session.reveal && run && (
+                              <div id={detailId} className={s.detail} data-testid="finding-detail" onClick={(e) => e.stopPropagation()}>
+                                <Text weight="semibold">{t("cellDetails")}</Text>
+                                <dl className={s.details}>
+                                  <dt className={s.term}>{t("sheetLabel")}</dt>
+                                  <dd className={s.def} data-testid="detail-sheet">{f.location.sheet}</dd>
+                                  <dt className={s.term}>{t("cellLabel")}</dt>
+                                  <dd className={s.def} data-testid="detail-cell">{where(f)}</dd>
+                                  {f.location.cell && (
+                                    <>
+                                      <dt className={s.term}>{t("cellValueLabel")}</dt>
+                                      <dd className={mergeClasses(s.def, s.value)} data-testid="detail-value">
+                                        {valueText(cellText(run.grids, f.location) ?? f.found, t("emptyCell"))}
+                                      </dd>
+                                    </>
+                                  )}
+                                </dl>
+                              </div>
+                            )}
+                          </li>
+                        );
+                      })}
+                    </ul>
+                  </div>
+                );
+              })}
+            </section>
+          ))}
+        </>
+      )}
+    </section>
+  );
+}
+
+function valueText(v: string | undefined, empty: string): string {
+  return v === undefined || v === "" ? empty : v;
+}
