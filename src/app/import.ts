@@ -12,8 +12,9 @@ import { type Locator, runRules } from "../domain/validation";
 import { address } from "../workbook/a1";
 import type { WorkbookGrids } from "../workbook/grid";
 import { importLegacyTable, type LegacyImport, type RowDisposition } from "../workbook/legacy";
+import type { ExistingSheetPolicy, WorkbookPort } from "./port";
+import { newPlan, writePlanWorkbook } from "./template";
 import { sortFindings } from "./validate";
-import { newPlan } from "./template";
 
 export interface ImportOptions {
   readonly orgName?: string;
@@ -99,4 +100,20 @@ function legacyLocator(legacy: LegacyImport): Locator {
     },
     setting: () => ({ sheet: legacy.sheet }),
   };
+}
+
+/**
+ * Reads the plan table from one workbook and writes the template with its items into another (a new
+ * file in the browser) or into the same one (Excel, beside the user's own sheets). Like every writer
+ * it refuses to replace an existing sheet unless the user said yes ("replace").
+ */
+export async function importInto(
+  source: WorkbookPort,
+  target: WorkbookPort,
+  options: ImportOptions = {},
+  policy: ExistingSheetPolicy = "refuse",
+): Promise<ImportResult> {
+  const result = importPlanTable(await source.readGrids(), options);
+  await writePlanWorkbook(target, result.model, new Date(), policy);
+  return result;
 }

@@ -7,12 +7,14 @@ import {
 } from "@fluentui/react-components";
 import { ArrowDownloadRegular, LocalLanguageRegular } from "@fluentui/react-icons";
 import { useCallback, useEffect, useState } from "react";
+import { type ImportResult, importInto } from "../app/import";
 import { inspectWorkbook, type Inspection } from "../app/inspect";
 import type { HostServices, WorkbookSession } from "../app/session";
 import { ErrorBar, type ShownError } from "./ErrorBar";
 import type { MessageKey } from "./i18n";
 import { ChecksPage } from "./pages/ChecksPage";
 import { CreateTemplate } from "./pages/CreateTemplate";
+import { ImportReport } from "./pages/ImportReport";
 import { NotBuilt } from "./pages/NotBuilt";
 import { Overview } from "./pages/Overview";
 import { SettingsPage } from "./pages/SettingsPage";
@@ -34,7 +36,7 @@ export type PageId = (typeof PAGES)[number]["id"];
 type View =
   | { readonly kind: "start" }
   | { readonly kind: "busy"; readonly label: MessageKey }
-  | { readonly kind: "open"; readonly session: WorkbookSession; readonly inspection: Inspection }
+  | { readonly kind: "open"; readonly session: WorkbookSession; readonly inspection: Inspection; readonly imported?: ImportResult }
   | { readonly kind: "create"; readonly session: WorkbookSession }
   | { readonly kind: "failed"; readonly shown: ShownError };
 
@@ -67,10 +69,10 @@ export function App({ services, openSampleAtStart = false }: { services: HostSer
 
   /** Reads the session's workbook and shows it: one read, one render. */
   const show = useCallback(
-    async (session: WorkbookSession, label: MessageKey = "loading") => {
+    async (session: WorkbookSession, label: MessageKey = "loading", imported?: ImportResult) => {
       setView({ kind: "busy", label });
       try {
-        setView({ kind: "open", session, inspection: await inspectWorkbook(session.port) });
+        setView({ kind: "open", session, inspection: await inspectWorkbook(session.port), ...(imported ? { imported } : {}) });
       } catch (e) {
         fail("errorOpen", e);
       }
@@ -148,6 +150,26 @@ export function App({ services, openSampleAtStart = false }: { services: HostSer
           onOpenFile={(file) => void openWith(async () => services.openFile(file.name, new Uint8Array(await file.arrayBuffer())), "loading")}
           onOpenSample={() => void openWith(() => services.loadSample(), "loadingSample")}
           onNew={() => void services.newFile("แผนปฏิบัติการ.xlsx").then((sess) => setView({ kind: "create", session: sess }), (e) => fail("errorTitle", e))}
+          onImportFile={(file) =>
+            void (async () => {
+              setView({ kind: "busy", label: "importing" });
+              try {
+                const source = await services.openFile(file.name, new Uint8Array(await file.arrayBuffer()));
+                const target = await services.newFile(`${file.name.replace(/\.xlsx$/i, "")}-sujarit.xlsx`);
+                await show(target, "importing", await importInto(source.port, target.port));
+              } catch (e) {
+                fail("errorImport", e);
+              }
+            })()}
+          onImportHere={(sess) =>
+            void (async () => {
+              setView({ kind: "busy", label: "importing" });
+              try {
+                await show(sess, "importing", await importInto(sess.port, sess.port));
+              } catch (e) {
+                fail("errorImport", e);
+              }
+            })()}
           onShow={(sess) => void show(sess)}
           onFail={(e) => fail("errorTitle", e)}
           onReset={() => (services.current ? void show(services.current) : setView({ kind: "start" }))}
@@ -180,6 +202,8 @@ interface PageProps {
   onOpenFile(file: File): void;
   onOpenSample(): void;
   onNew(): void;
+  onImportFile(file: File): void;
+  onImportHere(session: WorkbookSession): void;
   onShow(session: WorkbookSession): void;
   onFail(error: unknown): void;
   onReset(): void;
@@ -192,7 +216,7 @@ function PageContent(p: PageProps) {
   if (def && "comingWith" in def) return <NotBuilt what={def.comingWith} />;
   switch (p.view.kind) {
     case "start":
-      return <StartPage onOpenFile={p.onOpenFile} onOpenSample={p.onOpenSample} onNew={p.onNew} />;
+      return <StartPage onOpenFile={p.onOpenFile} onOpenSample={p.onOpenSample} onNew={p.onNew} onImportFile={p.onImportFile} />;
     case "busy":
       return (
         <div role="status" aria-live="polite">
@@ -207,11 +231,12 @@ function PageContent(p: PageProps) {
       return <CreateTemplate session={session} onCreated={() => p.onShow(session)} onError={p.onFail} />;
     }
     case "open": {
-      const { session, inspection } = p.view;
-      if (!inspection.isTemplate) return <NotTemplate session={session} onCreated={() => p.onShow(session)} onError={p.onFail} />;
+      const { session, inspection, imported } = p.view;
+      if (!inspection.isTemplate) return <NotTemplate session={session} onCreated={() => p.onShow(session)} onError={p.onFail} onImportHere={() => p.onImportHere(session)} />;
       if (p.page === "check") return <ChecksPage session={session} />;
       return (
         <>
+          {imported && <ImportReport result={imported} />}
           <Overview inspection={inspection} />
           {!session.exportBytes && (
             <div>

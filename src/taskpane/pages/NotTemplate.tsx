@@ -1,10 +1,10 @@
 /** A workbook without Sujarit's sheets: explain, and offer to add them without touching the user's own. */
-import { MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
+import { Button, Caption1, MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
 import type { WorkbookSession } from "../../app/session";
 import { usePrefs } from "../prefs";
 import { CreateTemplate } from "./CreateTemplate";
 
-export function NotTemplate(props: { session: WorkbookSession; onCreated: () => void; onError: (e: unknown) => void }) {
+export function NotTemplate(props: { session: WorkbookSession; onCreated: () => void; onError: (e: unknown) => void; onImportHere: () => void }) {
   const { t } = usePrefs();
   return (
     <>
@@ -14,7 +14,11 @@ export function NotTemplate(props: { session: WorkbookSession; onCreated: () => 
           {t("notTemplateBody")}
         </MessageBarBody>
       </MessageBar>
-      <CreateTemplate {...props} />
+      <div>
+        <Button onClick={props.onImportHere} data-testid="import-here">{t("importHere")}</Button>
+        <Caption1 as="p">{t("importLegacyHint")}</Caption1>
+      </div>
+      <CreateTemplate session={props.session} onCreated={props.onCreated} onError={props.onError} />
     </>
   );
 }

@@ -69,7 +69,7 @@ export function Overview({ inspection }: { inspection: Inspection }) {
         {`${t("progressRows")}: ${num(summary.progressRows)} · ${t("risks")}: ${num(summary.risks)}`}
       </Body1>
       {read.findings.length > 0 && (
-        <MessageBar intent="warning">
+        <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>{t("readFindings")}</MessageBarTitle>
             <FindingsList findings={read.findings} />

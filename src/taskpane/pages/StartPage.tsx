@@ -19,12 +19,14 @@ interface Props {
   readonly onOpenFile: (file: File) => void;
   readonly onOpenSample: () => void;
   readonly onNew: () => void;
+  readonly onImportFile: (file: File) => void;
 }
 
-export function StartPage({ onOpenFile, onOpenSample, onNew }: Props) {
+export function StartPage({ onOpenFile, onOpenSample, onNew, onImportFile }: Props) {
   const s = useStyles();
   const { t } = usePrefs();
   const input = useRef<HTMLInputElement>(null);
+  const legacyInput = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
@@ -68,6 +70,22 @@ export function StartPage({ onOpenFile, onOpenSample, onNew }: Props) {
       </div>
       <Button onClick={onOpenSample} data-testid="open-sample">{t("openSample")}</Button>
       <Button onClick={onNew} data-testid="new-workbook">{t("newWorkbook")}</Button>
+      <input
+        ref={legacyInput}
+        className={s.hidden}
+        type="file"
+        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        aria-label={t("importLegacy")}
+        tabIndex={-1}
+        data-testid="legacy-input"
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          if (file) onImportFile(file);
+          e.target.value = "";
+        }}
+      />
+      <Button onClick={() => legacyInput.current?.click()} data-testid="import-legacy">{t("importLegacy")}</Button>
+      <Caption1>{t("importLegacyHint")}</Caption1>
       <Caption1>{t("standaloneNote")}</Caption1>
     </section>
   );
