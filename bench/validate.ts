@@ -88,16 +88,19 @@ async function cli(count: number): Promise<void> {
     const openStart = performance.now();
     for (const f of files) await XlsxWorkbook.open(readFileSync(join(dir, f)));
     const openMs = performance.now() - openStart;
-    const cliStart = performance.now();
-    let out = "";
-    const code = await main(["validate", dir, "--format", "json"], { out: (t) => { out = t; }, err: () => undefined });
-    const cliMs = performance.now() - cliStart;
-    const summary = JSON.parse(out).summary as { files: number; warning: number };
-    console.log(
-      `cli: ${summary.files} workbooks (made in ${(made / 1000).toFixed(1)} s), exit ${code}, ${summary.warning} warnings · ` +
-        `exceljs open only ${(openMs / 1000).toFixed(1)} s (${(openMs / files.length).toFixed(1)} ms/file) · ` +
-        `sujarit validate ${(cliMs / 1000).toFixed(1)} s (${(cliMs / files.length).toFixed(1)} ms/file) · ratio ${(cliMs / openMs).toFixed(2)}`,
-    );
+    for (const jobs of ["1", "auto"]) {
+      const cliStart = performance.now();
+      let out = "";
+      const args = ["validate", dir, "--format", "json", ...(jobs === "auto" ? [] : ["--jobs", jobs])];
+      const code = await main(args, { out: (t) => { out = t; }, err: () => undefined });
+      const cliMs = performance.now() - cliStart;
+      const summary = JSON.parse(out).summary as { files: number; warning: number };
+      console.log(
+        `cli (--jobs ${jobs}): ${summary.files} workbooks (made in ${(made / 1000).toFixed(1)} s), exit ${code}, ${summary.warning} warnings · ` +
+          `exceljs open only ${(openMs / 1000).toFixed(1)} s (${(openMs / files.length).toFixed(1)} ms/file) · ` +
+          `sujarit validate ${(cliMs / 1000).toFixed(1)} s (${(cliMs / files.length).toFixed(1)} ms/file) · ratio ${(cliMs / openMs).toFixed(2)}`,
+      );
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
