@@ -74,7 +74,7 @@ function orgTypeOf(name: string): OrgType | undefined {
 }
 
 /** Findings about an imported item point at the cell of the legacy table it came from. */
-function legacyLocator(legacy: LegacyImport): Locator {
+export function legacyLocator(legacy: LegacyImport): Locator {
   const c = legacy.columns;
   const columnOf = (field: string): number | undefined => {
     if (field.startsWith("budget:")) return c.years.find((y) => `budget:${y.year}` === field)?.col;

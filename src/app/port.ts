@@ -2,7 +2,7 @@
  * The small workbook port every host implements (Excel through office-js, .xlsx files through exceljs).
  * Use cases speak only to this; nothing above `hosts/` knows which host it runs on.
  */
-import type { SheetVisibility, WorkbookGrids, WorkbookSpec } from "../workbook/grid";
+import type { CellInput, SheetVisibility, WorkbookGrids, WorkbookSpec } from "../workbook/grid";
 
 export interface SheetInfo {
   readonly name: string;
@@ -28,4 +28,10 @@ export interface WorkbookPort {
   listSheets(): Promise<SheetInfo[]>;
   /** Renders sheet descriptions; a constant number of round trips whatever their size. */
   writeSheets(spec: WorkbookSpec, policy: ExistingSheetPolicy): Promise<void>;
+  /**
+   * Writes rows below the used rows of an existing sheet, starting at `firstRow` (1-based), and touches
+   * nothing else: how consolidation adds monthly rows without rewriting what users typed. In Excel:
+   * one sync, whatever the number of rows.
+   */
+  appendRows(sheet: string, firstRow: number, rows: readonly (readonly CellInput[])[]): Promise<void>;
 }

@@ -3,6 +3,7 @@ import { FRAMEWORKS } from "../domain/frameworks";
 import type { FrameworkId } from "../domain/frameworks/types";
 import type { OrgType } from "../domain/lists";
 import type { PlanWorkbook, Settings } from "../domain/plan";
+import { PRESETS } from "../domain/risk/matrix";
 import { defaultSettings } from "../domain/settings";
 import type { FiscalYear } from "../domain/units";
 import { describeWorkbook } from "../workbook/write";
@@ -28,6 +29,7 @@ export function newPlan(req: NewPlanRequest): PlanWorkbook {
     settings,
     framework: [...FRAMEWORKS[req.framework].nodes],
     items: [], details: [], progress: [], risks: [], itaMeasures: [],
+    riskMatrix: PRESETS[settings.riskMatrix],
   };
 }
 

@@ -4,6 +4,7 @@ import { SEVERITY_ORDER } from "../domain/findings";
 import { type Locator, runRules } from "../domain/validation";
 import { columnNumber, parseArea } from "../workbook/a1";
 import { fieldCell, type ReadResult, readPlanWorkbook, settingCell } from "../workbook/read";
+import { matrixCell } from "../workbook/matrix-sheet";
 import { INPUT_SHEET_NAMES } from "../workbook/schema";
 import type { WorkbookPort } from "./port";
 
@@ -27,6 +28,15 @@ export function locatorFor(read: ReadResult): Locator {
       const sheet = layouts.settings?.sheet ?? INPUT_SHEET_NAMES.settings;
       const cell = settingCell(layouts, key as never);
       return cell ? { sheet, cell } : { sheet };
+    },
+    matrix(part) {
+      const layout = layouts.matrix;
+      const sheet = layout?.sheet ?? INPUT_SHEET_NAMES.matrix;
+      if (!layout || part.kind === "sheet") return { sheet };
+      const cell = matrixCell(layout, part);
+      if (cell) return { sheet, cell };
+      const row = part.kind === "cell" ? layout.gridTitleRow : undefined;
+      return row ? { sheet, row } : { sheet };
     },
   };
 }

@@ -1,8 +1,11 @@
 /** The `sujarit` command. Users never see a stack trace: every failure is a sentence and an exit code. */
 import { WorkbookOpenError } from "../hosts/xlsx/xlsx-workbook";
 import { UsageError } from "./args";
+import { annualListCommand } from "./commands/annual-list";
+import { consolidateCommand } from "./commands/consolidate";
 import { importCommand } from "./commands/import";
 import { inspectCommand } from "./commands/inspect";
+import { riskCommand } from "./commands/risk";
 import { templateCommand } from "./commands/template";
 import { validateCommand } from "./commands/validate";
 import { EXIT, type Io } from "./io";
@@ -17,6 +20,12 @@ const HELP = `สุจริต (Sujarit) — แผนปฏิบัติก
                    [--division <ส่วนราชการ>] --out <plan.xlsx> [--force]
   sujarit inspect <plan.xlsx> [--lang th|en] [--json]
   sujarit import <old-plan.xlsx> --out <plan.xlsx> [--org …] [--type …] [--district …] [--province …] [--force] [--json]
+  sujarit consolidate <master.xlsx> <division.xlsx>… [--out merged.xlsx] [--dry-run] [--json]
+  sujarit annual-list <list.xlsx> --plan <plan.xlsx> [--lang th|en] [--json]
+                   (an e-PlanNACC annual list checked against the plan: a Sujarit workbook or a plan table)
+  sujarit risk <plan.xlsx> [--lang th|en] [--json] [--out <report.xlsx>] [--force] [--add-from-library <id,id…>]
+                   (heat maps and the risk table; --out writes a copy with the การประเมินความเสี่ยง sheet)
+  sujarit risk --library [--lang th|en] [--json]   (the typical risks --add-from-library takes)
   sujarit validate <file-or-folder>… [--format text|json|csv] [--fail-on error|warning|info] [--lang th|en] [--jobs N]
 
 รหัสออก / Exit codes: 0 ok · 1 findings at or above the threshold · 2 unreadable input or wrong usage`;
@@ -33,6 +42,12 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return await validateCommand(rest, io);
       case "import":
         return await importCommand(rest, io);
+      case "risk":
+        return await riskCommand(rest, io);
+      case "annual-list":
+        return await annualListCommand(rest, io);
+      case "consolidate":
+        return await consolidateCommand(rest, io);
       case undefined:
       case "help":
       case "--help":

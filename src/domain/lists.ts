@@ -62,6 +62,7 @@ export const RISK_MATRICES = list("riskMatrix", [
   { key: "5x5", th: "5x5", en: "5x5", variants: ["5 x 5", "5×5"] },
   { key: "4x4", th: "4x4", en: "4x4", variants: ["4 x 4", "4×4"] },
   { key: "3x3", th: "3x3", en: "3x3", variants: ["3 x 3", "3×3"] },
+  { key: "5x5-lookup", th: "5x5 ตามตาราง", en: "5x5 by cell", variants: ["5x5 lookup", "5×5 ตามตาราง"] },
 ] as const);
 export type RiskMatrixSize = (typeof RISK_MATRICES.entries)[number]["key"];
 

@@ -6,6 +6,7 @@ import type {
   BudgetColumnLabel, BudgetType, ControlRating, DigitStyle, NotPossibleReason, OrgType, ProgressStatus,
   ReportRound, RiskCategory, RiskFactor, RiskMatrixSize, StatusLight,
 } from "./lists";
+import type { RiskMatrix } from "./risk/matrix";
 import type { Baht, DimensionNo, FiscalYear, NodeCode, PlanCode } from "./units";
 
 /** Where a record came from: its sheet row (1-based). Absent for records not read from a sheet. */
@@ -140,4 +141,9 @@ export interface PlanWorkbook {
   readonly progress: readonly ProgressEntry[];
   readonly risks: readonly RiskEntry[];
   readonly itaMeasures: readonly ItaMeasure[];
+  /**
+   * The likelihood × impact matrix as the workbook holds it (its เมทริกซ์ความเสี่ยง sheet); absent in
+   * workbooks without that sheet, which score on the preset their settings name (risk/assess.ts matrixOf).
+   */
+  readonly riskMatrix?: RiskMatrix;
 }

@@ -17,6 +17,7 @@ import { CreateTemplate } from "./pages/CreateTemplate";
 import { ImportReport } from "./pages/ImportReport";
 import { NotBuilt } from "./pages/NotBuilt";
 import { Overview } from "./pages/Overview";
+import { RisksPage } from "./pages/RisksPage";
 import { SettingsPage } from "./pages/SettingsPage";
 import { StartPage } from "./pages/StartPage";
 import { NotTemplate } from "./pages/NotTemplate";
@@ -25,7 +26,7 @@ import { usePrefs } from "./prefs";
 export const PAGES = [
   { id: "overview", label: "pageOverview" },
   { id: "check", label: "pageCheck" },
-  { id: "risks", label: "pageRisks", comingWith: "notBuiltRisks" },
+  { id: "risks", label: "pageRisks" },
   { id: "monthly", label: "pageMonthly", comingWith: "notBuiltMonthly" },
   { id: "reports", label: "pageReports", comingWith: "notBuiltReports" },
   { id: "settings", label: "pageSettings" },
@@ -234,6 +235,7 @@ function PageContent(p: PageProps) {
       const { session, inspection, imported } = p.view;
       if (!inspection.isTemplate) return <NotTemplate session={session} onCreated={() => p.onShow(session)} onError={p.onFail} onImportHere={() => p.onImportHere(session)} />;
       if (p.page === "check") return <ChecksPage session={session} />;
+      if (p.page === "risks") return <RisksPage session={session} />;
       return (
         <>
           {imported && <ImportReport result={imported} />}

@@ -51,6 +51,11 @@ export function isBlank(v: CellValue | undefined): boolean {
 /** A formula is an explicit object: a string is always written as text, even when it starts with "=". */
 export interface FormulaInput {
   readonly formula: string;
+  /**
+   * The value it computes, where the writer knows it (generated reports): kept in the file so that a
+   * viewer that does not calculate shows it. Excel and LibreOffice recalculate anyway.
+   */
+  readonly result?: string | number;
 }
 
 export type CellInput = string | number | boolean | Date | null | FormulaInput;
@@ -59,12 +64,25 @@ export function isFormula(v: CellInput): v is FormulaInput {
   return typeof v === "object" && v !== null && !(v instanceof Date);
 }
 
+export type HorizontalAlign = "left" | "center" | "right";
+export type VerticalAlign = "top" | "middle";
+
 export interface CellStyle {
   readonly bold?: boolean;
+  readonly italic?: boolean;
   /** ARGB hex without '#', e.g. "FF1F4E79". */
   readonly fill?: string;
   readonly fontColor?: string;
+  /** Font family, e.g. "TH SarabunPSK"; hosts fall back to the sheet's font. */
+  readonly fontName?: string;
+  /** Points. */
+  readonly fontSize?: number;
   readonly wrap?: boolean;
+  /** Thin black lines around every cell of the area (its outline and the lines inside). */
+  readonly border?: "thin";
+  readonly horizontal?: HorizontalAlign;
+  readonly vertical?: VerticalAlign;
+  readonly numFmt?: string;
 }
 
 export interface ColumnSpec {
@@ -88,6 +106,53 @@ export interface RowStyle {
   readonly style: CellStyle;
 }
 
+/** A style for every cell of an A1 area ("A1:H3"); later entries win over earlier ones, property by property. */
+export interface AreaStyle {
+  readonly range: string;
+  readonly style: CellStyle;
+}
+
+export interface RowHeight {
+  /** 1-based. */
+  readonly row: number;
+  /** Points. */
+  readonly height: number;
+}
+
+/** How a (report) sheet prints: paper, orientation, scaling and the rows repeated on every page. */
+export interface PrintSetup {
+  readonly orientation: "portrait" | "landscape";
+  readonly paper: "A4";
+  /** One page wide, as many pages tall as it takes. */
+  readonly fitToWidth: true;
+  /** Rows repeated at the top of every printed page, e.g. "1:3". */
+  readonly printTitleRows?: string;
+  /** What prints (A1 range); the whole used range without it. */
+  readonly printArea?: string;
+  /** Centre footer, with Excel's codes: &P the page, &N the pages. */
+  readonly footer?: string;
+  /** Rows (1-based) that begin a new printed page. */
+  readonly pageBreaks?: readonly number[];
+}
+
+export interface SheetFont {
+  readonly name: string;
+  /** Points. */
+  readonly size: number;
+}
+
+/**
+ * A conditional fill: where `formula` (written for the top-left cell of `range`, relative references,
+ * no leading "=") is true, the cell gets `fill`. Hosts that cannot add conditional formats skip it.
+ */
+export interface ConditionalFill {
+  readonly range: string;
+  readonly formula: string;
+  /** ARGB hex without '#'. */
+  readonly fill: string;
+  readonly fontColor?: string;
+}
+
 export interface SheetSpec {
   readonly name: string;
   readonly visibility: SheetVisibility;
@@ -101,6 +166,15 @@ export interface SheetSpec {
   /** Single cells with their own format (the settings sheet mixes dates, years and text in one column). */
   readonly cellFormats: readonly { readonly cell: string; readonly numFmt: string }[];
   readonly tabColor?: string;
+  /* ---- what report sheets also use (all optional) ---- */
+  /** Merged areas, A1 ranges; the value is the top-left cell's (the others must be empty). */
+  readonly merges?: readonly string[];
+  readonly areaStyles?: readonly AreaStyle[];
+  readonly rowHeights?: readonly RowHeight[];
+  readonly print?: PrintSetup;
+  /** The font of every cell of the sheet unless a style says otherwise. */
+  readonly font?: SheetFont;
+  readonly conditionalFills?: readonly ConditionalFill[];
 }
 
 export interface NameSpec {

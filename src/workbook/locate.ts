@@ -2,12 +2,13 @@
 import type { Finding } from "../domain/findings";
 import { msg } from "../domain/messages";
 import type { SheetGrid, WorkbookGrids } from "./grid";
-import { type InputSheetKey, INPUT_SHEET_NAMES, SETTINGS_SHEET, sheetMarkerName, TABLE_SHEETS } from "./schema";
+import { type InputSheetKey, INPUT_SHEET_NAMES, MATRIX_SHEET, SETTINGS_SHEET, sheetMarkerName, TABLE_SHEETS } from "./schema";
 import { findLayout } from "./table";
 
 const EN_NAMES: Readonly<Record<InputSheetKey, string>> = {
   settings: SETTINGS_SHEET.en,
-  ...(Object.fromEntries(TABLE_SHEETS.map((s) => [s.key, s.en])) as Record<Exclude<InputSheetKey, "settings">, string>),
+  matrix: MATRIX_SHEET.en,
+  ...(Object.fromEntries(TABLE_SHEETS.map((s) => [s.key, s.en])) as Record<Exclude<InputSheetKey, "settings" | "matrix">, string>),
 };
 
 export interface LocatedSheets {

@@ -22,6 +22,8 @@ import {
 } from "./cells";
 import { type CellValue, isBlank, type SheetGrid, type WorkbookGrids } from "./grid";
 import { locateSheets } from "./locate";
+import { type MatrixLayout, readMatrixSheet } from "./matrix-sheet";
+import { PRESETS, type RiskMatrix } from "../domain/risk/matrix";
 import {
   type ColumnDef, DETAILS_SHEET, FRAMEWORK_SHEET, INPUT_SHEET_NAMES, type InputSheetKey, ITA_SHEET, META_SHEET,
   PLAN_SHEET, PROGRESS_SHEET, RISKS_SHEET, SETTINGS, type SettingKey, type TableSheetDef,
@@ -47,9 +49,11 @@ export interface SheetLayout {
 }
 
 export interface ReadLayouts {
-  readonly tables: Partial<Record<Exclude<InputSheetKey, "settings">, SheetLayout>>;
+  readonly tables: Partial<Record<Exclude<InputSheetKey, "settings" | "matrix">, SheetLayout>>;
   /** setting key → 0-based row index of its label; the value is in column B */
   readonly settings: { readonly sheet: string; readonly rows: ReadonlyMap<SettingKey, number> } | undefined;
+  /** Where the risk matrix's parts are (absent without a เมทริกซ์ความเสี่ยง sheet). */
+  readonly matrix?: MatrixLayout;
 }
 
 /** The A1 address of a record's field, or undefined when the sheet or the column is missing. */
@@ -100,16 +104,28 @@ export function readPlanWorkbook(grids: WorkbookGrids): ReadResult {
   const risks = s.risks ? readRecords(s.risks, RISKS_SHEET, findings, extraHeaders, tables, toRisk) : [];
   const itaMeasures = s.ita ? readRecords(s.ita, ITA_SHEET, findings, extraHeaders, tables, toIta) : [];
 
+  // the matrix sheet came with template 1.1.0: without it the register scores on the preset of the settings
+  const matrixGrid = locateSheets(grids, ["matrix"]);
+  const matrixSheet = matrixGrid.sheets.matrix;
+  let riskMatrix: RiskMatrix | undefined;
+  let matrixLayout: MatrixLayout | undefined;
+  if (matrixSheet) {
+    findings.push(...matrixGrid.findings, ...mergedCellFindings(matrixSheet));
+    const fallback = PRESETS[settings.riskMatrix] ?? (PRESETS["5x5"] as RiskMatrix);
+    ({ matrix: riskMatrix, layout: matrixLayout } = readMatrixSheet(matrixSheet, fallback, findings));
+  }
+
   const sheets: Partial<Record<InputSheetKey, string>> = {};
   for (const key of ALL_KEYS) if (s[key]) sheets[key] = (s[key] as SheetGrid).name;
+  if (matrixSheet) sheets.matrix = matrixSheet.name;
 
   return {
-    workbook: { settings, framework, items, details, progress, risks, itaMeasures },
+    workbook: { settings, framework, items, details, progress, risks, itaMeasures, ...(riskMatrix ? { riskMatrix } : {}) },
     findings,
     sheets,
     templateVersion: readMeta(grids).get("template_version"),
     extraHeaders,
-    layouts: { tables, settings: settingsLayout },
+    layouts: { tables, settings: settingsLayout, ...(matrixLayout ? { matrix: matrixLayout } : {}) },
   };
 }
 

@@ -8,7 +8,8 @@ import {
   RISK_CATEGORIES, RISK_FACTORS, RISK_MATRICES, ROUNDS, STATUS_LIGHTS, YES_NO,
 } from "../domain/lists";
 
-export const TEMPLATE_VERSION = "1.0.0";
+/** 1.1.0: the เมทริกซ์ความเสี่ยง sheet, and register formulas that look levels up in it. */
+export const TEMPLATE_VERSION = "1.1.0";
 
 /** Lists built from the workbook itself rather than fixed. */
 export type DynamicListId = "dimension" | "mission" | "submission" | "planCode";
@@ -40,10 +41,10 @@ export interface ColumnDef {
   readonly width: number;
 }
 
-export type InputSheetKey = "settings" | "framework" | "plan" | "details" | "progress" | "risks" | "ita";
+export type InputSheetKey = "settings" | "framework" | "plan" | "details" | "progress" | "risks" | "matrix" | "ita";
 
 export interface TableSheetDef {
-  readonly key: Exclude<InputSheetKey, "settings">;
+  readonly key: Exclude<InputSheetKey, "settings" | "matrix">;
   readonly name: string;
   readonly en: string;
   readonly columns: readonly ColumnDef[];
@@ -186,10 +187,35 @@ export const PROGRESS_SHEET: TableSheetDef = {
   ],
 };
 
-/** 5 × 5 product scoring as the template's default formula (DOMAIN.md); the risk issue makes it configurable. */
-const scoreFormula = (l: string, i: string) => `IF(AND(ISNUMBER(${l}),ISNUMBER(${i})),${l}*${i},"")`;
-const levelFormula = (s: string) =>
-  `IF(${s}="","",IF(${s}>=17,"สูงมาก",IF(${s}>=10,"สูง",IF(${s}>=5,"ปานกลาง","ต่ำ"))))`;
+/* ---------- ทะเบียนความเสี่ยง: scores and levels as live formulas over the เมทริกซ์ความเสี่ยง sheet ---------- */
+
+/** Defined names the register's formulas use (written with the matrix sheet, matrix-sheet.ts). */
+export const RISK_NAMES = {
+  /** The grid of level names, rows by likelihood, columns by impact. */
+  grid: "SUJARIT_RISK_GRID",
+  /** The likelihood value of each grid row. */
+  likelihood: "SUJARIT_RISK_L",
+  /** The impact value of each grid column. */
+  impact: "SUJARIT_RISK_I",
+} as const;
+
+/** The product when both values are on the matrix's scale (a value the grid has a row/column for), else "". */
+export const riskScoreFormula = (l: string, i: string): string =>
+  `IF(AND(ISNUMBER(${l}),ISNUMBER(${i})),IF(AND(ISNUMBER(MATCH(${l},${RISK_NAMES.likelihood},0)),ISNUMBER(MATCH(${i},${RISK_NAMES.impact},0))),${l}*${i},""),"")`;
+/** The level name in the grid cell of (l, i), "" where there is no score. */
+export const riskLevelFormula = (score: string, l: string, i: string): string =>
+  `IF(ISNUMBER(${score}),INDEX(${RISK_NAMES.grid},MATCH(${l},${RISK_NAMES.likelihood},0),MATCH(${i},${RISK_NAMES.impact},0)),"")`;
+/** A whole number typed in the cell (the reader refuses 2.5 in a scale column, so the formulas must too). */
+const whole = (c: string): string => `ISNUMBER(${c})*(MOD(N(${c}),1)=0)`;
+/**
+ * The likelihood after controls: as entered, else the likelihood lowered by the control rating
+ * (ดี two steps, พอใช้ one, อ่อน none; never below 1) — risk/assess.ts residualCell.
+ */
+const residualLikelihoodFormula = (entered: string, l: string, rating: string): string => {
+  const r = `SUBSTITUTE(${rating}," ","")`;
+  return `IF(${whole(entered)},${entered},IF(ISNUMBER(MATCH(${l},${RISK_NAMES.likelihood},0)),MAX(1,${l}-IF(OR(${r}="ดี",${r}="Good"),2,IF(OR(${r}="พอใช้",${r}="Fair"),1,0))),""))`;
+};
+const residualImpactFormula = (entered: string, i: string): string => `IF(${whole(entered)},${entered},IF(${whole(i)},${i},""))`;
 
 export const RISKS_SHEET: TableSheetDef = {
   key: "risks",
@@ -203,14 +229,16 @@ export const RISKS_SHEET: TableSheetDef = {
     { key: "factor", th: "ปัจจัยเสี่ยง", en: "Factor", type: listOf(RISK_FACTORS), required: false, width: 10 },
     { key: "likelihood", th: "โอกาส", en: "Likelihood", type: { kind: "scale" }, required: true, width: 8 },
     { key: "impact", th: "ผลกระทบ", en: "Impact", type: { kind: "scale" }, required: true, width: 9 },
-    { key: "score", th: "คะแนนความเสี่ยง", en: "Score", type: { kind: "formula", formula: (r, c) => scoreFormula(`${c("likelihood")}${r}`, `${c("impact")}${r}`), numFmt: "0" }, required: false, width: 10 },
-    { key: "level", th: "ระดับความเสี่ยง", en: "Level", type: { kind: "formula", formula: (r, c) => levelFormula(`${c("score")}${r}`) }, required: false, width: 11 },
+    { key: "score", th: "คะแนนความเสี่ยง", en: "Score", type: { kind: "formula", formula: (r, c) => riskScoreFormula(`${c("likelihood")}${r}`, `${c("impact")}${r}`), numFmt: "0" }, required: false, width: 10 },
+    { key: "level", th: "ระดับความเสี่ยง", en: "Level", type: { kind: "formula", formula: (r, c) => riskLevelFormula(`${c("score")}${r}`, `${c("likelihood")}${r}`, `${c("impact")}${r}`) }, required: false, width: 11 },
     { key: "existingControls", th: "มาตรการควบคุมที่มีอยู่", en: "Existing controls", type: text(true), required: false, width: 30 },
     { key: "controlRating", th: "ผลการประเมินการควบคุม", en: "Control rating", type: listOf(CONTROL_RATINGS), required: false, width: 12 },
     { key: "residualLikelihood", th: "โอกาสหลังควบคุม", en: "Residual likelihood", type: { kind: "scale" }, required: false, width: 10 },
     { key: "residualImpact", th: "ผลกระทบหลังควบคุม", en: "Residual impact", type: { kind: "scale" }, required: false, width: 10 },
-    { key: "residualScore", th: "คะแนนหลังควบคุม", en: "Residual score", type: { kind: "formula", formula: (r, c) => scoreFormula(`${c("residualLikelihood")}${r}`, `${c("residualImpact")}${r}`), numFmt: "0" }, required: false, width: 10 },
-    { key: "residualLevel", th: "ระดับหลังควบคุม", en: "Residual level", type: { kind: "formula", formula: (r, c) => levelFormula(`${c("residualScore")}${r}`) }, required: false, width: 11 },
+    { key: "residualLikelihoodUsed", th: "โอกาสคงเหลือ (คำนวณ)", en: "Residual likelihood used", type: { kind: "formula", formula: (r, c) => residualLikelihoodFormula(`${c("residualLikelihood")}${r}`, `${c("likelihood")}${r}`, `${c("controlRating")}${r}`), numFmt: "0" }, required: false, width: 10 },
+    { key: "residualImpactUsed", th: "ผลกระทบคงเหลือ (คำนวณ)", en: "Residual impact used", type: { kind: "formula", formula: (r, c) => residualImpactFormula(`${c("residualImpact")}${r}`, `${c("impact")}${r}`), numFmt: "0" }, required: false, width: 10 },
+    { key: "residualScore", th: "คะแนนหลังควบคุม", en: "Residual score", type: { kind: "formula", formula: (r, c) => riskScoreFormula(`${c("residualLikelihoodUsed")}${r}`, `${c("residualImpactUsed")}${r}`), numFmt: "0" }, required: false, width: 10 },
+    { key: "residualLevel", th: "ระดับหลังควบคุม", en: "Residual level", type: { kind: "formula", formula: (r, c) => riskLevelFormula(`${c("residualScore")}${r}`, `${c("residualLikelihoodUsed")}${r}`, `${c("residualImpactUsed")}${r}`) }, required: false, width: 11 },
     { key: "mitigations", th: "มาตรการควบคุมเพิ่มเติม (รหัสแผน)", en: "Mitigating plan codes", type: { kind: "codes" }, required: false, width: 20 },
     { key: "owner", th: "ผู้รับผิดชอบ", en: "Owner", type: text(), required: false, width: 16 },
     { key: "statusLight", th: "สถานะ", en: "Status light", type: listOf(STATUS_LIGHTS), required: false, width: 9 },
@@ -236,6 +264,9 @@ export const ITA_SHEET: TableSheetDef = {
 
 export const TABLE_SHEETS: readonly TableSheetDef[] = [FRAMEWORK_SHEET, PLAN_SHEET, DETAILS_SHEET, PROGRESS_SHEET, RISKS_SHEET, ITA_SHEET];
 
+/** The likelihood × impact matrix the register is scored on (matrix-sheet.ts lays it out and reads it). */
+export const MATRIX_SHEET = { key: "matrix" as const, name: "เมทริกซ์ความเสี่ยง", en: "Risk matrix" };
+
 /** Input sheets in workbook order. */
 export const INPUT_SHEET_NAMES: Readonly<Record<InputSheetKey, string>> = {
   settings: SETTINGS_SHEET.name,
@@ -244,6 +275,7 @@ export const INPUT_SHEET_NAMES: Readonly<Record<InputSheetKey, string>> = {
   details: DETAILS_SHEET.name,
   progress: PROGRESS_SHEET.name,
   risks: RISKS_SHEET.name,
+  matrix: MATRIX_SHEET.name,
   ita: ITA_SHEET.name,
 };
 

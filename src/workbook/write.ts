@@ -4,7 +4,10 @@ import { type ClosedList, labelOf, MONTHS, PLAN_LENGTHS, ROUNDS, STATIC_LISTS, Y
 import type { PlanWorkbook } from "../domain/plan";
 import { absoluteRange, columnLetter, rangeAddress, sheetRef } from "./a1";
 import { formatQuarters } from "./cells";
-import type { CellInput, ColumnSpec, ListValidation, NameSpec, RowStyle, SheetSpec, WorkbookSpec } from "./grid";
+import type { CellInput, ColumnSpec, ConditionalFill, ListValidation, NameSpec, RowStyle, SheetSpec, WorkbookSpec } from "./grid";
+import { matrixOf } from "../domain/risk/assess";
+import type { RiskMatrix } from "../domain/risk/matrix";
+import { levelFill, matrixSheet } from "./matrix-sheet";
 import {
   AMOUNT_NUMFMT, BUDGET_COLUMN_WIDTH, BUDGET_NUMFMT, budgetHeader, type ColumnDef, DATE_NUMFMT, DETAILS_SHEET,
   type DynamicListId, FORMATTED_ROWS, FRAMEWORK_SHEET, INPUT_SHEET_NAMES, type InputSheetKey, ITA_SHEET, listName,
@@ -27,6 +30,8 @@ export function describeWorkbook(model: PlanWorkbook, options: DescribeOptions):
   const years = planYearsOf(model);
   const dynamic = dynamicLists(model.framework);
   const planColumns = planColumnsFor(years);
+  const matrix = matrixOf(model);
+  const matrixPart = matrixSheet(matrix);
   const sheets: SheetSpec[] = [
     settingsSheet(model),
     tableSheet(FRAMEWORK_SHEET, FRAMEWORK_SHEET.columns, model.framework as unknown as Record<string, unknown>[], model, {
@@ -35,12 +40,18 @@ export function describeWorkbook(model: PlanWorkbook, options: DescribeOptions):
     tableSheet(PLAN_SHEET, planColumns, model.items.map((it) => ({ ...it, ...budgetCells(it.budgets) })), model),
     tableSheet(DETAILS_SHEET, DETAILS_SHEET.columns, model.details as unknown as Record<string, unknown>[], model),
     tableSheet(PROGRESS_SHEET, PROGRESS_SHEET.columns, model.progress as unknown as Record<string, unknown>[], model),
-    tableSheet(RISKS_SHEET, RISKS_SHEET.columns, model.risks as unknown as Record<string, unknown>[], model, { formulaRows: 200 }),
+    tableSheet(RISKS_SHEET, RISKS_SHEET.columns, model.risks as unknown as Record<string, unknown>[], model, {
+      formulaRows: 200,
+      conditionalFills: levelFills(matrix, RISKS_SHEET.columns, ["level", "residualLevel"]),
+    }),
+    matrixPart.sheet,
     tableSheet(ITA_SHEET, ITA_SHEET.columns, model.itaMeasures as unknown as Record<string, unknown>[], model),
     listsSheet(dynamic),
     metaSheet(options),
   ];
-  return { sheets, names: [...listNames(dynamic), ...markerNames()] };
+  // the scale dropdown follows the matrix sheet's values (1…3 on a 3 × 3), not the static 1…5
+  const names = listNames(dynamic).filter((n) => n.name !== listName("scale"));
+  return { sheets, names: [...names, ...matrixPart.names, ...markerNames()] };
 }
 
 export function planYearsOf(model: PlanWorkbook): number[] {
@@ -97,6 +108,22 @@ interface TableOptions {
   readonly rowStyles?: readonly RowStyle[];
   /** Formula columns are filled this many rows down even where there is no record yet. */
   readonly formulaRows?: number;
+  readonly conditionalFills?: readonly ConditionalFill[];
+}
+
+/**
+ * The register's level columns coloured by level: one conditional fill per level, comparing with the
+ * level's name in the matrix sheet by rank, so renaming a level there keeps the colours.
+ */
+function levelFills(m: RiskMatrix, columns: readonly ColumnDef[], keys: readonly string[]): ConditionalFill[] {
+  return keys.flatMap((key) => {
+    const col = columnLetter(columns.findIndex((c) => c.key === key) + 1);
+    return m.levels.map((lv, idx) => ({
+      range: `${col}2:${col}${FORMATTED_ROWS + 1}`,
+      formula: `${col}2=INDEX(${listName("riskLevel")},${idx + 1})`,
+      fill: levelFill(lv),
+    }));
+  });
 }
 
 function tableSheet(
@@ -135,7 +162,33 @@ function tableSheet(
     rowStyles: [{ from: 1, to: 1, style: HEADER_STYLE }, ...(options.rowStyles ?? [])],
     validations,
     cellFormats: [],
+    ...(options.conditionalFills ? { conditionalFills: options.conditionalFills } : {}),
   };
+}
+
+/**
+ * One record as the cells of its sheet row, placed by a read layout (column key → 0-based index), for
+ * appending to a sheet users already have. Formula columns get their formulas where the layout has every
+ * column of the sheet (else they are left empty rather than pointing at the wrong cells).
+ */
+export function recordCells(
+  def: TableSheetDef,
+  columns: ReadonlyMap<string, number>,
+  record: Record<string, unknown>,
+  model: PlanWorkbook,
+  row: number,
+): CellInput[] {
+  const width = Math.max(0, ...columns.values()) + 1;
+  const out: CellInput[] = Array.from({ length: width }, () => null);
+  const complete = def.columns.every((c) => columns.has(c.key));
+  const letterOf = (key: string): string => columnLetter((columns.get(key) as number) + 1);
+  for (const c of def.columns) {
+    const col = columns.get(c.key);
+    if (col === undefined) continue;
+    if (c.type.kind === "formula") out[col] = complete ? { formula: c.type.formula(row, letterOf) } : null;
+    else out[col] = modelToCell(c.type, record[c.key], model, c.key);
+  }
+  return out;
 }
 
 function columnSpec(c: ColumnDef): ColumnSpec {
@@ -289,3 +342,22 @@ function metaSheet(options: DescribeOptions): SheetSpec {
 }
 
 export { sheetRef };
+
+/**
+ * One record as the cells of a row of an existing sheet whose columns the reader found at these
+ * positions (so a user's column order and extra columns are respected); other cells stay empty.
+ */
+export function recordRow(
+  def: TableSheetDef,
+  record: Readonly<Record<string, unknown>>,
+  model: PlanWorkbook,
+  columns: ReadonlyMap<string, number>,
+): CellInput[] {
+  const row: CellInput[] = new Array<CellInput>(Math.max(0, ...columns.values()) + 1).fill(null);
+  for (const c of def.columns) {
+    const i = columns.get(c.key);
+    if (i === undefined || c.type.kind === "formula") continue;
+    row[i] = modelToCell(c.type, record[c.key], model, c.key);
+  }
+  return row;
+}

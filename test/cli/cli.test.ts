@@ -30,7 +30,7 @@ describe("sujarit template", () => {
     const sheets = await book.listSheets();
     expect(sheets.map((s) => `${s.name}:${s.visibility}`)).toEqual([
       "ตั้งค่า:visible", "ภารกิจ:visible", "แผนปฏิบัติการ:visible", "รายละเอียดโครงการ:visible", "ผลรายเดือน:visible",
-      "ทะเบียนความเสี่ยง:visible", "มาตรการ ITA:visible", "_lists:hidden", "_meta:veryHidden",
+      "ทะเบียนความเสี่ยง:visible", "เมทริกซ์ความเสี่ยง:visible", "มาตรการ ITA:visible", "_lists:hidden", "_meta:veryHidden",
     ]);
     const read = readPlanWorkbook(await book.readGrids());
     expect(read.findings).toEqual([]);

@@ -67,6 +67,42 @@ it("ตรวจสอบ lists the sample's 35 M10 warnings; a click shows the 
   expect(check.violations).toEqual([]);
 });
 
+it("ความเสี่ยง shows the sample's 3 risks in both heat maps; a cell chosen by keyboard lists its risk; the library dialog (screenshots, axe)", async () => {
+  const cells = page.locator('[data-testid="heatmap-inherent"] [data-testid="heat-cell"]');
+  const check = await checkState(page, "standalone-risks-cell", async () => {
+    await openTab(page, "risks");
+    // keyboard only: into the inherent map, down two rows (likelihood 5 → 3), right three cells (impact 1 → 4), Enter
+    await cells.first().focus();
+    for (const key of ["ArrowDown", "ArrowDown", "ArrowRight", "ArrowRight", "ArrowRight", "Enter"]) await page.keyboard.press(key);
+    await page.locator('[data-testid="heat-cell"][aria-pressed="true"]').waitFor({ timeout: 5_000 });
+  });
+  const counts = await page.locator('[data-testid="heat-cell"]').evaluateAll((els) =>
+    els.map((e) => `${e.getAttribute("data-side")} ${e.getAttribute("data-likelihood")}×${e.getAttribute("data-impact")} ${e.getAttribute("data-count")}`).filter((x) => !x.endsWith(" 0")));
+  expect(counts.sort()).toEqual([
+    "inherent 2×3 1", "inherent 2×5 1", "inherent 3×4 1",
+    "residual 1×3 1", "residual 2×4 1", "residual 2×5 1",
+  ]);
+  expect(await page.locator('[data-testid="heat-cell"][aria-pressed="true"]').getAttribute("data-likelihood")).toBe("3");
+  expect(await page.locator('[data-testid="risk"]').evaluateAll((els) => els.map((e) => e.getAttribute("data-id")))).toEqual(["R-01"]);
+  expect(check.horizontalOverflow).toEqual([]);
+  expect(check.violations).toEqual([]);
+
+  const dialog = await checkState(page, "standalone-risks-library", async () => {
+    if (await page.locator('[data-testid="library-dialog"]').count() > 0) {
+      await page.keyboard.press("Escape");
+      await page.locator('[data-testid="library-dialog"]').waitFor({ state: "detached", timeout: 5_000 });
+    }
+    await openTab(page, "risks");
+    await page.locator('[data-testid="open-library"]').click({ timeout: 5_000 });
+    await page.locator('[data-testid="library-dialog"]').waitFor({ timeout: 5_000 });
+  });
+  expect(await page.locator('[data-testid="library-entry"]').count()).toBeGreaterThanOrEqual(15);
+  expect(dialog.horizontalOverflow).toEqual([]);
+  expect(dialog.violations).toEqual([]);
+  await page.keyboard.press("Escape");
+  await page.locator('[data-testid="library-dialog"]').waitFor({ state: "detached", timeout: 5_000 });
+});
+
 it("switches the interface from Thai to English with the language toggle", async () => {
   await page.setViewportSize({ width: 800, height: 900 });
   const overview = page.locator(tab("overview"));

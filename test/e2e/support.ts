@@ -31,6 +31,7 @@ export const tab = (name: PageName): string => `[data-testid="tab-${name}"]`;
 /** Pages that load something after their tab opens, and the selector that says they are done. */
 export const PAGE_READY: Partial<Record<PageName, string>> = {
   check: '[data-testid="checks"][data-ready="true"]',
+  risks: '[data-testid="risks"][data-ready="true"]',
 };
 
 // ---------------------------------------------------------------------------------------------------

@@ -4,8 +4,8 @@
  * typed into a non-text cell into a number, and counts every sync.
  */
 import type {
-  BatchRunner, XConditionalFormat, XConditionalFormatCollection, XContext, XEventResult, XEventSource, XNamedItem,
-  XNamedItemCollection, XNewCustomConditionalFormat, XRange, XRangeAreas, XWorksheet, XWorksheetCollection,
+  BatchRunner, XBorder, XBorderIndex, XConditionalFormat, XConditionalFormatCollection, XContext, XEventResult, XEventSource,
+  XNamedItem, XNamedItemCollection, XNewCustomConditionalFormat, XPageLayout, XRange, XRangeAreas, XWorksheet, XWorksheetCollection,
 } from "../../src/hosts/office/excel-subset";
 import { columnLetter, columnNumber, parseArea } from "../../src/workbook/a1";
 
@@ -26,6 +26,29 @@ export interface FakeConditionalFormat {
   range: string;
   formula: string;
   fill: string;
+  fontColor?: string;
+}
+
+/**
+ * One format assignment, as Excel was asked to do it: `range.format.font.bold = true` on "A1:C3" is
+ * { address: "A1:C3", key: "font.bold", value: true }. Later assignments win (formatOf reads them back).
+ */
+export interface FakeFormat {
+  address: string;
+  key: string;
+  value: string | number | boolean;
+}
+
+/** worksheet.pageLayout as set (ExcelApi 1.9). */
+export interface FakePageLayout {
+  orientation?: string;
+  paperSize?: string;
+  zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  printTitleRows?: string;
+  printArea?: string;
+  centerFooter?: string;
+  /** Rows that begin a page (horizontalPageBreaks.add). */
+  pageBreaks?: number[];
 }
 
 /** Where the user's selection is (range.select()). */
@@ -44,6 +67,10 @@ export interface FakeSheet {
   merges: string[];
   tabColor: string;
   conditionalFormats: FakeConditionalFormat[];
+  /** Every format assignment, in order. */
+  formats: FakeFormat[];
+  rowHeights: Map<number, number>;
+  pageLayout: FakePageLayout;
 }
 
 /** FakeExcel's workbook as plain JSON (Maps as entry lists): what toJSON() gives and fromJSON() takes. */
@@ -58,6 +85,9 @@ export interface FakeExcelState {
     merges: string[];
     tabColor: string;
     conditionalFormats: FakeConditionalFormat[];
+    formats?: FakeFormat[];
+    rowHeights?: [number, number][];
+    pageLayout?: FakePageLayout;
   }[];
   names: { name: string; formula: string }[];
   supported: string[];
@@ -86,7 +116,10 @@ export class FakeExcel {
   private nextId = 1;
 
   addSheet(name: string): FakeSheet {
-    const s: FakeSheet = { name, visibility: "Visible", cells: new Map(), columnWidths: new Map(), frozenRows: 0, validations: [], merges: [], tabColor: "", conditionalFormats: [] };
+    const s: FakeSheet = {
+      name, visibility: "Visible", cells: new Map(), columnWidths: new Map(), frozenRows: 0, validations: [], merges: [], tabColor: "",
+      conditionalFormats: [], formats: [], rowHeights: new Map(), pageLayout: {},
+    };
     this.sheets.push(s);
     return s;
   }
@@ -110,6 +143,20 @@ export class FakeExcel {
 
   newId(): number {
     return this.nextId++;
+  }
+
+  /** The format `key` ("font.bold", "fill.color", "borders.EdgeTop.style", …) of one cell: the last assignment covering it. */
+  formatOf(sheet: string, cell: string, key: string): FakeFormat["value"] | undefined {
+    const s = this.sheet(sheet);
+    const at = parseArea(cell);
+    if (!s || !at) return undefined;
+    for (let i = s.formats.length - 1; i >= 0; i--) {
+      const f = s.formats[i] as FakeFormat;
+      if (f.key !== key) continue;
+      const area = areaOf(f.address);
+      if (area.top <= at.top && at.top <= area.bottom && area.left <= at.left && at.left <= area.right) return f.value;
+    }
+    return undefined;
   }
 
   /**
@@ -147,6 +194,9 @@ export class FakeExcel {
         merges: [...s.merges],
         tabColor: s.tabColor,
         conditionalFormats: s.conditionalFormats.map((cf) => ({ ...cf })),
+        formats: s.formats.map((f) => ({ ...f })),
+        rowHeights: [...s.rowHeights],
+        pageLayout: { ...s.pageLayout },
       })),
       names: this.names.map((n) => ({ ...n })),
       supported: [...this.supported],
@@ -171,6 +221,9 @@ export class FakeExcel {
         merges: [...s.merges],
         tabColor: s.tabColor,
         conditionalFormats: (s.conditionalFormats ?? []).map((cf) => ({ ...cf })),
+        formats: (s.formats ?? []).map((f) => ({ ...f })),
+        rowHeights: new Map(s.rowHeights ?? []),
+        pageLayout: { ...s.pageLayout },
       });
     }
     excel.names.push(...json.names.map((n) => ({ ...n })));
@@ -263,6 +316,8 @@ class FakeWorksheet implements XWorksheet {
   private readonly nullProp = new Loaded<boolean>();
   readonly freezePanes: XWorksheet["freezePanes"];
   readonly onChanged: XEventSource;
+  readonly pageLayout: XPageLayout;
+  readonly horizontalPageBreaks: XWorksheet["horizontalPageBreaks"];
 
   constructor(private readonly ctx: FakeContext, readonly resolve: () => FakeSheet | undefined) {
     this.ctx.ops.push(() => this.nullProp.set(this.resolve() === undefined));
@@ -270,6 +325,43 @@ class FakeWorksheet implements XWorksheet {
     this.freezePanes = {
       freezeRows: (n: number) => this.ctx.ops.push(() => { this.must().frozenRows = n; }),
       freezeAt: (range: string) => this.ctx.ops.push(() => { this.must().frozenRows = parseArea(range)?.bottom ?? 0; }),
+    };
+    const layout = (op: (p: FakePageLayout) => void) => this.ctx.ops.push(() => {
+      requireSet(this.ctx.excel, "1.9", "worksheet.pageLayout");
+      op(this.must().pageLayout);
+    });
+    this.horizontalPageBreaks = {
+      add: (range: string) => {
+        const area = parseArea(range);
+        if (!area) throw new Error(`InvalidArgument: page break at ${range}`);
+        layout((p) => { p.pageBreaks = [...(p.pageBreaks ?? []), area.top]; });
+        return undefined;
+      },
+    };
+    this.pageLayout = {
+      set orientation(v: string) {
+        if (v !== "Portrait" && v !== "Landscape") throw new Error(`InvalidArgument: orientation ${v}`);
+        layout((p) => { p.orientation = v; });
+      },
+      get orientation(): string { throw new Error("PropertyNotLoaded: pageLayout.orientation"); },
+      set paperSize(v: string) { layout((p) => { p.paperSize = v; }); },
+      get paperSize(): string { throw new Error("PropertyNotLoaded: pageLayout.paperSize"); },
+      set zoom(v: FakePageLayout["zoom"]) { layout((p) => { p.zoom = { ...v }; }); },
+      get zoom(): NonNullable<FakePageLayout["zoom"]> { throw new Error("PropertyNotLoaded: pageLayout.zoom"); },
+      setPrintTitleRows: (rows: string) => {
+        if (!/^\$\d+:\$\d+$/.test(rows)) throw new Error(`InvalidArgument: print title rows ${rows}`);
+        layout((p) => { p.printTitleRows = rows; });
+      },
+      setPrintArea: (range: string) => {
+        if (!parseArea(range)) throw new Error(`InvalidArgument: print area ${range}`);
+        layout((p) => { p.printArea = range; });
+      },
+      headersFooters: {
+        defaultForAllPages: {
+          set centerFooter(v: string) { layout((p) => { p.centerFooter = v; }); },
+          get centerFooter(): string { throw new Error("PropertyNotLoaded: centerFooter"); },
+        },
+      },
     };
   }
   must(): FakeSheet {
@@ -329,6 +421,8 @@ class FakeWorksheet implements XWorksheet {
   delete(): void {
     this.ctx.ops.push(() => {
       const s = this.must();
+      // as in Excel (office-js#365): a very hidden sheet must be made visible or hidden before it can go
+      if (s.visibility === "VeryHidden") throw new Error(`InvalidOperation: cannot delete the very hidden sheet ${s.name}`);
       this.ctx.excel.sheets.splice(this.ctx.excel.sheets.indexOf(s), 1);
     });
   }
@@ -336,6 +430,20 @@ class FakeWorksheet implements XWorksheet {
 
 /** What worksheet.getRange() without an address means. */
 const WHOLE_SHEET = "A1:XFD1048576";
+
+const MAX_ROW = 1_048_576;
+const MAX_COL = 16_384;
+
+/** The area an address covers: "A1:C3", whole columns "A:C", whole rows "3:5". */
+function areaOf(address: string): { top: number; left: number; bottom: number; right: number } {
+  const cols = /^([A-Z]+):([A-Z]+)$/.exec(address);
+  if (cols) return { top: 1, bottom: MAX_ROW, left: columnNumber(cols[1] as string), right: columnNumber(cols[2] as string) };
+  const rows = /^(\d+):(\d+)$/.exec(address);
+  if (rows) return { top: Number(rows[1]), bottom: Number(rows[2]), left: 1, right: MAX_COL };
+  const area = parseArea(address);
+  if (!area) throw new Error(`InvalidArgument: ${address}`);
+  return area;
+}
 
 /** Expands "A1:C3" or "A:A" (bounded by the sheet's used rows) to cell addresses, row by row. */
 function cellsOf(address: string): { rows: number; cols: number; at: (r: number, c: number) => string } {
@@ -360,24 +468,44 @@ class FakeRange implements XRange {
 
   constructor(private readonly ctx: FakeContext, private readonly sheet: () => FakeSheet | undefined, private readonly addr: () => string | undefined) {
     const push = (op: (s: FakeSheet, a: string) => void) => this.ctx.ops.push(() => op(this.mustSheet(), this.mustAddr()));
-    this.format = {
+    const log = (key: string, value: FakeFormat["value"]) => push((sh, a) => { areaOf(a); sh.formats.push({ address: a, key, value }); });
+    const prop = <T extends FakeFormat["value"]>(key: string) => ({
+      set(v: T) { log(key, v); },
+      get(): T { throw new Error(`PropertyNotLoaded: format.${key}`); },
+    });
+    const props = <T extends object>(target: T, keys: Record<string, string>): T => {
+      for (const [name, key] of Object.entries(keys)) Object.defineProperty(target, name, { ...prop(key), enumerable: true });
+      return target;
+    };
+    const border = (edge: XBorderIndex): XBorder => props({} as XBorder, { style: `borders.${edge}.style`, weight: `borders.${edge}.weight`, color: `borders.${edge}.color` });
+    this.format = props({
       set columnWidth(w: number) {
         push((s, a) => { const m = /^([A-Z]+):/.exec(a); if (m) s.columnWidths.set(columnNumber(m[1] as string), w); });
       },
-      get columnWidth() { throw new Error("not loaded"); },
-      wrapText: false,
-      verticalAlignment: "Top",
-      font: { bold: false, color: "" },
+      get columnWidth(): number { throw new Error("not loaded"); },
+      set rowHeight(h: number) {
+        push((s, a) => {
+          const m = /^(\d+):(\d+)$/.exec(a);
+          if (!m) throw new Error(`InvalidArgument: rowHeight is set on whole rows here, not ${a}`);
+          if (h < 0 || h > 409) throw new Error(`InvalidArgument: row height ${h} (0–409 points)`);
+          for (let r = Number(m[1]); r <= Number(m[2]); r++) s.rowHeights.set(r, h);
+        });
+      },
+      get rowHeight(): number { throw new Error("PropertyNotLoaded: format.rowHeight"); },
+      font: props({} as XRange["format"]["font"], { bold: "font.bold", italic: "font.italic", color: "font.color", name: "font.name", size: "font.size" }),
       fill: {
         set color(c: string) {
+          log("fill.color", c);
           push((s, a) => {
             const { rows: h, cols: w, at } = cellsOf(a);
+            if (h * w > 100_000) return; // whole columns or the whole sheet: the format log has it
             for (let r = 0; r < h; r++) for (let col = 0; col < w; col++) s.cells.set(at(r, col), { value: null, ...s.cells.get(at(r, col)), fill: c });
           });
         },
         get color(): string { throw new Error("PropertyNotLoaded: format.fill.color"); },
       },
-    };
+      borders: { getItem: border },
+    } as unknown as XRange["format"], { wrapText: "wrapText", verticalAlignment: "verticalAlignment", horizontalAlignment: "horizontalAlignment" });
     this.dataValidation = {
       set rule(r: { list: { inCellDropDown: boolean; source: string } }) {
         push((s, a) => s.validations.push({ address: a, source: r.list.source }));
@@ -461,6 +589,17 @@ class FakeRange implements XRange {
       this.colProp.set(area.left - 1);
     });
     return this;
+  }
+  merge(across = false): void {
+    if (across) throw new Error("merge(across) is not used");
+    this.ctx.ops.push(() => {
+      const s = this.mustSheet();
+      const a = this.mustAddr();
+      const area = parseArea(a);
+      if (!area) throw new Error(`InvalidArgument: ${a}`);
+      if (s.merges.some((m) => intersects(parseArea(m), area))) throw new Error(`InvalidOperation: ${a} overlaps a merged area`);
+      s.merges.push(a);
+    });
   }
   select(): void {
     this.ctx.ops.push(() => {
@@ -575,6 +714,10 @@ class FakeConditionalFormats implements XConditionalFormatCollection {
           fill: {
             set color(c: string) { ctx.ops.push(() => { made.fill = c; }); },
             get color(): string { throw new Error("PropertyNotLoaded: fill.color"); },
+          },
+          font: {
+            set color(c: string) { ctx.ops.push(() => { made.fontColor = c; }); },
+            get color(): string { throw new Error("PropertyNotLoaded: font.color"); },
           },
         },
       },

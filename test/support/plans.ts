@@ -6,6 +6,8 @@ import { FRAMEWORKS } from "../../src/domain/frameworks";
 import type { FrameworkId } from "../../src/domain/frameworks/types";
 import { ITEM_KINDS } from "../../src/domain/kinds";
 import type { PlanItem, PlanWorkbook, ProgressEntry, Quarter, RiskEntry } from "../../src/domain/plan";
+import type { RiskMatrixSize } from "../../src/domain/lists";
+import { PRESETS, type RiskMatrix } from "../../src/domain/risk/matrix";
 import { baht, type Baht, type DimensionNo, fiscalYear, type NodeCode, type PlanCode } from "../../src/domain/units";
 
 /** Drops the source rows (`at`), which depend on where a record was written, not on what it says. */
@@ -52,6 +54,12 @@ export const randomPlan: fc.Arbitrary<PlanWorkbook> = fc
       }),
       { maxLength: 15 },
     ),
+    matrix: fc.record({
+      preset: fc.constantFrom<RiskMatrixSize>("5x5", "4x4", "3x3", "5x5-lookup"),
+      label: fc.option(userText, { nil: undefined }),
+      color: fc.option(fc.constantFrom("7030A0", "00B0F0", "C00000"), { nil: undefined }),
+      cell: fc.option(fc.record({ l: fc.nat(), i: fc.nat(), level: fc.nat() }), { nil: undefined }),
+    }),
     seedRisks: fc.array(
       fc.record({ l: fc.integer({ min: 1, max: 5 }), i: fc.integer({ min: 1, max: 5 }), event: userText, codes: fc.array(fc.constantFrom("1.1.1", "2.2.1(1)", "ควบคุมภายใน"), { maxLength: 3 }) }),
       { maxLength: 8 },
@@ -88,5 +96,18 @@ export const randomPlan: fc.Arbitrary<PlanWorkbook> = fc
       existingControls: "", controlRating: "fair", residualLikelihood: undefined, residualImpact: undefined, mitigations: k.codes,
       owner: "", statusLight: undefined, reviewedOn: undefined,
     }));
-    return { ...base, items, progress, risks };
+    return { ...base, settings: { ...base.settings, riskMatrix: r.matrix.preset }, items, progress, risks, riskMatrix: editedMatrix(r.matrix) };
   });
+
+/** A preset as a user may have edited it in the workbook: a scale label, a level's colour, a grid cell. */
+function editedMatrix(e: { preset: RiskMatrixSize; label?: string; color?: string; cell?: { l: number; i: number; level: number } }): RiskMatrix {
+  const m = PRESETS[e.preset] as RiskMatrix;
+  const cells = m.cells.map((row) => [...row]);
+  if (e.cell) (cells[e.cell.l % m.size] as string[])[e.cell.i % m.size] = (m.levels[e.cell.level % m.levels.length] as RiskMatrix["levels"][number]).key;
+  return {
+    ...m,
+    likelihood: e.label === undefined ? m.likelihood : [{ th: e.label, en: "Edited" }, ...m.likelihood.slice(1)],
+    levels: e.color === undefined ? m.levels : m.levels.map((lv, i) => (i === 0 ? { ...lv, color: e.color as string } : lv)),
+    cells,
+  };
+}

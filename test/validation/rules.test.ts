@@ -1,4 +1,5 @@
 /** Each rule on small plans: it fires on the mistake, at the right place, and stays quiet on clean input. */
+import { PRESETS } from "../../src/domain/risk/matrix";
 import { newPlan } from "../../src/app/template";
 import type { PlanItem, PlanWorkbook, ProgressEntry } from "../../src/domain/plan";
 import { baht, type Baht, fiscalYear, type NodeCode, type PlanCode } from "../../src/domain/units";
@@ -176,7 +177,8 @@ describe("risk register", () => {
   // the plan item (row 2: code 1.1.2, "โครงการที่ 2") is made before the risks (rows 3…)
   const withRisks = (make: () => ReturnType<typeof risk>[], matrix: "5x5" | "3x3" = "5x5") => {
     const base = plan([item()], [], { riskMatrix: matrix });
-    return { ...base, risks: make() };
+    // the workbook's own matrix scores (its เมทริกซ์ความเสี่ยง sheet): here, the preset the settings name
+    return { ...base, riskMatrix: PRESETS[matrix], risks: make() };
   };
   it("R1 outside the scale (depends on the matrix), R2 no event, R5 no rating", () => {
     const wb = withRisks(() => [risk({ likelihood: 6 }), risk({ event: "" }), risk({ controlRating: undefined }), risk({ impact: 4 })], "3x3");

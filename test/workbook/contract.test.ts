@@ -58,7 +58,7 @@ describe.each([xlsxHost, officeHost])("host contract: $name", (host) => {
     expect(read.findings).toEqual([]);
     expect(withoutRows(read.workbook)).toEqual(withoutRows(sample));
     expect(read.workbook.items).toHaveLength(39);
-    expect(read.templateVersion).toBe("1.0.0");
+    expect(read.templateVersion).toBe("1.1.0");
   });
 
   it("round-trips random plans", async () => {

@@ -25,6 +25,11 @@ export interface RiskMatrix {
   readonly levels: readonly RiskLevel[];
   /** cells[likelihood − 1][impact − 1] = the key of that cell's level. */
   readonly cells: readonly (readonly string[])[];
+  /**
+   * The level thresholds by score (likelihood × impact), where the matrix has them (the "by product"
+   * presets). They must give every possible score exactly one level and agree with the cells.
+   */
+  readonly bands?: readonly ScoreBand[];
 }
 
 export const LEVEL_COLORS = { green: "00B050", yellow: "FFFF00", orange: "FF9400", red: "FF0000" } as const;
@@ -78,7 +83,7 @@ export function matrixFromBands(id: string, size: MatrixSize, scale: readonly Bi
   const cells = Array.from({ length: size }, (_, l) =>
     Array.from({ length: size }, (_, i) => (bands.find((b) => (l + 1) * (i + 1) >= b.from && (l + 1) * (i + 1) <= b.to) as ScoreBand).level),
   );
-  return { id, size, likelihood: scale, impact: scale, levels, cells };
+  return { id, size, likelihood: scale, impact: scale, levels, cells, bands };
 }
 
 export const DEFAULT_BANDS_5: readonly ScoreBand[] = [
@@ -135,14 +140,108 @@ export function score(m: RiskMatrix, likelihood: number | undefined, impact: num
   return { score: likelihood * impact, level: m.levels[rank] as RiskLevel, rank };
 }
 
-/** Problems with a matrix typed by a user: every cell must hold a known level. */
-export function checkMatrix(m: RiskMatrix): string[] {
-  const problems: string[] = [];
-  if (m.cells.length !== m.size || m.cells.some((r) => r.length !== m.size)) problems.push(`the grid must be ${m.size} × ${m.size}`);
-  m.cells.forEach((row, l) => row.forEach((key, i) => {
-    if (!m.levels.some((lv) => lv.key === key)) problems.push(`cell likelihood ${l + 1} × impact ${i + 1} has no known level (${key})`);
-  }));
+/** What can be wrong with a matrix typed by a user (the workbook's เมทริกซ์ความเสี่ยง sheet). */
+export type MatrixProblem =
+  /** The grid is not size × size. */
+  | { readonly kind: "gridShape" }
+  /** A cell holds no level, or a level the levels table does not define. */
+  | { readonly kind: "cellLevel"; readonly likelihood: number; readonly impact: number; readonly value: string }
+  | { readonly kind: "scaleLabel"; readonly axis: "likelihood" | "impact"; readonly value: number }
+  | { readonly kind: "levelName"; readonly index: number }
+  | { readonly kind: "duplicateLevel"; readonly index: number; readonly name: string }
+  | { readonly kind: "levelColor"; readonly index: number; readonly value: string }
+  /** Thresholds given for some levels only. */
+  | { readonly kind: "bandMissing"; readonly index: number }
+  /** A score no threshold covers, or two do. */
+  | { readonly kind: "band"; readonly problem: BandProblem }
+  /** A cell's level is not the level its score's threshold gives. */
+  | { readonly kind: "bandDisagrees"; readonly likelihood: number; readonly impact: number; readonly cell: string; readonly band: string }
+  /** More likely (or worse) gives a lower level than a cell below or to the left of it. */
+  | { readonly kind: "notMonotone"; readonly likelihood: number; readonly impact: number };
+
+const HEX_COLOR = /^[0-9A-F]{6}$/;
+
+/** Every problem of a matrix; an empty list means every cell of the grid has exactly one known level. */
+export function matrixProblems(m: RiskMatrix): MatrixProblem[] {
+  const problems: MatrixProblem[] = [];
+  const known = new Set(m.levels.map((l) => l.key));
+  if (m.cells.length !== m.size || m.cells.some((r) => r.length !== m.size)) problems.push({ kind: "gridShape" });
+  for (let l = 1; l <= m.size; l++) {
+    for (let i = 1; i <= m.size; i++) {
+      const key = m.cells[l - 1]?.[i - 1] ?? "";
+      if (!known.has(key)) problems.push({ kind: "cellLevel", likelihood: l, impact: i, value: key });
+    }
+  }
+  for (const axis of ["likelihood", "impact"] as const) {
+    for (let v = 1; v <= m.size; v++) {
+      const label = m[axis][v - 1];
+      if (!label || label.th.trim() === "") problems.push({ kind: "scaleLabel", axis, value: v });
+    }
+  }
+  const seen = new Map<string, number>();
+  m.levels.forEach((lv, index) => {
+    const name = lv.name.th.trim();
+    if (name === "") problems.push({ kind: "levelName", index });
+    else if (seen.has(name)) problems.push({ kind: "duplicateLevel", index, name });
+    else seen.set(name, index);
+    if (!HEX_COLOR.test(lv.color)) problems.push({ kind: "levelColor", index, value: lv.color });
+  });
+  if (m.bands && m.bands.length > 0) {
+    const bands = m.bands;
+    m.levels.forEach((lv, index) => {
+      if (!bands.some((b) => b.level === lv.key)) problems.push({ kind: "bandMissing", index });
+    });
+    const bandProblems = checkBands(m.size, bands, m.levels);
+    problems.push(...bandProblems.map((problem) => ({ kind: "band" as const, problem })));
+    if (bandProblems.length === 0) {
+      for (let l = 1; l <= m.size; l++) {
+        for (let i = 1; i <= m.size; i++) {
+          const cell = m.cells[l - 1]?.[i - 1] ?? "";
+          const band = bands.find((b) => l * i >= b.from && l * i <= b.to)?.level ?? "";
+          if (known.has(cell) && cell !== band) problems.push({ kind: "bandDisagrees", likelihood: l, impact: i, cell, band });
+        }
+      }
+    }
+  }
+  const rank = (l: number, i: number) => m.levels.findIndex((lv) => lv.key === m.cells[l - 1]?.[i - 1]);
+  for (let l = 1; l <= m.size; l++) {
+    for (let i = 1; i <= m.size; i++) {
+      const here = rank(l, i);
+      if (here < 0) continue;
+      const below = l > 1 ? rank(l - 1, i) : -1;
+      const left = i > 1 ? rank(l, i - 1) : -1;
+      if (here < below || here < left) problems.push({ kind: "notMonotone", likelihood: l, impact: i });
+    }
+  }
   return problems;
+}
+
+/** Problems with a matrix typed by a user, in English: every cell must hold a known level. */
+export function checkMatrix(m: RiskMatrix): string[] {
+  return matrixProblems(m).map((p) => {
+    switch (p.kind) {
+      case "gridShape":
+        return `the grid must be ${m.size} × ${m.size}`;
+      case "cellLevel":
+        return `cell likelihood ${p.likelihood} × impact ${p.impact} has no known level (${p.value})`;
+      case "scaleLabel":
+        return `${p.axis} ${p.value} has no label`;
+      case "levelName":
+        return `level ${p.index + 1} has no name`;
+      case "duplicateLevel":
+        return `level ${p.index + 1} repeats the name ${p.name}`;
+      case "levelColor":
+        return `level ${p.index + 1} has no colour as RRGGBB (${p.value})`;
+      case "bandMissing":
+        return `level ${p.index + 1} has no score thresholds`;
+      case "band":
+        return p.problem.kind === "unknownLevel" ? `a threshold names the unknown level ${p.problem.level}` : `score ${p.problem.score} is ${p.problem.kind === "uncovered" ? "in no level's thresholds" : "in several levels' thresholds"}`;
+      case "bandDisagrees":
+        return `cell likelihood ${p.likelihood} × impact ${p.impact} is ${p.cell} but its score's threshold says ${p.band}`;
+      case "notMonotone":
+        return `cell likelihood ${p.likelihood} × impact ${p.impact} is below a less likely or less severe cell`;
+    }
+  });
 }
 
 export type ControlRatingKey = "good" | "fair" | "weak";

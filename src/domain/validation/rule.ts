@@ -7,11 +7,20 @@ import type { PlanWorkbook, RowRef } from "../plan";
 
 export type TableName = "framework" | "plan" | "details" | "progress" | "risks" | "ita";
 
+/** A part of the risk matrix as the workbook holds it (the เมทริกซ์ความเสี่ยง sheet). */
+export type MatrixPart =
+  | { readonly kind: "sheet" }
+  | { readonly kind: "cell"; readonly likelihood: number; readonly impact: number }
+  | { readonly kind: "scale"; readonly axis: "likelihood" | "impact"; readonly value: number }
+  | { readonly kind: "level"; readonly index: number; readonly field: "th" | "color" | "from" | "to" };
+
 export interface Locator {
   /** The cell of a record's field (or its row when the column is missing). */
   field(table: TableName, at: RowRef | undefined, field: string): CellLocation;
   /** The value cell of a setting. */
   setting(key: string): CellLocation;
+  /** Where a part of the risk matrix is; without it, findings point at the matrix sheet. */
+  matrix?(part: MatrixPart): CellLocation;
 }
 
 export interface RuleContext {

@@ -19,11 +19,17 @@ export interface XRange extends XLoadable {
   address: string;
   readonly format: {
     columnWidth: number;
+    /** Points (a whole row: getRange("3:3")). */
+    rowHeight: number;
     wrapText: boolean;
     verticalAlignment: string;
-    readonly font: { bold: boolean; color: string };
+    horizontalAlignment: string;
+    readonly font: { bold: boolean; italic: boolean; color: string; name: string; size: number };
     readonly fill: { color: string };
+    readonly borders: { getItem(index: XBorderIndex): XBorder };
   };
+  /** Merges the range into one cell (across = false), keeping the top-left value. */
+  merge(across?: boolean): void;
   readonly dataValidation: {
     rule: { list: { inCellDropDown: boolean; source: string } };
     errorAlert: { showAlert: boolean; style: string; title: string; message: string };
@@ -33,6 +39,25 @@ export interface XRange extends XLoadable {
   select(): void;
   /** The conditional formats that intersect the range (ExcelApi 1.6). */
   readonly conditionalFormats: XConditionalFormatCollection;
+}
+
+export type XBorderIndex = "EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight" | "InsideHorizontal" | "InsideVertical";
+
+export interface XBorder {
+  style: string;
+  weight: string;
+  color: string;
+}
+
+/** worksheet.pageLayout (ExcelApi 1.9). */
+export interface XPageLayout {
+  orientation: string;
+  paperSize: string;
+  zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  /** Rows repeated on every printed page, e.g. "$1:$3". */
+  setPrintTitleRows(rows: string): void;
+  setPrintArea(range: string): void;
+  readonly headersFooters: { readonly defaultForAllPages: { centerFooter: string } };
 }
 
 /** A conditional format as loaded: its type and, for custom ones, the rule's formula (ExcelApi 1.6). */
@@ -47,7 +72,7 @@ export interface XConditionalFormat {
 export interface XNewCustomConditionalFormat {
   readonly custom: {
     readonly rule: { formula: string };
-    readonly format: { readonly fill: { color: string } };
+    readonly format: { readonly fill: { color: string }; readonly font: { color: string } };
   };
 }
 
@@ -83,6 +108,10 @@ export interface XWorksheet extends XLoadable {
   getUsedRangeOrNullObject(valuesOnly?: boolean): XRange;
   getNextOrNullObject(visibleOnly?: boolean): XWorksheet;
   readonly freezePanes: { freezeRows(count: number): void; freezeAt(range: string): void };
+  /** Print setup (ExcelApi 1.9). */
+  readonly pageLayout: XPageLayout;
+  /** Manual page breaks: add(range) breaks before the range's top row (ExcelApi 1.9). */
+  readonly horizontalPageBreaks: { add(range: string): unknown };
   delete(): void;
   activate(): void;
   /** Data changes in this sheet (ExcelApi 1.7). */

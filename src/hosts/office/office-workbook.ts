@@ -5,10 +5,12 @@
 import type { ExistingSheetPolicy, SheetInfo, WorkbookPort } from "../../app/port";
 import { SheetConflictError } from "../../app/port";
 import { toExcelSerial } from "../../domain/calendar";
-import { columnLetter, parseArea, rangeAddress, sheetRef } from "../../workbook/a1";
-import type { CellInput, CellValue, DefinedName, SheetGrid, SheetSpec, SheetVisibility, WorkbookGrids, WorkbookSpec } from "../../workbook/grid";
+import { type Area, columnLetter, parseArea, rangeAddress, sheetRef } from "../../workbook/a1";
+import type {
+  CellInput, CellStyle, CellValue, DefinedName, SheetGrid, SheetSpec, SheetVisibility, WorkbookGrids, WorkbookSpec,
+} from "../../workbook/grid";
 import { isFormula } from "../../workbook/grid";
-import type { BatchRunner, RequirementCheck, XContext, XRange, XRangeAreas, XWorksheet } from "./excel-subset";
+import type { BatchRunner, RequirementCheck, XBorderIndex, XContext, XRange, XRangeAreas, XWorksheet } from "./excel-subset";
 
 /** More sheets than this are read in a second batch (rare: a plan workbook has about ten). */
 export const SHEETS_PER_BATCH = 64;
@@ -24,6 +26,18 @@ export class OfficeWorkbook implements WorkbookPort {
     private readonly run: BatchRunner,
     private readonly supports: RequirementCheck,
   ) {}
+
+  async appendRows(sheet: string, firstRow: number, rows: readonly (readonly CellInput[])[]): Promise<void> {
+    if (rows.length === 0) return;
+    const width = Math.max(...rows.map((r) => r.length));
+    await this.run(async (ctx) => {
+      if (this.supports("1.8")) ctx.runtime.enableEvents = false;
+      ctx.workbook.worksheets.getItem(sheet).getRange(rangeAddress(firstRow, 1, firstRow + rows.length - 1, width)).formulas =
+        rows.map((r) => Array.from({ length: width }, (_, c) => toFormulaCell(r[c] ?? null)));
+      if (this.supports("1.8")) ctx.runtime.enableEvents = true;
+      await ctx.sync();
+    });
+  }
 
   async listSheets(): Promise<SheetInfo[]> {
     return this.run(async (ctx) => {
@@ -70,7 +84,7 @@ export class OfficeWorkbook implements WorkbookPort {
 
   async writeSheets(spec: WorkbookSpec, policy: ExistingSheetPolicy): Promise<void> {
     await this.run(async (ctx) => {
-      const sheets = ctx.workbook.worksheets.load("items/name");
+      const sheets = ctx.workbook.worksheets.load("items/name,items/visibility");
       const names = ctx.workbook.names.load("items/name");
       await ctx.sync();
       const wanted = new Set(spec.sheets.map((s) => s.name));
@@ -80,7 +94,11 @@ export class OfficeWorkbook implements WorkbookPort {
       ctx.workbook.application.suspendApiCalculationUntilNextSync();
       if (this.supports("1.9")) ctx.workbook.application.suspendScreenUpdatingUntilNextSync();
       if (this.supports("1.8")) ctx.runtime.enableEvents = false;
-      for (const s of existing) s.delete();
+      for (const s of existing) {
+        // Excel refuses to delete a very hidden sheet (by design): make it merely hidden first
+        if (s.visibility === "VeryHidden") s.visibility = "Hidden";
+        s.delete();
+      }
       const specNames = new Set(spec.names.map((n) => n.name.toUpperCase()));
       for (const n of names.items) if (specNames.has(n.name.toUpperCase())) n.delete();
       for (const s of spec.sheets) this.renderSheet(ctx.workbook.worksheets.add(s.name), s);
@@ -103,10 +121,21 @@ export class OfficeWorkbook implements WorkbookPort {
       if (c.numFmt) ws.getRange(rangeAddress(1, i + 1, height, i + 1)).numberFormat = Array.from({ length: height }, () => [c.numFmt]);
     });
     for (const f of spec.cellFormats) ws.getRange(f.cell).numberFormat = [[f.numFmt]];
+    // number formats of styled areas before the values too (a text format keeps "009900" text)
+    for (const as of spec.areaStyles ?? []) {
+      const area = as.style.numFmt ? parseArea(as.range) : undefined;
+      if (area) ws.getRange(as.range).numberFormat = formatArray(area, as.style.numFmt as string);
+    }
     if (spec.rows.length > 0 && width > 0) {
       ws.getRange(rangeAddress(1, 1, spec.rows.length, width)).formulas = spec.rows.map((r) =>
         Array.from({ length: width }, (_, c) => toFormulaCell(r[c] ?? null)),
       );
+    }
+    for (const m of spec.merges ?? []) ws.getRange(m).merge(false);
+    if (spec.font) {
+      const all = ws.getRange().format.font;
+      all.name = spec.font.name;
+      all.size = spec.font.size;
     }
     for (const rs of spec.rowStyles) {
       const r = ws.getRange(rangeAddress(rs.from, 1, rs.to, Math.max(1, spec.columns.length)));
@@ -114,6 +143,30 @@ export class OfficeWorkbook implements WorkbookPort {
       if (rs.style.fontColor) r.format.font.color = `#${rs.style.fontColor.slice(2)}`;
       if (rs.style.fill) r.format.fill.color = `#${rs.style.fill.slice(2)}`;
       if (rs.style.wrap) r.format.wrapText = true;
+    }
+    for (const as of spec.areaStyles ?? []) {
+      const area = parseArea(as.range);
+      if (area) styleRange(ws.getRange(as.range), as.style, area);
+    }
+    for (const h of spec.rowHeights ?? []) ws.getRange(`${h.row}:${h.row}`).format.rowHeight = h.height;
+    // page layout is ExcelApi 1.9; without it the sheet is right on screen and prints with Excel's defaults
+    if (spec.print && this.supports("1.9")) {
+      const layout = ws.pageLayout;
+      layout.orientation = spec.print.orientation === "landscape" ? "Landscape" : "Portrait";
+      layout.paperSize = "A4";
+      layout.zoom = { horizontalFitToPages: 1 };
+      if (spec.print.printTitleRows) layout.setPrintTitleRows(absoluteRows(spec.print.printTitleRows));
+      if (spec.print.printArea) layout.setPrintArea(spec.print.printArea);
+      if (spec.print.footer) layout.headersFooters.defaultForAllPages.centerFooter = spec.print.footer;
+      for (const r of spec.print.pageBreaks ?? []) ws.horizontalPageBreaks.add(`A${r}`);
+    }
+    if (this.supports("1.6")) {
+      for (const cf of spec.conditionalFills ?? []) {
+        const made = ws.getRange(cf.range).conditionalFormats.add("Custom");
+        made.custom.rule.formula = `=${cf.formula}`;
+        made.custom.format.fill.color = `#${cf.fill.slice(2)}`;
+        if (cf.fontColor) made.custom.format.font.color = `#${cf.fontColor.slice(2)}`;
+      }
     }
     if (this.supports("1.8")) {
       for (const v of spec.validations) {
@@ -128,6 +181,44 @@ export class OfficeWorkbook implements WorkbookPort {
     if (spec.tabColor) ws.tabColor = `#${spec.tabColor.slice(2)}`;
     ws.visibility = VISIBILITY_OUT[spec.visibility];
   }
+}
+
+const H_ALIGN = { left: "Left", center: "Center", right: "Right" } as const;
+const V_ALIGN = { top: "Top", middle: "Center" } as const;
+
+/** A CellStyle on a range, as format properties (its number format is set before the values, see renderSheet). */
+function styleRange(r: XRange, style: CellStyle, area: Area): void {
+  const f = r.format;
+  if (style.fontName) f.font.name = style.fontName;
+  if (style.fontSize) f.font.size = style.fontSize;
+  if (style.bold !== undefined) f.font.bold = style.bold;
+  if (style.italic !== undefined) f.font.italic = style.italic;
+  if (style.fontColor) f.font.color = `#${style.fontColor.slice(2)}`;
+  if (style.fill) f.fill.color = `#${style.fill.slice(2)}`;
+  if (style.wrap) f.wrapText = true;
+  if (style.horizontal) f.horizontalAlignment = H_ALIGN[style.horizontal];
+  if (style.vertical) f.verticalAlignment = V_ALIGN[style.vertical];
+  if (style.border === "thin") {
+    const edges: XBorderIndex[] = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"];
+    // inside lines exist only where the area has more than one row or column
+    if (area.bottom > area.top) edges.push("InsideHorizontal");
+    if (area.right > area.left) edges.push("InsideVertical");
+    for (const edge of edges) {
+      const b = f.borders.getItem(edge);
+      b.style = "Continuous";
+      b.weight = "Thin";
+      b.color = "#000000";
+    }
+  }
+}
+
+function formatArray(area: Area, fmt: string): string[][] {
+  return Array.from({ length: area.bottom - area.top + 1 }, () => Array.from({ length: area.right - area.left + 1 }, () => fmt));
+}
+
+/** "1:3" → "$1:$3", as setPrintTitleRows takes it. */
+function absoluteRows(rows: string): string {
+  return rows.split(":").map((r) => `$${r.replace(/\$/g, "")}`).join(":");
 }
 
 /**

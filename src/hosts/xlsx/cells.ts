@@ -20,6 +20,8 @@ export function fromExcelJs(v: ExcelJS.CellValue | undefined): CellValue {
 
 export function toExcelJs(v: CellInput): ExcelJS.CellValue {
   if (v === null) return null;
-  if (typeof v === "object" && !(v instanceof Date)) return { formula: v.formula } as ExcelJS.CellFormulaValue;
+  if (typeof v === "object" && !(v instanceof Date)) {
+    return (v.result === undefined ? { formula: v.formula } : { formula: v.formula, result: v.result }) as ExcelJS.CellFormulaValue;
+  }
   return v;
 }

@@ -3,7 +3,7 @@ import ExcelJS from "exceljs";
 import type { ExistingSheetPolicy, SheetInfo, WorkbookPort } from "../../app/port";
 import { SheetConflictError } from "../../app/port";
 import { parseArea, sheetRef } from "../../workbook/a1";
-import type { CellValue, DefinedName, SheetGrid, SheetSpec, WorkbookGrids, WorkbookSpec } from "../../workbook/grid";
+import type { CellInput, CellStyle, CellValue, DefinedName, SheetFont, SheetGrid, SheetSpec, WorkbookGrids, WorkbookSpec } from "../../workbook/grid";
 import { isFormula } from "../../workbook/grid";
 import { fromExcelJs, toExcelJs } from "./cells";
 
@@ -45,6 +45,17 @@ export class XlsxWorkbook implements WorkbookPort {
   async toBytes(): Promise<Uint8Array> {
     const out = await this.book.xlsx.writeBuffer();
     return new Uint8Array(out as ArrayBuffer);
+  }
+
+  async appendRows(sheet: string, firstRow: number, rows: readonly (readonly CellInput[])[]): Promise<void> {
+    const ws = this.book.getWorksheet(sheet);
+    if (!ws) throw new Error(`no sheet "${sheet}"`);
+    rows.forEach((cells, r) => {
+      const row = ws.getRow(firstRow + r);
+      cells.forEach((v, c) => {
+        if (v !== null) row.getCell(c + 1).value = toExcelJs(v);
+      });
+    });
   }
 
   async listSheets(): Promise<SheetInfo[]> {
@@ -122,16 +133,53 @@ function renderSheet(book: ExcelJS.Workbook, spec: SheetSpec): void {
     });
   });
   for (const f of spec.cellFormats) ws.getCell(f.cell).numFmt = f.numFmt;
+  for (const m of spec.merges ?? []) ws.mergeCells(m);
+  if (spec.font) {
+    const font = spec.font;
+    spec.columns.forEach((_, i) => { ws.getColumn(i + 1).font = { name: font.name, size: font.size }; });
+    spec.rows.forEach((cells, r) => cells.forEach((_, c) => styleCell(ws.getRow(r + 1).getCell(c + 1), {}, font)));
+  }
   for (const rs of spec.rowStyles) {
-    for (let r = rs.from; r <= rs.to; r++) {
-      const row = ws.getRow(r);
-      for (let c = 1; c <= spec.columns.length; c++) {
-        const cell = row.getCell(c);
-        if (rs.style.bold || rs.style.fontColor) cell.font = { bold: !!rs.style.bold, ...(rs.style.fontColor ? { color: argb(rs.style.fontColor) } : {}) };
-        if (rs.style.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: argb(rs.style.fill) };
-        if (rs.style.wrap) cell.alignment = { wrapText: true, vertical: "middle" };
-      }
-    }
+    const style: CellStyle = rs.style.wrap && !rs.style.vertical ? { ...rs.style, vertical: "middle" } : rs.style;
+    for (let r = rs.from; r <= rs.to; r++) for (let c = 1; c <= spec.columns.length; c++) styleCell(ws.getRow(r).getCell(c), style, spec.font);
+  }
+  for (const as of spec.areaStyles ?? []) {
+    const area = parseArea(as.range);
+    if (!area) continue;
+    for (let r = area.top; r <= area.bottom; r++) for (let c = area.left; c <= area.right; c++) styleCell(ws.getRow(r).getCell(c), as.style, spec.font);
+  }
+  for (const h of spec.rowHeights ?? []) ws.getRow(h.row).height = h.height;
+  if (spec.print) {
+    const p = spec.print;
+    Object.assign(ws.pageSetup, {
+      paperSize: 9, // A4
+      orientation: p.orientation,
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      ...(p.printTitleRows ? { printTitlesRow: p.printTitleRows } : {}),
+      // exceljs writes `$${part}` for each end: "A$2" becomes the absolute "$A$2" Excel and LibreOffice need
+      ...(p.printArea ? { printArea: p.printArea.replace(/\$/g, "").replace(/([A-Z]+)(\d+)/g, "$1$$$2") } : {}),
+    });
+    if (p.footer) ws.headerFooter = { ...ws.headerFooter, oddFooter: `&C${p.footer}` };
+    // exceljs breaks after a row
+    for (const r of p.pageBreaks ?? []) if (r > 1) ws.getRow(r - 1).addPageBreak();
+  }
+  for (const cf of spec.conditionalFills ?? []) {
+    ws.addConditionalFormatting({
+      ref: cf.range,
+      rules: [{
+        type: "expression",
+        priority: 1,
+        formulae: [cf.formula],
+        style: {
+          fill: { type: "pattern", pattern: "solid", bgColor: argb(cf.fill) },
+          ...(cf.fontColor ? { font: { color: argb(cf.fontColor) } } : {}),
+        },
+      }],
+    });
   }
   for (const v of spec.validations) {
     const area = parseArea(v.range);
@@ -148,4 +196,34 @@ function renderSheet(book: ExcelJS.Workbook, spec: SheetSpec): void {
       ...(v.prompt ? { showInputMessage: true, prompt: v.prompt } : {}),
     });
   }
+}
+
+const H_ALIGN = { left: "left", center: "center", right: "right" } as const;
+const V_ALIGN = { top: "top", middle: "middle" } as const;
+const THIN: ExcelJS.Border = { style: "thin", color: { argb: "FF000000" } };
+
+/** Applies a style on top of what the cell has, with the sheet's font underneath. */
+function styleCell(cell: ExcelJS.Cell, style: CellStyle, font: SheetFont | undefined): void {
+  if (font || style.bold !== undefined || style.italic !== undefined || style.fontColor || style.fontName || style.fontSize) {
+    cell.font = {
+      ...(font ? { name: font.name, size: font.size } : {}),
+      ...cell.font,
+      ...(style.fontName ? { name: style.fontName } : {}),
+      ...(style.fontSize ? { size: style.fontSize } : {}),
+      ...(style.bold !== undefined ? { bold: style.bold } : {}),
+      ...(style.italic !== undefined ? { italic: style.italic } : {}),
+      ...(style.fontColor ? { color: argb(style.fontColor) } : {}),
+    };
+  }
+  if (style.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: argb(style.fill) };
+  if (style.wrap || style.horizontal || style.vertical) {
+    cell.alignment = {
+      ...cell.alignment,
+      ...(style.wrap ? { wrapText: true } : {}),
+      ...(style.horizontal ? { horizontal: H_ALIGN[style.horizontal] } : {}),
+      ...(style.vertical ? { vertical: V_ALIGN[style.vertical] } : {}),
+    };
+  }
+  if (style.border === "thin") cell.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+  if (style.numFmt) cell.numFmt = style.numFmt;
 }

@@ -1,21 +1,14 @@
-/** Risk register rules (R), scored on the workbook's matrix. */
-import type { PlanItem, RiskEntry } from "../../plan";
-import { inScale, PRESETS, type RiskMatrix, residualLikelihood, score } from "../../risk/matrix";
-import { defineRule, found, type RuleContext } from "../rule";
+/** Risk register rules (R), scored on the workbook's matrix (its เมทริกซ์ความเสี่ยง sheet, else the preset of its settings). */
+import type { RiskEntry } from "../../plan";
+import { highRank, isPlanCode as isCode, itemNamed, matrixOf as matrixOfWorkbook, residualOf } from "../../risk/assess";
+import { inScale, type MatrixProblem, matrixProblems, PRESETS, type RiskMatrix, score } from "../../risk/matrix";
+import type { CellLocation } from "../../findings";
+import { defineRule, found, type MatrixPart, type RuleContext } from "../rule";
 
-const matrixOf = (ctx: RuleContext): RiskMatrix => PRESETS[ctx.wb.settings.riskMatrix] ?? (PRESETS["5x5"] as RiskMatrix);
-const PLAN_CODE = /^\d+(\.\d+)+(\s*\(\d+\))?$/;
-const fold = (s: string) => s.replace(/[\s"“”'‘’]/g, "");
-const isCode = (s: string) => PLAN_CODE.test(s.trim());
-
-/** A free-text control names a plan item when either name contains the other (spacing and quotes aside). */
-function namesItem(text: string, items: readonly PlanItem[]): boolean {
-  const t = fold(text);
-  return t.length >= 4 && items.some((it) => {
-    const n = fold(it.name);
-    return n.length >= 4 && (n.includes(t) || t.includes(n));
-  });
-}
+const matrixOf = (ctx: RuleContext): RiskMatrix => matrixOfWorkbook(ctx.wb);
+/** The matrix sheet's name, where a locator cannot say more. */
+export const MATRIX_SHEET_NAME = "เมทริกซ์ความเสี่ยง";
+const matrixAt = (ctx: RuleContext, part: MatrixPart): CellLocation => ctx.at.matrix?.(part) ?? { sheet: MATRIX_SHEET_NAME };
 
 function inherent(ctx: RuleContext, r: RiskEntry) {
   return score(matrixOf(ctx), r.likelihood, r.impact);
@@ -61,8 +54,8 @@ export const R3 = defineRule({
     const codes = new Set(ctx.wb.items.map((i) => i.code).filter(Boolean));
     for (const r of ctx.wb.risks) {
       const s = inherent(ctx, r);
-      if (!s || s.rank < matrixOf(ctx).levels.findIndex((l) => l.key === "high")) continue;
-      const linked = r.mitigations.some((m) => (isCode(m) ? codes.has(m.replace(/\s+/g, "") as never) : namesItem(m, ctx.wb.items)));
+      if (!s || s.rank < highRank(matrixOf(ctx))) continue;
+      const linked = r.mitigations.some((m) => (isCode(m) ? codes.has(m.replace(/\s+/g, "") as never) : itemNamed(m, ctx.wb.items) !== undefined));
       if (linked) continue;
       yield found(this, ctx.at.field("risks", r.at, "mitigations"), {
         th: `ความเสี่ยง ${r.id} ระดับ${s.level.name.th} (${s.score}) ต้องมีมาตรการควบคุมเพิ่มเติมที่เป็นรายการในแผน`,
@@ -111,7 +104,7 @@ export const R6 = defineRule({
     for (const r of ctx.wb.risks) {
       const before = inherent(ctx, r);
       if (!before) continue;
-      const after = score(m, r.residualLikelihood ?? residualLikelihood(r.likelihood as number, r.controlRating), r.residualImpact ?? r.impact);
+      const after = residualOf(m, r);
       if (!after || (after.score <= before.score && after.rank <= before.rank)) continue;
       yield found(this, ctx.at.field("risks", r.at, r.residualLikelihood !== undefined ? "residualLikelihood" : "residualImpact"), {
         th: `ความเสี่ยงหลังควบคุม (${after.score} ${after.level.name.th}) สูงกว่าก่อนควบคุม (${before.score} ${before.level.name.th})`,
@@ -128,7 +121,7 @@ export const R7 = defineRule({
   *check(ctx) {
     for (const r of ctx.wb.risks) {
       for (const m of r.mitigations) {
-        if (isCode(m) || namesItem(m, ctx.wb.items)) continue;
+        if (isCode(m) || itemNamed(m, ctx.wb.items)) continue;
         yield found(this, ctx.at.field("risks", r.at, "mitigations"), {
           th: `"${m}" ไม่ตรงกับชื่อรายการใดในแผน — ใส่รหัสรายการแทนเพื่อเชื่อมกับแผน`,
           en: `"${m}" matches no plan item's name; use the item's code to link it to the plan`,
@@ -138,4 +131,111 @@ export const R7 = defineRule({
   },
 });
 
-export const RISK_RULES = [R1, R2, R3, R4, R5, R6, R7];
+const LEVEL_FIELD = { levelName: "th", duplicateLevel: "th", levelColor: "color", bandMissing: "from" } as const;
+
+function problemPart(m: RiskMatrix, p: MatrixProblem): MatrixPart {
+  const levelIndex = (key: string) => Math.max(0, m.levels.findIndex((l) => l.key === key));
+  switch (p.kind) {
+    case "band": {
+      const b = p.problem;
+      if (b.kind === "unknownLevel") return { kind: "sheet" };
+      if (b.kind === "overlap") return { kind: "level", index: levelIndex(b.levels[b.levels.length - 1] as string), field: "from" };
+      // a gap: the range that ends just below the uncovered score
+      const before = (m.bands ?? []).filter((x) => x.to < b.score).sort((x, y) => y.to - x.to)[0];
+      return before ? { kind: "level", index: levelIndex(before.level), field: "to" } : { kind: "level", index: 0, field: "from" };
+    }
+    case "cellLevel":
+    case "bandDisagrees":
+    case "notMonotone":
+      return { kind: "cell", likelihood: p.likelihood, impact: p.impact };
+    case "scaleLabel":
+      return { kind: "scale", axis: p.axis, value: p.value };
+    case "levelName":
+    case "duplicateLevel":
+    case "levelColor":
+    case "bandMissing":
+      return { kind: "level", index: p.index, field: LEVEL_FIELD[p.kind] };
+    default:
+      return { kind: "sheet" };
+  }
+}
+
+function problemMessage(m: RiskMatrix, p: MatrixProblem): { th: string; en: string; found?: string } {
+  const levelName = (key: string) => m.levels.find((l) => l.key === key)?.name ?? { th: key, en: key };
+  switch (p.kind) {
+    case "gridShape":
+      return { th: `ตารางระดับความเสี่ยงต้องมีขนาด ${m.size} × ${m.size} ช่อง`, en: `The grid must be ${m.size} × ${m.size}` };
+    case "cellLevel":
+      return p.value === ""
+        ? { th: `ช่องโอกาส ${p.likelihood} × ผลกระทบ ${p.impact} ยังไม่ได้กำหนดระดับความเสี่ยง`, en: `Cell likelihood ${p.likelihood} × impact ${p.impact} has no level`, found: "" }
+        : { th: `ช่องโอกาส ${p.likelihood} × ผลกระทบ ${p.impact} ระบุระดับ "${p.value}" ซึ่งไม่มีในตารางระดับความเสี่ยง`, en: `Cell likelihood ${p.likelihood} × impact ${p.impact} says "${p.value}", which is not a level of the levels table`, found: p.value };
+    case "scaleLabel":
+      return p.axis === "likelihood"
+        ? { th: `โอกาสระดับ ${p.value} ยังไม่มีคำอธิบาย`, en: `Likelihood ${p.value} has no label`, found: "" }
+        : { th: `ผลกระทบระดับ ${p.value} ยังไม่มีคำอธิบาย`, en: `Impact ${p.value} has no label`, found: "" };
+    case "levelName":
+      return { th: `ระดับความเสี่ยงลำดับที่ ${p.index + 1} ยังไม่มีชื่อ`, en: `Level ${p.index + 1} has no name`, found: "" };
+    case "duplicateLevel":
+      return { th: `ชื่อระดับ "${p.name}" ซ้ำกัน`, en: `The level name "${p.name}" is used twice`, found: p.name };
+    case "levelColor":
+      return { th: `สีของระดับลำดับที่ ${p.index + 1} ต้องเป็นรหัสสี 6 หลัก เช่น FF9400`, en: `The colour of level ${p.index + 1} must be a 6-digit hex code such as FF9400`, found: p.value };
+    case "bandMissing":
+      return { th: `ระดับลำดับที่ ${p.index + 1} ยังไม่ได้กำหนดช่วงคะแนน ขณะที่ระดับอื่นกำหนดแล้ว`, en: `Level ${p.index + 1} has no score range while the others have` };
+    case "band": {
+      const b = p.problem;
+      if (b.kind === "unknownLevel") return { th: `ช่วงคะแนนอ้างถึงระดับ "${b.level}" ที่ไม่มีอยู่`, en: `A score range names the unknown level "${b.level}"`, found: b.level };
+      return b.kind === "uncovered"
+        ? { th: `คะแนน ${b.score} ไม่อยู่ในช่วงคะแนนของระดับใดเลย`, en: `Score ${b.score} is in no level's range`, found: String(b.score) }
+        : { th: `คะแนน ${b.score} อยู่ในช่วงคะแนนของหลายระดับ (${b.levels.map((k) => levelName(k).th).join(", ")})`, en: `Score ${b.score} is in several levels' ranges (${b.levels.map((k) => levelName(k).en).join(", ")})`, found: String(b.score) };
+    }
+    case "bandDisagrees":
+      return {
+        th: `ช่องโอกาส ${p.likelihood} × ผลกระทบ ${p.impact} (คะแนน ${p.likelihood * p.impact}) เป็นระดับ${levelName(p.cell).th} แต่ช่วงคะแนนกำหนดเป็นระดับ${levelName(p.band).th}`,
+        en: `Cell likelihood ${p.likelihood} × impact ${p.impact} (score ${p.likelihood * p.impact}) is ${levelName(p.cell).en} but the score ranges say ${levelName(p.band).en}`,
+        found: levelName(p.cell).th,
+      };
+    case "notMonotone":
+      return {
+        th: `ช่องโอกาส ${p.likelihood} × ผลกระทบ ${p.impact} มีระดับต่ำกว่าช่องที่โอกาสหรือผลกระทบน้อยกว่า`,
+        en: `Cell likelihood ${p.likelihood} × impact ${p.impact} is a lower level than a less likely or less severe cell`,
+      };
+  }
+}
+
+export const R8 = defineRule({
+  id: "R8",
+  severity: "error",
+  title: { th: "เมทริกซ์ความเสี่ยงไม่ครบถ้วนหรือขัดกัน", en: "Risk matrix incomplete or inconsistent" },
+  *check(ctx) {
+    const m = ctx.wb.riskMatrix;
+    if (!m) return;
+    for (const p of matrixProblems(m)) {
+      if (p.kind === "notMonotone") continue;
+      const { found: value, ...message } = problemMessage(m, p);
+      yield found(this, matrixAt(ctx, problemPart(m, p)), message, value === undefined ? {} : { found: value });
+    }
+  },
+});
+
+export const R9 = defineRule({
+  id: "R9",
+  severity: "warning",
+  title: { th: "เมทริกซ์ความเสี่ยงไม่ตรงกับตั้งค่าหรือไม่เรียงตามความรุนแรง", en: "Risk matrix differs from the setting or is not ordered" },
+  *check(ctx) {
+    const m = ctx.wb.riskMatrix;
+    if (!m) return;
+    const chosen = PRESETS[ctx.wb.settings.riskMatrix];
+    if (chosen && chosen.size !== m.size) {
+      yield found(this, ctx.at.setting("riskMatrix"), {
+        th: `ตั้งค่าเลือกเมทริกซ์ ${ctx.wb.settings.riskMatrix} แต่แผ่นงาน${MATRIX_SHEET_NAME}เป็น ${m.size}×${m.size} ซึ่งเป็นเมทริกซ์ที่ใช้ให้คะแนน`,
+        en: `The settings choose the ${ctx.wb.settings.riskMatrix} matrix but the ${MATRIX_SHEET_NAME} sheet, which scores the risks, is ${m.size}×${m.size}`,
+      }, { found: ctx.wb.settings.riskMatrix, expected: { th: `${m.size}x${m.size} หรือสร้างแผ่นงานเมทริกซ์ใหม่`, en: `${m.size}x${m.size}, or rebuild the matrix sheet` } });
+    }
+    for (const p of matrixProblems(m)) {
+      if (p.kind !== "notMonotone") continue;
+      yield found(this, matrixAt(ctx, problemPart(m, p)), problemMessage(m, p));
+    }
+  },
+});
+
+export const RISK_RULES = [R1, R2, R3, R4, R5, R6, R7, R8, R9];

@@ -1,0 +1,192 @@
+/**
+ * `sujarit risk plan.xlsx`: the risk register on the workbook's matrix — the heat maps before and after
+ * controls as text (the count in each cell, the level as a shade), then the published table grouped by
+ * process with each issue's level and score, its residual level, and the plan items that control it.
+ * `--out report.xlsx` writes a copy with the generated การประเมินความเสี่ยง sheet (never over an existing
+ * file without --force); `--add-from-library id,id` appends typical risks to the register of that copy;
+ * `--library` lists the library. Exit 0, or 2 for unreadable input and wrong usage.
+ */
+import { existsSync, writeFileSync } from "node:fs";
+import { addRisksFromLibrary, generateRiskReport, riskOverview, type RiskOverview, RISK_REPORT_SHEET } from "../../app/risks";
+import { checkRead } from "../../app/validate";
+import { describeLocation, type Finding } from "../../domain/findings";
+import { LIBRARY_AREAS, libraryRisk, RISK_LIBRARY } from "../../domain/risk/library";
+import type { RiskMatrix, Scored } from "../../domain/risk/matrix";
+import { XlsxWorkbook } from "../../hosts/xlsx/xlsx-workbook";
+import { readPlanWorkbook } from "../../workbook/read";
+import { type Lang, langOf, parse, UsageError } from "../args";
+import { findingLine } from "../findings";
+import { EXIT, type Io, readBytes } from "../io";
+import { displayWidth } from "../table";
+
+const WORDS = {
+  th: {
+    title: "การประเมินความเสี่ยงการทุจริต", matrix: "เมทริกซ์", fromSheet: "จากแผ่นงานเมทริกซ์ความเสี่ยง", fromSetting: "ตามตั้งค่า (แฟ้มไม่มีแผ่นงานเมทริกซ์ความเสี่ยง)",
+    risks: "ความเสี่ยง", items: "รายการ", heatMap: "แผนภูมิความเสี่ยง: จำนวนความเสี่ยงในแต่ละช่อง (เฉดสี = ระดับ)", before: "ก่อนการควบคุม",
+    after: "หลังการควบคุม (ความเสี่ยงคงเหลือ)", likelihood: "โอกาส", impact: "ผลกระทบ", levels: "ระดับ", table: "ตารางการประเมินความเสี่ยง",
+    residual: "หลังควบคุม", controls: "มาตรการควบคุม", noControls: "ยังไม่มีรายการในแผน", needs: "ระดับสูงขึ้นไปต้องมีรายการในแผนเป็นมาตรการควบคุม (R3)",
+    notInPlan: "ไม่พบในแผน", unscored: "ยังให้คะแนนไม่ครบ", empty: "ยังไม่มีความเสี่ยงในทะเบียนความเสี่ยง", findings: "ข้อควรตรวจสอบของทะเบียนความเสี่ยง",
+    more: "และอีก", wrote: "สร้างแฟ้มแล้ว", sheet: "แผ่นงาน", added: "เพิ่มจากคลังความเสี่ยง", notTemplate: "แฟ้มนี้ไม่ใช่แฟ้มแม่แบบของสุจริต (ไม่มีทะเบียนความเสี่ยง)",
+    library: "คลังความเสี่ยงการทุจริตที่พบบ่อยของ อปท.", none: "-",
+  },
+  en: {
+    title: "Corruption risk assessment", matrix: "Matrix", fromSheet: "from the risk matrix sheet", fromSetting: "the settings' preset (no risk matrix sheet)",
+    risks: "Risks", items: "", heatMap: "Heat map: risks per cell (shade = level)", before: "Before controls",
+    after: "After controls (residual)", likelihood: "Likelihood", impact: "Impact", levels: "Levels", table: "Risk assessment table",
+    residual: "residual", controls: "Controls", noControls: "no plan item yet", needs: "high and above need plan items as controls (R3)",
+    notInPlan: "not in the plan", unscored: "not fully scored", empty: "The risk register is empty", findings: "Risk register findings",
+    more: "and", wrote: "Wrote", sheet: "sheet", added: "Added from the library", notTemplate: "This is not a Sujarit workbook (no risk register)",
+    library: "Library of typical local-government corruption risks", none: "-",
+  },
+} as const;
+
+/** Light to dark, one per level rank (a matrix has at most five levels here; more reuse the darkest). */
+const SHADES = ["░", "▒", "▓", "█", "█"];
+
+export async function riskCommand(argv: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(argv, {
+    lang: { type: "string" }, json: { type: "boolean", default: false }, out: { type: "string" }, force: { type: "boolean", default: false },
+    "add-from-library": { type: "string" }, library: { type: "boolean", default: false },
+  });
+  const lang = langOf(values.lang);
+  if (values.library) {
+    io.out(values.json ? JSON.stringify(RISK_LIBRARY, null, 2) : libraryText(lang));
+    return EXIT.ok;
+  }
+  if (positionals.length !== 1) throw new UsageError("risk takes one .xlsx file / ระบุแฟ้ม .xlsx หนึ่งแฟ้ม");
+  const file = positionals[0] as string;
+  const ids = (values["add-from-library"] ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const unknown = ids.filter((id) => !libraryRisk(id));
+  if (unknown.length > 0) throw new UsageError(`not in the risk library: ${unknown.join(", ")} (sujarit risk --library lists them) / ไม่มีในคลังความเสี่ยง`);
+  if (ids.length > 0 && !values.out) throw new UsageError("--add-from-library writes a copy: give --out / ต้องระบุ --out");
+  const out = values.out;
+  if (out && existsSync(out) && !values.force) throw new UsageError(`${out} already exists; choose another --out or add --force / มีแฟ้ม ${out} อยู่แล้ว`);
+
+  const book = await XlsxWorkbook.open(readBytes(file));
+  let read = readPlanWorkbook(await book.readGrids());
+  if (!read.layouts.tables.risks) {
+    io.err(`sujarit: ${file}: ${WORDS[lang].notTemplate}`);
+    return EXIT.unreadable;
+  }
+  const lines: string[] = [];
+  if (ids.length > 0) {
+    const added = await addRisksFromLibrary(book, ids);
+    lines.push(`${WORDS[lang].added}: ${added.risks.map((r) => `${r.id} (${added.sheet}!A${r.at?.row ?? ""})`).join(", ")}`);
+    read = readPlanWorkbook(await book.readGrids());
+  }
+  const overview = riskOverview(read);
+  const findings = checkRead(read).findings.filter((f) => /^R\d+$/.test(f.rule));
+  if (out) {
+    await generateRiskReport(book);
+    writeFileSync(out, await book.toBytes());
+  }
+  if (values.json) {
+    io.out(JSON.stringify({ file, ...(out ? { wrote: out, sheet: RISK_REPORT_SHEET } : {}), ...overviewJson(overview, findings) }, null, 2));
+    return EXIT.ok;
+  }
+  lines.push(overviewText(overview, findings, lang));
+  if (out) lines.push("", `${WORDS[lang].wrote}: ${out} (${WORDS[lang].sheet} ${RISK_REPORT_SHEET})`);
+  io.out(lines.join("\n"));
+  return EXIT.ok;
+}
+
+const levelName = (s: Scored | undefined, lang: Lang) => (s ? `${s.level.name[lang]} (${s.score})` : "-");
+
+export function overviewText(o: RiskOverview, findings: readonly Finding[], lang: Lang): string {
+  const w = WORDS[lang];
+  const m = o.matrix;
+  const st = o.read.workbook.settings;
+  const lines = [
+    `${w.title}${st.orgName ? ` — ${st.orgName}` : ""}`,
+    `${w.matrix} ${m.size}×${m.size} (${o.matrixFromSheet ? w.fromSheet : w.fromSetting}) · ${w.risks} ${o.risks.length}${w.items ? ` ${w.items}` : ""}`,
+    "",
+    w.heatMap,
+    ...heatMapText(m, o.heatMap.inherent, o.heatMap.residual, lang),
+    `${w.levels}: ${m.levels.map((lv, i) => `${SHADES[Math.min(i, SHADES.length - 1)]} ${lv.name[lang]}`).join("  ")}`,
+  ];
+  if (o.heatMap.unscored.inherent > 0) lines.push(`${w.unscored}: ${o.heatMap.unscored.inherent}`);
+  lines.push("", w.table);
+  if (o.groups.length === 0) lines.push(`  ${w.empty}`);
+  for (const g of o.groups) {
+    lines.push(`${g.no}. ${g.process || w.none}`);
+    g.risks.forEach((a, i) => {
+      const where = a.risk.at ? ` [${a.risk.id || "-"}, ${a.risk.at.sheet}!A${a.risk.at.row}]` : "";
+      lines.push(`   ${i + 1}) ${a.risk.event || w.none} — ${levelName(a.inherent, lang)} → ${w.residual} ${levelName(a.residual, lang)}${where}`);
+      const controls = a.mitigations.map((x) => (x.item ? `${x.item.code ?? ""} ${x.item.name}`.trim() : `${x.text} (${w.notInPlan})`));
+      lines.push(`      ${w.controls}: ${controls.length > 0 ? controls.join("; ") : w.noControls}`);
+      if (a.needsPlanItems) lines.push(`      ⚠ ${w.needs}`);
+    });
+  }
+  if (findings.length > 0) {
+    lines.push("", `${w.findings}: ${findings.length}`);
+    for (const f of findings.slice(0, 20)) lines.push(`  ${findingLine(f, lang)}`);
+    if (findings.length > 20) lines.push(`  … ${w.more} ${findings.length - 20}`);
+  }
+  return lines.join("\n");
+}
+
+/** The two heat maps side by side: likelihood down (highest first), impact across, a count and a shade per cell. */
+function heatMapText(m: RiskMatrix, inherent: readonly (readonly number[])[], residual: readonly (readonly number[])[], lang: Lang): string[] {
+  const w = WORDS[lang];
+  const labelWidth = Math.max(displayWidth(w.likelihood), ...m.likelihood.map((x, v) => displayWidth(`${v + 1} ${x[lang]}`)));
+  const pad = (s: string, n: number) => s + " ".repeat(Math.max(0, n - displayWidth(s)));
+  const cell = (count: number, l: number, i: number) => {
+    const rank = m.levels.findIndex((lv) => lv.key === m.cells[l - 1]?.[i - 1]);
+    const shade = rank < 0 ? "?" : (SHADES[Math.min(rank, SHADES.length - 1)] as string);
+    return `${count === 0 ? "·" : String(count)}`.padStart(3) + shade;
+  };
+  const side = (counts: readonly (readonly number[])[]) => {
+    const rows = [pad(w.likelihood, labelWidth) + Array.from({ length: m.size }, (_, i) => String(i + 1).padStart(4)).join("") + `  ← ${w.impact}`];
+    for (let l = m.size; l >= 1; l--) {
+      rows.push(pad(`${l} ${m.likelihood[l - 1]?.[lang] ?? ""}`, labelWidth) + Array.from({ length: m.size }, (_, i) => cell(counts[l - 1]?.[i] ?? 0, l, i + 1)).join(""));
+    }
+    return rows;
+  };
+  const left = side(inherent);
+  const right = side(residual);
+  const width = Math.max(...left.map(displayWidth), displayWidth(w.before)) + 4;
+  return [pad(w.before, width) + w.after, ...left.map((line, k) => pad(line, width) + (right[k] ?? ""))];
+}
+
+function overviewJson(o: RiskOverview, findings: readonly Finding[]) {
+  const scored = (s: Scored | undefined) => (s ? { score: s.score, level: s.level.key, levelName: s.level.name } : null);
+  const m = o.matrix;
+  return {
+    organization: o.read.workbook.settings.orgName,
+    matrix: {
+      id: m.id, size: m.size, fromSheet: o.matrixFromSheet, likelihood: m.likelihood, impact: m.impact,
+      levels: m.levels, cells: m.cells, bands: m.bands ?? null,
+    },
+    heatMap: { inherent: o.heatMap.inherent, residual: o.heatMap.residual, unscored: o.heatMap.unscored },
+    groups: o.groups.map((g) => ({
+      no: g.no,
+      process: g.process,
+      controls: g.controls,
+      risks: g.risks.map((a) => ({
+        id: a.risk.id,
+        event: a.risk.event,
+        category: a.risk.category ?? null,
+        likelihood: a.risk.likelihood ?? null,
+        impact: a.risk.impact ?? null,
+        inherent: scored(a.inherent),
+        residual: scored(a.residual),
+        planItems: a.items.map((it) => ({ code: it.code ?? null, name: it.name })),
+        notInPlan: a.mitigations.filter((x) => !x.item).map((x) => x.text),
+        needsPlanItems: a.needsPlanItems,
+        at: a.risk.at ? `${a.risk.at.sheet}!A${a.risk.at.row}` : null,
+      })),
+    })),
+    findings: findings.map((f) => ({ ...f, where: describeLocation(f.location) })),
+  };
+}
+
+function libraryText(lang: Lang): string {
+  const lines = [WORDS[lang].library, ""];
+  for (const [area, name] of Object.entries(LIBRARY_AREAS)) {
+    const entries = RISK_LIBRARY.filter((r) => r.area === area);
+    if (entries.length === 0) continue;
+    lines.push(name[lang]);
+    for (const r of entries) lines.push(`  ${r.id.padEnd(26)} ${r.event[lang]} (${r.likelihood}×${r.impact})`);
+  }
+  return lines.join("\n");
+}
