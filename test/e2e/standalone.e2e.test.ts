@@ -13,7 +13,7 @@ import { loadSeed000, sampleModel } from "../../tools/build-sample";
 import { withoutRows } from "../support/plans";
 import { guardNetwork, launchChromium, newTaskpaneContext, type NetworkLog, serveDist, type Served } from "./browser";
 import {
-  ARTIFACTS, checkPage, checkState, expectedDashboard, OFFICE_TELEMETRY, openTab, PAGES, readDashboard, tab, waitForDashboard,
+  ARTIFACTS, checkPage, checkState, expectedDashboard, OFFICE_TELEMETRY, openTab, PAGES, readDashboard, settle, tab, waitForDashboard,
 } from "./support";
 
 let served: Served;
@@ -86,6 +86,12 @@ it("ความเสี่ยง shows the sample's 3 risks in both heat maps;
   expect(await page.locator('[data-testid="risk"]').evaluateAll((els) => els.map((e) => e.getAttribute("data-id")))).toEqual(["R-01"]);
   expect(check.horizontalOverflow).toEqual([]);
   expect(check.violations).toEqual([]);
+  // the pane hides sideways overflow: at 320 px every heat-map cell must be inside it, not cut off
+  await page.setViewportSize({ width: 320, height: 800 });
+  await settle(page);
+  const outside = await page.locator('[data-testid="heat-cell"]').evaluateAll((els) =>
+    els.filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth).length);
+  expect(outside).toBe(0);
 
   const dialog = await checkState(page, "standalone-risks-library", async () => {
     if (await page.locator('[data-testid="library-dialog"]').count() > 0) {

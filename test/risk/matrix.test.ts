@@ -1,6 +1,6 @@
 /** The likelihood × impact matrices: every boundary of every preset, and the properties every matrix must keep. */
 import fc from "fast-check";
-import { BANDS_3, BANDS_4, checkBands, checkMatrix, DEFAULT_BANDS_5, possibleScores, PRESETS, type RiskMatrix, residualLikelihood, score } from "../../src/domain/risk/matrix";
+import { BANDS_3, BANDS_4, checkBands, checkMatrix, DEFAULT_BANDS_5, matrixProblems, possibleScores, PRESETS, type RiskMatrix, residualLikelihood, score } from "../../src/domain/risk/matrix";
 
 const level = (m: string, l: number, i: number) => score(PRESETS[m] as RiskMatrix, l, i)?.level.name.th;
 
@@ -70,4 +70,39 @@ describe.each(Object.keys(PRESETS))("matrix %s", (id) => {
 
 it("controls lower the residual likelihood: อ่อน not at all, พอใช้ one step, ดี two, never below 1", () => {
   expect([residualLikelihood(4, "weak"), residualLikelihood(4, "fair"), residualLikelihood(4, "good"), residualLikelihood(1, "good"), residualLikelihood(3, undefined)]).toEqual([4, 3, 2, 1, 3]);
+});
+
+describe("a matrix typed by a user (the workbook's sheet): every problem found", () => {
+  const m5 = PRESETS["5x5"] as RiskMatrix;
+  it("the presets have none", () => {
+    for (const m of Object.values(PRESETS)) expect(matrixProblems(m)).toEqual([]);
+  });
+  it("a cell without a known level, a blank label, a repeated name, a bad colour", () => {
+    const cells = m5.cells.map((r) => [...r]);
+    (cells[2] as string[])[2] = "กลางๆ";
+    const m: RiskMatrix = {
+      ...m5, cells,
+      likelihood: [{ th: "", en: "" }, ...m5.likelihood.slice(1)],
+      levels: m5.levels.map((lv, i) => (i === 1 ? { ...lv, name: { th: "ต่ำ", en: "Low" }, color: "#FFFF00" } : lv)),
+    };
+    expect(matrixProblems(m)).toEqual(expect.arrayContaining([
+      { kind: "cellLevel", likelihood: 3, impact: 3, value: "กลางๆ" },
+      { kind: "scaleLabel", axis: "likelihood", value: 1 },
+      { kind: "duplicateLevel", index: 1, name: "ต่ำ" },
+      { kind: "levelColor", index: 1, value: "#FFFF00" },
+    ]));
+  });
+  it("thresholds with a gap or an overlap, or that a cell disagrees with; a grid that is not ordered", () => {
+    const gap = { ...m5, bands: [{ level: "low", from: 1, to: 3 }, ...(m5.bands ?? []).slice(1)] };
+    expect(matrixProblems(gap)).toEqual([{ kind: "band", problem: { kind: "uncovered", score: 4 } }]);
+    const cells = m5.cells.map((r) => [...r]);
+    (cells[0] as string[])[4] = "veryHigh"; // likelihood 1 × impact 5 = 5: ปานกลาง by its range
+    (cells[1] as string[])[4] = "medium"; // likelihood 2 × impact 5 = 10: below the cell under it
+    expect(matrixProblems({ ...m5, cells })).toEqual([
+      { kind: "bandDisagrees", likelihood: 1, impact: 5, cell: "veryHigh", band: "medium" },
+      { kind: "bandDisagrees", likelihood: 2, impact: 5, cell: "medium", band: "high" },
+      { kind: "notMonotone", likelihood: 2, impact: 5 },
+    ]);
+    expect(matrixProblems({ ...m5, bands: [...(m5.bands ?? []).slice(0, 3)] })).toEqual(expect.arrayContaining([{ kind: "bandMissing", index: 3 }]));
+  });
 });

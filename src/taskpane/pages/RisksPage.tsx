@@ -40,10 +40,11 @@ const useStyles = makeStyles({
   map: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS, minWidth: 0 },
   mapTitle: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   table: { borderCollapse: "separate", borderSpacing: "2px" },
-  axis: { fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground2, textAlign: "start", padding: `0 ${tokens.spacingHorizontalXS}`, whiteSpace: "nowrap" },
+  axis: { fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground2, textAlign: "start", padding: `0 ${tokens.spacingHorizontalXXS}`, whiteSpace: "nowrap" },
+  axisTitle: { fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2, textAlign: "center" },
   axisCol: { textAlign: "center", fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold },
   cell: {
-    width: "40px", height: "36px", border: `1px solid ${tokens.colorNeutralStroke1}`, borderRadius: tokens.borderRadiusSmall,
+    width: "36px", height: "34px", border: `1px solid ${tokens.colorNeutralStroke1}`, borderRadius: tokens.borderRadiusSmall,
     fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightBold, color: "#000000", cursor: "pointer", padding: 0,
     ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: "1px" },
     ":hover": { filter: "brightness(0.92)" },
@@ -251,7 +252,11 @@ function HeatMapGrid(p: {
       <table className={s.table} aria-labelledby={headingId} {...arrows}>
         <thead>
           <tr>
-            <th scope="col" className={s.axis}>{`${t("likelihood")} \\ ${t("impact")}`}</th>
+            <td />
+            <th scope="colgroup" colSpan={m.size} className={s.axisTitle}>{`${t("impact")} →`}</th>
+          </tr>
+          <tr>
+            <th scope="col" className={s.axis}>{`${t("likelihood")} ↓`}</th>
             {cols.map((i) => <th key={i} scope="col" className={s.axisCol} title={m.impact[i - 1]?.[prefs.lang]}>{num(i)}</th>)}
           </tr>
         </thead>
