@@ -2,24 +2,19 @@
  * @jest-environment jsdom
  */
 /** The task pane in jsdom, over the same counting fake of Excel the host tests use. */
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import type { HostServices, WorkbookSession } from "../../src/app/session";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import type { WorkbookSession } from "../../src/app/session";
 import { OfficeWorkbook } from "../../src/hosts/office/office-workbook";
-import { openFileSession } from "../../src/hosts/xlsx/file-session";
 import { CATALOGUE } from "../../src/taskpane/i18n";
-import { App } from "../../src/taskpane/App";
-import { PrefsProvider } from "../../src/taskpane/prefs";
 import { readPlanWorkbook } from "../../src/workbook/read";
-import { describeWorkbook } from "../../src/workbook/write";
-import { loadSeed000, sampleModel } from "../../tools/build-sample";
+import { loadSeed000 } from "../../tools/build-sample";
 import { FakeExcel } from "../support/fake-excel";
+import { mount, sampleExcel, services } from "../support/taskpane";
 
 const seed = loadSeed000();
 
 async function excelWithSample(): Promise<FakeExcel> {
-  const excel = new FakeExcel();
-  await new OfficeWorkbook(excel.run, excel.supports).writeSheets(describeWorkbook(sampleModel(seed), { createdAt: new Date(0) }), "refuse");
+  const excel = await sampleExcel();
   excel.syncCount = 0;
   return excel;
 }
@@ -28,24 +23,7 @@ function excelSession(excel: FakeExcel): WorkbookSession {
   return { port: new OfficeWorkbook(excel.run, excel.supports) };
 }
 
-function services(current: WorkbookSession | undefined, sample?: WorkbookSession): HostServices {
-  return {
-    current,
-    openFile: openFileSession,
-    newFile: async () => { throw new Error("not used"); },
-    loadSample: async () => { if (!sample) throw new Error("no sample"); return sample; },
-  };
-}
 
-function mount(s: HostServices, openSampleAtStart = false) {
-  return render(
-    <FluentProvider theme={webLightTheme}>
-      <PrefsProvider initial={{ lang: "th", digits: "arabic" }}>
-        <App services={s} openSampleAtStart={openSampleAtStart} />
-      </PrefsProvider>
-    </FluentProvider>,
-  );
-}
 
 const value = (root: HTMLElement, selector: string) => Number(root.querySelector(selector)?.getAttribute("data-value"));
 

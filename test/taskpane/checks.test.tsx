@@ -6,38 +6,27 @@
  * what it lists, how it groups and filters, what a click does, the marks it leaves in the workbook,
  * the live re-check, and the number of round trips.
  */
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { act, cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { HostServices, WorkbookSession } from "../../src/app/session";
 import { validateWorkbook } from "../../src/app/validate";
 import type { Finding, Severity } from "../../src/domain/findings";
 import { RULES } from "../../src/domain/validation";
 import { MARK_FILL, MARK_TAG, officeSession } from "../../src/hosts/office/office-session";
 import { OfficeWorkbook } from "../../src/hosts/office/office-workbook";
 import { openFileSession } from "../../src/hosts/xlsx/file-session";
-import { App } from "../../src/taskpane/App";
 import { LIVE_DEBOUNCE_MS } from "../../src/taskpane/pages/ChecksPage";
-import { PrefsProvider } from "../../src/taskpane/prefs";
-import { describeWorkbook } from "../../src/workbook/write";
-import { loadSeed000, sampleModel } from "../../tools/build-sample";
 import { FakeExcel } from "../support/fake-excel";
+import { mount, sampleExcel, services } from "../support/taskpane";
 
 const PLAN = "แผนปฏิบัติการ";
 const PROGRESS = "ผลรายเดือน";
 const SETTINGS = "ตั้งค่า";
-const seed = loadSeed000();
 const M1_TITLE = RULES.find((r) => r.id === "M1")?.title.th;
 
 /** Syncs of one full check in Excel: read the workbook; load the sheets' conditional formats; replace the marks. */
 const SYNCS_PER_CHECK = 3;
 
-async function sampleExcel(): Promise<FakeExcel> {
-  const excel = new FakeExcel();
-  await new OfficeWorkbook(excel.run, excel.supports).writeSheets(describeWorkbook(sampleModel(seed), { createdAt: new Date(0) }), "refuse");
-  return excel;
-}
 
 /** The sample with the mistakes users make: a duplicate code, a kind that disagrees with the name, a negative budget. */
 async function excelWithMistakes(): Promise<FakeExcel> {
@@ -48,24 +37,7 @@ async function excelWithMistakes(): Promise<FakeExcel> {
   return excel;
 }
 
-function services(current: WorkbookSession | undefined, sample?: WorkbookSession): HostServices {
-  return {
-    current,
-    openFile: openFileSession,
-    newFile: async () => { throw new Error("not used"); },
-    loadSample: async () => { if (!sample) throw new Error("no sample"); return sample; },
-  };
-}
 
-function mount(s: HostServices, openSampleAtStart = false) {
-  return render(
-    <FluentProvider theme={webLightTheme}>
-      <PrefsProvider initial={{ lang: "th", digits: "arabic" }}>
-        <App services={s} openSampleAtStart={openSampleAtStart} />
-      </PrefsProvider>
-    </FluentProvider>,
-  );
-}
 
 /** Mounts the pane on the Excel fake, opens the ตรวจสอบ tab and waits for the first check to finish. */
 async function openChecks(excel: FakeExcel): Promise<HTMLElement> {

@@ -6,50 +6,22 @@
  * the heat maps with the core's counts, a cell's risks on a click, plan items and warnings, adding from
  * the library, generating the report sheet, and the round trips each costs.
  */
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { generatedSheets, readRiskOverview, RISK_REPORT_SHEET } from "../../src/app/risks";
-import type { HostServices, WorkbookSession } from "../../src/app/session";
 import { officeSession } from "../../src/hosts/office/office-session";
 import { OfficeWorkbook } from "../../src/hosts/office/office-workbook";
 import { openFileSession } from "../../src/hosts/xlsx/file-session";
-import { App } from "../../src/taskpane/App";
 import type { Lang } from "../../src/taskpane/i18n";
-import { PrefsProvider } from "../../src/taskpane/prefs";
 import { readPlanWorkbook } from "../../src/workbook/read";
-import { describeWorkbook } from "../../src/workbook/write";
-import { loadSeed000, sampleModel } from "../../tools/build-sample";
 import { FakeExcel } from "../support/fake-excel";
+import { mount, sampleExcel, services } from "../support/taskpane";
 
 const REGISTER = "ทะเบียนความเสี่ยง";
-const seed = loadSeed000();
 
-async function sampleExcel(): Promise<FakeExcel> {
-  const excel = new FakeExcel();
-  await new OfficeWorkbook(excel.run, excel.supports).writeSheets(describeWorkbook(sampleModel(seed), { createdAt: new Date(0) }), "refuse");
-  return excel;
-}
 
-function services(current: WorkbookSession | undefined, sample?: WorkbookSession): HostServices {
-  return {
-    current,
-    openFile: openFileSession,
-    newFile: async () => { throw new Error("not used"); },
-    loadSample: async () => { if (!sample) throw new Error("no sample"); return sample; },
-  };
-}
 
-function mount(s: HostServices, openSampleAtStart = false, lang: Lang = "th") {
-  return render(
-    <FluentProvider theme={webLightTheme}>
-      <PrefsProvider initial={{ lang, digits: "arabic" }}>
-        <App services={s} openSampleAtStart={openSampleAtStart} />
-      </PrefsProvider>
-    </FluentProvider>,
-  );
-}
 
 async function ready(): Promise<HTMLElement> {
   const page = await screen.findByTestId("risks");
