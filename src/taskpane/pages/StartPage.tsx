@@ -25,8 +25,6 @@ interface Props {
 export function StartPage({ onOpenFile, onOpenSample, onNew, onImportFile }: Props) {
   const s = useStyles();
   const { t } = usePrefs();
-  const input = useRef<HTMLInputElement>(null);
-  const legacyInput = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
@@ -50,43 +48,44 @@ export function StartPage({ onOpenFile, onOpenSample, onNew, onImportFile }: Pro
         onDrop={onDrop}
         data-testid="drop-zone"
       >
-        <input
-          ref={input}
-          className={s.hidden}
-          type="file"
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          aria-label={t("openFile")}
-          // the visible button opens it; keeping the hidden input out of the tab order avoids an invisible stop
-          tabIndex={-1}
-          data-testid="file-input"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            if (file) onOpenFile(file);
-            e.target.value = "";
-          }}
-        />
-        <Button appearance="primary" onClick={() => input.current?.click()}>{t("openFile")}</Button>
+        <XlsxPicker label={t("openFile")} testId="file-input" onFile={onOpenFile} primary />
         <Caption1 className={s.center}>{t("dropHere")}</Caption1>
       </div>
       <Button onClick={onOpenSample} data-testid="open-sample">{t("openSample")}</Button>
       <Button onClick={onNew} data-testid="new-workbook">{t("newWorkbook")}</Button>
-      <input
-        ref={legacyInput}
-        className={s.hidden}
-        type="file"
-        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        aria-label={t("importLegacy")}
-        tabIndex={-1}
-        data-testid="legacy-input"
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          if (file) onImportFile(file);
-          e.target.value = "";
-        }}
-      />
-      <Button onClick={() => legacyInput.current?.click()} data-testid="import-legacy">{t("importLegacy")}</Button>
+      <XlsxPicker label={t("importLegacy")} testId="legacy-input" buttonTestId="import-legacy" onFile={onImportFile} />
       <Caption1>{t("importLegacyHint")}</Caption1>
       <Caption1>{t("standaloneNote")}</Caption1>
     </section>
+  );
+}
+
+/**
+ * A button that picks one .xlsx file. The real file input stays visually hidden and out of the tab
+ * order: the visible button opens it, so keyboard users meet one stop, not an invisible one.
+ */
+function XlsxPicker(props: { label: string; testId: string; buttonTestId?: string; onFile: (file: File) => void; primary?: boolean }) {
+  const s = useStyles();
+  const input = useRef<HTMLInputElement>(null);
+  return (
+    <>
+      <input
+        ref={input}
+        className={s.hidden}
+        type="file"
+        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        aria-label={props.label}
+        tabIndex={-1}
+        data-testid={props.testId}
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          if (file) props.onFile(file);
+          e.target.value = "";
+        }}
+      />
+      <Button appearance={props.primary ? "primary" : "secondary"} onClick={() => input.current?.click()} data-testid={props.buttonTestId}>
+        {props.label}
+      </Button>
+    </>
   );
 }
