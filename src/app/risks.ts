@@ -8,10 +8,11 @@ import { type AssessedRisk, assessRisks, type HeatMap, heatMap, itemNamed, matri
 import { type LibraryRisk, libraryRisk } from "../domain/risk/library";
 import type { RiskMatrix } from "../domain/risk/matrix";
 import type { PlanWorkbook, RiskEntry } from "../domain/plan";
-import { type CellInput, type CellValue, isBlank, isCellError, type SheetSpec, type WorkbookGrids } from "../workbook/grid";
-import { type ReadResult, readMeta, readPlanWorkbook } from "../workbook/read";
+import { type CellInput, isBlank, type SheetSpec, type WorkbookGrids } from "../workbook/grid";
+import { generatedSheets, metaWith } from "./generated";
+import { type ReadResult, readPlanWorkbook } from "../workbook/read";
 import { GENERATED_NOTE, RISK_REPORT_SHEET, type RiskGroup, riskGroups, riskReportSheet } from "../workbook/risk-report";
-import { META_SHEET, RISKS_SHEET } from "../workbook/schema";
+import { RISKS_SHEET } from "../workbook/schema";
 import { recordCells } from "../workbook/write";
 import { SheetConflictError, type WorkbookPort } from "./port";
 
@@ -138,35 +139,6 @@ export interface GeneratedReport {
   readonly overview: RiskOverview;
 }
 
-export const GENERATED_SHEETS_KEY = "generated_sheets";
-
-/** The sheets `_meta` says Sujarit generated. */
-export function generatedSheets(grids: WorkbookGrids): string[] {
-  return (readMeta(grids).get(GENERATED_SHEETS_KEY) ?? "").split(",").map((s) => s.trim()).filter(Boolean);
-}
-
-/** `_meta` as it is, with the sheet added to the generated ones and the time it was made. */
-function metaWith(grids: WorkbookGrids, sheet: string, now: Date): SheetSpec {
-  const meta = grids.sheets.find((g) => g.name === META_SHEET);
-  const rows: CellInput[][] = (meta?.rows ?? [["key", "value"]]).map((r) => r.map(cellInput));
-  const set = (key: string, value: string) => {
-    const at = rows.findIndex((r) => r[0] === key);
-    if (at >= 0) rows[at] = [key, value, ...(rows[at] as CellInput[]).slice(2)];
-    else rows.push([key, value]);
-  };
-  set(GENERATED_SHEETS_KEY, [...new Set([...generatedSheets(grids), sheet])].join(", "));
-  set(`generated.${sheet}`, now.toISOString());
-  return {
-    name: META_SHEET, visibility: "veryHidden", rows, columns: [{ width: 22 }, { width: 40 }], formattedRows: 0,
-    freeze: { rows: 0, columns: 0 }, rowStyles: [], validations: [], cellFormats: [],
-  };
-}
-
-function cellInput(v: CellValue): CellInput {
-  if (v === null || isCellError(v)) return null;
-  return v;
-}
-
 /**
  * Generates the การประเมินความเสี่ยง sheet from the workbook (one read) and writes it with the `_meta`
  * mark (one write). A sheet of that name that Sujarit did not generate is the user's: refused
@@ -179,8 +151,9 @@ export async function generateRiskReport(port: WorkbookPort, options: { now?: Da
   const exists = grids.sheets.some((g) => g.name === RISK_REPORT_SHEET);
   if (exists && !options.replaceUnmarked && !generatedSheets(grids).includes(RISK_REPORT_SHEET)) throw new SheetConflictError([RISK_REPORT_SHEET]);
   const spec = riskReportSheet({ model: read.workbook, register: read.layouts.tables.risks });
-  await port.writeSheets({ sheets: [spec, metaWith(grids, RISK_REPORT_SHEET, options.now ?? new Date())], names: [] }, "replace");
+  await port.writeSheets({ sheets: [spec, metaWith(grids, [RISK_REPORT_SHEET], options.now ?? new Date())], names: [] }, "replace");
   return { sheet: RISK_REPORT_SHEET, spec, overview: riskOverview(read) };
 }
 
 export { GENERATED_NOTE, RISK_REPORT_SHEET };
+export { GENERATED_SHEETS_KEY, generatedSheets } from "./generated";

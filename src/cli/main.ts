@@ -5,6 +5,7 @@ import { annualListCommand } from "./commands/annual-list";
 import { consolidateCommand } from "./commands/consolidate";
 import { importCommand } from "./commands/import";
 import { inspectCommand } from "./commands/inspect";
+import { progressCommand } from "./commands/progress";
 import { riskCommand } from "./commands/risk";
 import { templateCommand } from "./commands/template";
 import { validateCommand } from "./commands/validate";
@@ -21,6 +22,11 @@ const HELP = `สุจริต (Sujarit) — แผนปฏิบัติก
   sujarit inspect <plan.xlsx> [--lang th|en] [--json]
   sujarit import <old-plan.xlsx> --out <plan.xlsx> [--org …] [--type …] [--district …] [--province …] [--force] [--json]
   sujarit consolidate <master.xlsx> <division.xlsx>… [--out merged.xlsx] [--dry-run] [--json]
+  sujarit progress <plan.xlsx> [--fy <พ.ศ.>] [--owner <หน่วยงาน>] [--lang th|en] [--json]
+                   (a division's items: allocation, cumulative disbursement, latest status, months reported)
+  sujarit progress <plan.xlsx> --add --code <รหัส> --month <1-12|ต.ค.…> --status <done|inProgress|notStarted|notPossible>
+                   [--fy …] [--pct …] [--disbursed …] [--allocation …] [--result …] [--start d/m/พ.ศ.] [--end …] [--force]
+                   (appends one ผลรายเดือน row after the checks; errors and an existing item+month refuse)
   sujarit annual-list <list.xlsx> --plan <plan.xlsx> [--lang th|en] [--json]
                    (an e-PlanNACC annual list checked against the plan: a Sujarit workbook or a plan table)
   sujarit risk <plan.xlsx> [--lang th|en] [--json] [--out <report.xlsx>] [--force] [--add-from-library <id,id…>]
@@ -48,6 +54,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return await annualListCommand(rest, io);
       case "consolidate":
         return await consolidateCommand(rest, io);
+      case "progress":
+        return await progressCommand(rest, io);
       case undefined:
       case "help":
       case "--help":

@@ -18,23 +18,15 @@ import type { RiskLevel, RiskMatrix } from "../domain/risk/matrix";
 import type { PlanWorkbook } from "../domain/plan";
 import { foldForMatch, normalizeSpace, toThaiDigits } from "../domain/thai";
 import { columnLetter, rangeAddress, sheetRef } from "./a1";
-import type { AreaStyle, CellInput, CellStyle, ConditionalFill, RowHeight, SheetSpec } from "./grid";
+import type { CellInput, CellStyle, SheetSpec } from "./grid";
+import { SheetBuilder as BaseBuilder } from "./reports/builder";
+import { DRAFT_FOOTER, FOOTER, GENERATED_NOTE, REPORT_FONT, STYLE, THAI_DIGITS } from "./reports/style";
 import { levelFill } from "./matrix-sheet";
 import { RISKS_SHEET } from "./schema";
 import { columnPx, linesFor, rowHeightPt } from "./text-size";
 
 export const RISK_REPORT_SHEET = "การประเมินความเสี่ยง";
-export const GENERATED_NOTE = "สร้างโดย Sujarit — แก้ไขที่แผ่นงานข้อมูล";
-
-/**
- * Thai digits by number format. REPORTS.md writes [$-D000000]: Excel shows Thai digits with it, but
- * LibreOffice needs the locale too and shows Arabic ones; [$-D00041E] (Thai digits, Thai locale) shows Thai
- * digits in both (checked by rendering to PDF with LibreOffice 7).
- */
-export const THAI_DIGITS = "[$-D00041E]";
-
-/** Thai official documents: TH SarabunPSK 16 pt (spreadsheets substitute an installed Thai font where it is missing). */
-export const REPORT_FONT = { name: "TH SarabunPSK", size: 16 } as const;
+export { GENERATED_NOTE, REPORT_FONT, THAI_DIGITS };
 
 /** Where the register was read: the sheet and the 0-based column of each field (ReadLayouts.tables.risks). */
 export interface RegisterLayout {
@@ -46,6 +38,8 @@ export interface RiskReportInput {
   readonly model: PlanWorkbook;
   /** Without it (or without its computed columns), the sheet holds the core's values instead of formulas. */
   readonly register?: RegisterLayout;
+  /** The number of errors the checks found, when generated with the other report sheets as a draft. */
+  readonly draftErrors?: number;
 }
 
 /** One group of the published table: a process and its issues. */
@@ -103,53 +97,11 @@ const HEADER: CellStyle = { bold: true, fill: "FFD9E1F2", horizontal: "center", 
 const BODY: CellStyle = { vertical: "top", wrap: true, border: "thin" };
 const NOTE_COLOR = "FF7F7F7F";
 
-/** Builds the rows of a sheet cell by cell; merges and styles alongside. */
-class SheetBuilder {
-  readonly rows: CellInput[][] = [];
-  readonly merges: string[] = [];
-  readonly styles: AreaStyle[] = [];
-  readonly heights: RowHeight[] = [];
-  readonly fills: ConditionalFill[] = [];
-
-  set(row: number, col: number, value: CellInput): void {
-    while (this.rows.length < row) this.rows.push([]);
-    const r = this.rows[row - 1] as CellInput[];
-    while (r.length < col) r.push(null);
-    r[col - 1] = value;
-  }
-
-  /** A value in an area (merged when bigger than one cell), with a style on the whole area. */
-  area(top: number, left: number, bottom: number, right: number, value: CellInput, style?: CellStyle): string {
-    this.set(top, left, value);
-    const single = bottom === top && right === left;
-    const range = single ? rangeAddress(top, left, bottom, right).split(":")[0] as string : rangeAddress(top, left, bottom, right);
-    if (!single) this.merges.push(range);
-    if (style) this.styles.push({ range, style });
-    return range;
-  }
-
+/** The shared builder, plus cells placed by the table's named columns. */
+class SheetBuilder extends BaseBuilder {
   cell(row: number, col: Col, value: CellInput, style?: CellStyle, rows = 1): string {
     const [left, right] = COL[col];
     return this.area(row, left, row + rows - 1, right, value, style);
-  }
-
-  height(row: number, height: number): void {
-    const at = this.heights.findIndex((h) => h.row === row);
-    if (at >= 0) this.heights.splice(at, 1);
-    this.heights.push({ row, height });
-  }
-
-  heightOf(row: number): number {
-    return this.heights.find((h) => h.row === row)?.height ?? 15;
-  }
-
-  /** Rows without a height get one line's: spreadsheets do not fit rows whose cells are merged. */
-  defaultHeights(height: number): void {
-    const set = new Set(this.heights.map((h) => h.row));
-    this.rows.forEach((r, i) => {
-      if (!set.has(i + 1) && r.some((v) => v !== null)) this.heights.push({ row: i + 1, height });
-    });
-    this.heights.sort((a, b) => a.row - b.row);
   }
 }
 
@@ -203,8 +155,14 @@ export function riskReportSheet(input: RiskReportInput): SheetSpec {
   const capacity = pageCapacity(printScale(columnWidths)) - 8;
 
   // 1: the note (on screen, not printed) · 2–3: title · 5–6: the table's header (repeated on every page)
-  b.area(1, 1, 1, 1 + UNITS, GENERATED_NOTE, { italic: true, fontSize: 12, fontColor: NOTE_COLOR });
-  b.height(1, rowHeightPt(1, 12));
+  const draft = (input.draftErrors ?? 0) > 0;
+  if (draft) {
+    b.area(1, 1, 1, 1 + UNITS, `ฉบับร่าง (DRAFT): ข้อมูลในสมุดงานยังมีข้อผิดพลาด ${digits(input.draftErrors ?? 0)} รายการ — ตรวจสอบและแก้ไขก่อนส่ง`, STYLE.draft);
+    b.height(1, rowHeightPt(1, 16));
+  } else {
+    b.area(1, 1, 1, 1 + UNITS, GENERATED_NOTE, { italic: true, fontSize: 12, fontColor: NOTE_COLOR });
+    b.height(1, rowHeightPt(1, 12));
+  }
   const s = model.settings;
   const place = [s.orgName, s.district && `อำเภอ${s.district}`, s.province && `จังหวัด${s.province}`].filter(Boolean).join(" ");
   b.area(2, 1, 2, 1 + UNITS, "การประเมินความเสี่ยงการทุจริต", { bold: true, fontSize: 20, horizontal: "center", vertical: "middle" });
@@ -408,7 +366,7 @@ export function riskReportSheet(input: RiskReportInput): SheetSpec {
       orientation: "landscape", paper: "A4", fitToWidth: true,
       // the table's header on every page it runs over (not above the heat maps when the table fits one page)
       ...(tablePages > 1 ? { printTitleRows: `${H1}:${H2}` } : {}),
-      printArea: rangeAddress(2, 1, last, 1 + UNITS), footer: "หน้า &P จาก &N",
+      printArea: rangeAddress(draft ? 1 : 2, 1, last, 1 + UNITS), footer: draft ? DRAFT_FOOTER : FOOTER,
       ...(breaks.length > 0 ? { pageBreaks: breaks } : {}),
     },
     tabColor: "FF7030A0",

@@ -4,6 +4,7 @@
  * that says what to install: CI installs them (.ci/run), so a missing one is a broken machine, not a skip.
  */
 import { execFileSync } from "node:child_process";
+import type ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -93,4 +94,17 @@ export async function formulaResults(xlsx: Buffer, sheet: string): Promise<Map<s
     out.set(ref, v === undefined ? "" : type === "n" ? Number(v) : xmlText(v));
   }
   return out;
+}
+
+/** Removes every cached formula value, so that what LibreOffice shows is what it computed. Returns how many. */
+export function stripResults(book: ExcelJS.Workbook): number {
+  let n = 0;
+  book.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => {
+    const v = cell.value;
+    if (v && typeof v === "object" && "formula" in v) {
+      cell.value = { formula: (v as ExcelJS.CellFormulaValue).formula } as ExcelJS.CellFormulaValue;
+      n++;
+    }
+  })));
+  return n;
 }

@@ -25,7 +25,7 @@ import { RISKS_SHEET } from "../../src/workbook/schema";
 import { describeWorkbook } from "../../src/workbook/write";
 import { loadSeed000, sampleModel } from "../../tools/build-sample";
 import { seed003Model } from "../support/seed003-risks";
-import { convert, formulaResults, pdfPages, pdfToPngs, requireTools } from "./libreoffice";
+import { convert, formulaResults, pdfPages, pdfToPngs, requireTools, stripResults } from "./libreoffice";
 
 const ROOT = join(__dirname, "..", "..");
 const WORK = join(ROOT, "test-artifacts", "oracle");
@@ -81,19 +81,6 @@ const CASES: Case[] = [
 
 type Results = ReadonlyMap<string, string | number>;
 const MISSING = "(no formula)";
-
-/** Removes every cached formula value, so that what LibreOffice shows is what it computed. */
-function stripResults(book: ExcelJS.Workbook): number {
-  let n = 0;
-  book.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => {
-    const v = cell.value;
-    if (v && typeof v === "object" && "formula" in v) {
-      cell.value = { formula: (v as ExcelJS.CellFormulaValue).formula } as ExcelJS.CellFormulaValue;
-      n++;
-    }
-  })));
-  return n;
-}
 
 interface Comparison {
   readonly compared: number;

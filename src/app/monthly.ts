@@ -1,0 +1,394 @@
+/**
+ * Use cases of ผลรายเดือน (monthly progress entry by a division's officers): the items of a division,
+ * an item's rows and cumulative disbursement in a fiscal year against its allocation and its plan
+ * budget, the checks of a row being typed (the M and T rules on the model with the draft row added,
+ * pure, so they can run on every keystroke), and appending the row below the sheet's last used row.
+ * Nothing typed is overwritten: a row for the same item, year and month already there is reported with
+ * its place, and a second one is only added when the caller says so explicitly.
+ */
+import { type CalendarMonth, FISCAL_MONTHS, fiscalMonthIndex, fiscalYearOf } from "../domain/calendar";
+import type { CellLocation, Finding, Severity } from "../domain/findings";
+import type { BudgetType, NotPossibleReason, ProgressStatus } from "../domain/lists";
+import type { PlanItem, PlanWorkbook, ProgressEntry } from "../domain/plan";
+import { normalizeSpace } from "../domain/thai";
+import { RULES } from "../domain/validation";
+import type { Rule } from "../domain/validation/rule";
+import { type Baht, baht, type FiscalYear, fiscalYear, isFiscalYear, type PlanCode, planCode, sumBaht } from "../domain/units";
+import { address } from "../workbook/a1";
+import { parseBaht, type Parsed, parseDate, parseNumber } from "../workbook/cells";
+import { type CellValue, isBlank, type WorkbookGrids } from "../workbook/grid";
+import { type ReadResult, readPlanWorkbook } from "../workbook/read";
+import { PROGRESS_SHEET } from "../workbook/schema";
+import { recordRow } from "../workbook/write";
+import { NoProgressSheetError } from "./consolidate";
+import type { WorkbookPort } from "./port";
+import { locatorFor } from "./validate";
+
+/* ---------- reading ---------- */
+
+/** What the page and the CLI work on: the workbook read once, and where a new monthly row would go. */
+export interface MonthlyView {
+  readonly read: ReadResult;
+  /** The ผลรายเดือน sheet as found (renamed sheets included), absent when the workbook has none. */
+  readonly sheet: string | undefined;
+  /** The first row below the sheet's last used row (1-based): where the next row is appended. */
+  readonly nextRow: number;
+}
+
+/** The row below the last row holding anything in any column (1 on an empty sheet). */
+export function firstFreeRow(grids: WorkbookGrids, sheet: string): number {
+  const grid = grids.sheets.find((g) => g.name === sheet);
+  let last = 0;
+  (grid?.rows ?? []).forEach((row, r) => {
+    if (row.some((c) => !isBlank(c))) last = r + 1;
+  });
+  return last + 1;
+}
+
+export function monthlyView(grids: WorkbookGrids): MonthlyView {
+  const read = readPlanWorkbook(grids);
+  const sheet = read.layouts.tables.progress?.sheet;
+  return { read, sheet, nextRow: sheet ? firstFreeRow(grids, sheet) : 1 };
+}
+
+/** One read of the workbook (one sync in Excel). */
+export async function readMonthly(port: WorkbookPort): Promise<MonthlyView> {
+  return monthlyView(await port.readGrids());
+}
+
+/* ---------- divisions, years, months ---------- */
+
+export interface OwnerCount {
+  readonly owner: string;
+  readonly items: number;
+}
+
+const fold = (s: string) => normalizeSpace(s).replace(/\s+/g, " ").toLowerCase();
+
+/** The owners (หน่วยงานรับผิดชอบ) the plan names, as written, with their item counts, in Thai order. */
+export function ownersOf(wb: PlanWorkbook): OwnerCount[] {
+  const counts = new Map<string, { owner: string; items: number }>();
+  for (const it of wb.items) {
+    const owner = normalizeSpace(it.owner);
+    if (!it.code || owner === "") continue;
+    const k = fold(owner);
+    const c = counts.get(k);
+    if (c) c.items++;
+    else counts.set(k, { owner, items: 1 });
+  }
+  return [...counts.values()].sort((a, b) => a.owner.localeCompare(b.owner, "th"));
+}
+
+/**
+ * Is the item one of this owner's? An undefined or blank owner means every item. An item's owner
+ * matches when it is the same text or contains it ("กองคลัง" matches "สำนักปลัด กองคลัง อบต.…"),
+ * spaces and case aside.
+ */
+export function ownerMatches(item: PlanItem, owner: string | undefined): boolean {
+  if (owner === undefined || owner.trim() === "") return true;
+  return fold(item.owner).includes(fold(owner));
+}
+
+/** The items a division reports on: with a code (a row needs one), in plan order. */
+export function itemsOf(wb: PlanWorkbook, owner?: string): PlanItem[] {
+  return wb.items.filter((it) => it.code !== undefined && ownerMatches(it, owner));
+}
+
+export function planYearsOf(wb: PlanWorkbook): FiscalYear[] {
+  const { firstYear, years } = wb.settings;
+  return Array.from({ length: years }, (_, i) => firstYear + i).filter(isFiscalYear).map(fiscalYear);
+}
+
+/** The BE fiscal year `today` falls in (local calendar date). */
+export function fiscalYearOfToday(today: Date): number {
+  return fiscalYearOf(new Date(Date.UTC(today.getFullYear(), today.getMonth(), today.getDate())));
+}
+
+/** The settings' report year; else this fiscal year when the plan covers it; else the plan year nearest to it. */
+export function defaultFiscalYear(wb: PlanWorkbook, today: Date): FiscalYear {
+  const years = planYearsOf(wb);
+  const reportFy = wb.settings.reportFy;
+  if (reportFy !== undefined && years.includes(reportFy)) return reportFy;
+  const now = fiscalYearOfToday(today);
+  if (years.length === 0) return fiscalYear(isFiscalYear(now) ? now : wb.settings.firstYear);
+  return years.reduce((best, y) => (Math.abs(y - now) < Math.abs(best - now) ? y : best), years[0] as FiscalYear);
+}
+
+/**
+ * The month to enter: this month when `fy` is this fiscal year; else the month after the latest month
+ * reported in `fy` (ก.ย. at most); else ต.ค.
+ */
+export function defaultMonth(wb: PlanWorkbook, fy: number, today: Date): CalendarMonth {
+  if (fiscalYearOfToday(today) === fy) return (today.getMonth() + 1) as CalendarMonth;
+  const reported = wb.progress.filter((p) => p.fy === fy && p.month !== undefined).map((p) => fiscalMonthIndex(p.month as CalendarMonth));
+  if (reported.length === 0) return 10;
+  return FISCAL_MONTHS[Math.min(11, Math.max(...reported))] as CalendarMonth;
+}
+
+/** Today as the workbook stores dates: UTC midnight of the local calendar date. */
+export function dateOnly(today: Date): Date {
+  return new Date(Date.UTC(today.getFullYear(), today.getMonth(), today.getDate()));
+}
+
+/* ---------- an item's year ---------- */
+
+const byFiscalMonth = (a: ProgressEntry, b: ProgressEntry) =>
+  fiscalMonthIndex(a.month ?? 10) - fiscalMonthIndex(b.month ?? 10) || (a.at?.row ?? 0) - (b.at?.row ?? 0);
+
+/** The item's rows of the fiscal year, in fiscal-month order (then sheet order). */
+export function itemHistory(wb: PlanWorkbook, code: string, fy: number): ProgressEntry[] {
+  return wb.progress.filter((p) => p.code === code && p.fy === fy).sort(byFiscalMonth);
+}
+
+/** The rows already there for the item and month (two or more is M9). */
+export function existingRows(wb: PlanWorkbook, code: string, fy: number, month: CalendarMonth): ProgressEntry[] {
+  return itemHistory(wb, code, fy).filter((p) => p.month === month);
+}
+
+export interface ItemFigures {
+  readonly code: PlanCode;
+  readonly fy: FiscalYear;
+  /** The plan's budget for the year (วงเงินตามแผน). */
+  readonly planned: Baht;
+  /** วงเงินตามข้อบัญญัติ/เทศบัญญัติ: the largest stated in the year's rows (as M4 and the reports take it). */
+  readonly allocation: Baht | undefined;
+  /** Sum of the year's monthly disbursements. */
+  readonly disbursed: Baht;
+  /** What disbursement is measured against: the allocation when stated, else the plan budget (M4 / M5). */
+  readonly limit: { readonly kind: "allocation" | "plan"; readonly amount: Baht } | undefined;
+  /** limit − disbursed (negative when above it). */
+  readonly remaining: Baht | undefined;
+  /** disbursed ÷ allocation × 100, and ÷ plan budget × 100 (one decimal), where those are above 0. */
+  readonly pctOfAllocation: number | undefined;
+  readonly pctOfPlan: number | undefined;
+  /** The latest row's status, the latest progress % typed, and the latest month reported. */
+  readonly lastStatus: ProgressStatus | undefined;
+  readonly lastPct: number | undefined;
+  readonly lastMonth: CalendarMonth | undefined;
+  /** Months with a row, in fiscal order, each once. */
+  readonly months: readonly CalendarMonth[];
+  readonly rows: readonly ProgressEntry[];
+}
+
+const pct = (part: number, whole: number | undefined) => (whole && whole > 0 ? Math.round((part / whole) * 1000) / 10 : undefined);
+
+export function itemFigures(wb: PlanWorkbook, item: PlanItem, fy: FiscalYear): ItemFigures {
+  const code = item.code ?? planCode("?");
+  const rows = itemHistory(wb, code, fy);
+  const allocations = rows.map((r) => r.ordinanceAmount).filter((a): a is Baht => a !== undefined);
+  const allocation = allocations.length > 0 ? baht(Math.max(...allocations)) : undefined;
+  const planned = baht(item.budgets[fy] ?? 0);
+  const disbursed = sumBaht(rows.map((r) => r.disbursed ?? baht(0)));
+  const limit = allocation !== undefined ? { kind: "allocation" as const, amount: allocation } : planned > 0 ? { kind: "plan" as const, amount: planned } : undefined;
+  const last = rows[rows.length - 1];
+  const months: CalendarMonth[] = [];
+  for (const r of rows) if (r.month !== undefined && !months.includes(r.month)) months.push(r.month);
+  return {
+    code, fy, planned, allocation, disbursed, limit,
+    remaining: limit ? baht(limit.amount - disbursed) : undefined,
+    pctOfAllocation: pct(disbursed, allocation),
+    pctOfPlan: pct(disbursed, planned),
+    lastStatus: last?.status,
+    lastPct: [...rows].reverse().find((r) => r.progressPct !== undefined)?.progressPct,
+    lastMonth: last?.month,
+    months,
+    rows,
+  };
+}
+
+export interface ListedItem {
+  readonly item: PlanItem;
+  readonly figures: ItemFigures;
+}
+
+/** A division's items with their figures for the year (the CLI's listing, the page's list). */
+export function progressListing(wb: PlanWorkbook, fy: FiscalYear, owner?: string): ListedItem[] {
+  return itemsOf(wb, owner).map((item) => ({ item, figures: itemFigures(wb, item, fy) }));
+}
+
+/* ---------- the row being typed ---------- */
+
+/** A monthly row as typed: choices as list keys, everything else as the text in its box. */
+export interface DraftInput {
+  readonly fy: FiscalYear;
+  readonly month: CalendarMonth;
+  readonly code: PlanCode;
+  readonly status?: ProgressStatus | undefined;
+  readonly reason?: NotPossibleReason | undefined;
+  readonly reasonText?: string;
+  readonly inOrdinance?: boolean | undefined;
+  readonly progressPct?: string;
+  /** d/m/yyyy with a BE year (a CE year and Thai digits are read too), or blank. */
+  readonly startDate?: string;
+  readonly endDate?: string;
+  readonly output?: string;
+  readonly unit?: string;
+  readonly indicatorResult?: string;
+  readonly result?: string;
+  readonly budgetType?: BudgetType | undefined;
+  readonly ordinanceAmount?: string;
+  readonly disbursed?: string;
+  readonly evidence?: string;
+  readonly problems?: string;
+  readonly recommendations?: string;
+  readonly enteredBy?: string;
+  readonly enteredOn?: Date | undefined;
+}
+
+/** A problem with the draft row, and the field (column key of PROGRESS_SHEET) it is about, when it is one. */
+export interface DraftFinding {
+  readonly finding: Finding;
+  readonly field: string | undefined;
+  /** True when the finding is on another row that the draft would make wrong (M4 on a later month, M7 …). */
+  readonly elsewhere: boolean;
+}
+
+export interface DraftCheck {
+  readonly entry: ProgressEntry;
+  readonly findings: readonly DraftFinding[];
+  readonly counts: Readonly<Record<Severity, number>>;
+  /** Where the row would go. */
+  readonly at: { readonly sheet: string; readonly row: number };
+  /** Rows already there for the same item, year and month. */
+  readonly existing: readonly ProgressEntry[];
+}
+
+/** Rules that can find something in a monthly row: the M rules (M10 is about plan items) and the text rules. */
+export const DRAFT_RULES: readonly Rule[] = RULES.filter((r) => (/^M\d+$/.test(r.id) && r.id !== "M10") || /^T\d+$/.test(r.id));
+
+const headerOf = (key: string) => PROGRESS_SHEET.columns.find((c) => c.key === key) as (typeof PROGRESS_SHEET.columns)[number];
+
+/** Parses the typed text with the reader's own cell parsers; what cannot be read is a finding on its cell. */
+export function draftEntry(input: DraftInput, at: { sheet: string; row: number }, locate: (field: string) => CellLocation): { entry: ProgressEntry; findings: DraftFinding[] } {
+  const findings: DraftFinding[] = [];
+  const read = <T>(field: string, text: string | undefined, parse: (v: CellValue) => Parsed<T>, rule = "X1"): T | undefined => {
+    const v = (text ?? "").trim();
+    const p = parse(v === "" ? null : v);
+    const h = headerOf(field);
+    if (p.ok) {
+      if (p.warning) {
+        findings.push({ field, elsewhere: false, finding: { rule: p.warning.rule, severity: "warning", location: locate(field), message: { th: `"${h.th}" มีทศนิยมเกิน 2 ตำแหน่ง`, en: `"${h.en}" has more than two decimals` }, found: v, expected: p.warning.expected } });
+      }
+      return p.value;
+    }
+    findings.push({
+      field, elsewhere: false,
+      finding: {
+        rule: p.rule ?? rule, severity: "error", location: locate(field), found: v, expected: p.expected,
+        message: { th: `ค่าในช่อง "${h.th}" อ่านไม่ได้`, en: `The value in "${h.en}" cannot be read` },
+        ...(p.suggestion ? { suggestion: p.suggestion } : {}),
+      },
+    });
+    return undefined;
+  };
+  const text = (s: string | undefined) => (s ?? "").replace(/\r\n/g, "\n").trim();
+  const entry: ProgressEntry = {
+    fy: input.fy,
+    month: input.month,
+    code: input.code,
+    status: input.status,
+    reason: input.status === "notPossible" ? input.reason : undefined,
+    reasonText: input.status === "notPossible" ? text(input.reasonText) : "",
+    inOrdinance: input.inOrdinance,
+    progressPct: read("progressPct", input.progressPct, parseNumber),
+    startDate: read("startDate", input.startDate, parseDate),
+    endDate: read("endDate", input.endDate, parseDate),
+    output: text(input.output),
+    unit: text(input.unit),
+    indicatorResult: text(input.indicatorResult),
+    result: text(input.result),
+    budgetType: input.budgetType,
+    ordinanceAmount: read("ordinanceAmount", input.ordinanceAmount, parseBaht, "B1"),
+    disbursed: read("disbursed", input.disbursed, parseBaht, "B1"),
+    evidence: text(input.evidence),
+    problems: text(input.problems),
+    recommendations: text(input.recommendations),
+    enteredBy: text(input.enteredBy),
+    enteredOn: input.enteredOn,
+    at,
+  };
+  return { entry, findings };
+}
+
+const findingKey = (f: Finding) => `${f.rule}|${f.location.sheet}|${f.location.cell ?? ""}|${f.location.row ?? ""}|${f.message.en}`;
+const rowOf = (loc: CellLocation): number | undefined => loc.row ?? (loc.cell ? Number(/\d+/.exec(loc.cell)?.[0]) : undefined);
+
+/**
+ * The checks of a row being typed, as if it were at the sheet's next free row: the draft's own cells
+ * (what cannot be read), then DRAFT_RULES on the model with the draft added. Only the rows of the same
+ * item and year take part (every M rule looks at one row or at one item's year), so this stays fast on
+ * any workbook. Findings on the draft's row, plus new findings the draft causes on the item's other rows.
+ */
+export function checkDraft(view: MonthlyView, input: DraftInput): DraftCheck {
+  const { read } = view;
+  const sheet = view.sheet ?? PROGRESS_SHEET.name;
+  const at = { sheet, row: view.nextRow };
+  const columns = read.layouts.tables.progress?.columns;
+  const fieldAt = new Map<string, string>();
+  columns?.forEach((col, key) => fieldAt.set(address(at.row, col + 1), key));
+  const locate = (field: string): CellLocation => {
+    const col = columns?.get(field);
+    return col === undefined ? { sheet, row: at.row } : { sheet, cell: address(at.row, col + 1) };
+  };
+  const { entry, findings: inputFindings } = draftEntry(input, at, locate);
+
+  const wb = read.workbook;
+  const others = wb.progress.filter((p) => p.code === entry.code && p.fy === entry.fy);
+  const slim = (progress: readonly ProgressEntry[]): PlanWorkbook => ({ ...wb, progress, details: [], risks: [], itaMeasures: [] });
+  const locator = locatorFor(read);
+  const planYears = planYearsOf(wb);
+  const run = (model: PlanWorkbook) => DRAFT_RULES.flatMap((r) => [...r.check({ wb: model, at: locator, planYears })]);
+  const before = new Set(run(slim(others)).map(findingKey));
+  const after = run(slim([...others, entry]));
+
+  const out: DraftFinding[] = [...inputFindings];
+  for (const f of after) {
+    if (f.location.sheet !== sheet) continue;
+    const onDraft = rowOf(f.location) === at.row;
+    if (!onDraft && before.has(findingKey(f))) continue;
+    out.push({ finding: f, field: onDraft && f.location.cell ? fieldAt.get(f.location.cell.replace(/\$/g, "")) : undefined, elsewhere: !onDraft });
+  }
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of out) counts[f.finding.severity]++;
+  return {
+    entry, findings: out, counts, at,
+    existing: entry.code && entry.fy && entry.month ? existingRows(wb, entry.code, entry.fy, entry.month) : [],
+  };
+}
+
+/* ---------- saving ---------- */
+
+export type AddResult =
+  | { readonly kind: "added"; readonly sheet: string; readonly row: number }
+  /** Not written: the item already has a row for that month (the first is `existing`). */
+  | { readonly kind: "exists"; readonly sheet: string; readonly existing: ProgressEntry };
+
+export interface AddOptions {
+  /** Add a second row for the same item and month (the user confirmed it; M9 will say so). */
+  readonly allowDuplicate?: boolean;
+}
+
+/**
+ * Appends one monthly row below the ผลรายเดือน sheet's last used row, in the sheet's own column order:
+ * one read, then one write (two syncs in Excel). Refuses (without writing) when the item already has a
+ * row for the month, unless `allowDuplicate`. Throws NoProgressSheetError without the sheet.
+ */
+export async function addProgressRow(port: WorkbookPort, entry: ProgressEntry, options: AddOptions = {}): Promise<AddResult> {
+  const view = await readMonthly(port);
+  const layout = view.read.layouts.tables.progress;
+  if (!layout || !view.sheet) throw new NoProgressSheetError("workbook");
+  if (entry.code && entry.fy && entry.month && !options.allowDuplicate) {
+    const existing = existingRows(view.read.workbook, entry.code, entry.fy, entry.month)[0];
+    if (existing) return { kind: "exists", sheet: view.sheet, existing };
+  }
+  const { at: _at, ...record } = entry;
+  const row = recordRow(PROGRESS_SHEET, record as unknown as Record<string, unknown>, view.read.workbook, layout.columns);
+  await port.appendRows(view.sheet, view.nextRow, [row]);
+  return { kind: "added", sheet: view.sheet, row: view.nextRow };
+}
+
+/** "ธ.ค. 2566" for December of FY 2567: the calendar month with its BE calendar year. */
+export function monthYear(fy: number, month: CalendarMonth): number {
+  return month >= 10 ? fy - 1 : fy;
+}
+

@@ -1,0 +1,90 @@
+/**
+ * Use case of the รายงาน page and `sujarit report`: generate every report sheet (REPORTS.md) for a fiscal
+ * year and round. First the checks run on the same read; their errors are what would make the report
+ * wrong, and are shown before generating. The planner may generate all the same: every sheet then says it
+ * is a draft. One read, one write: the report sheets and the `_meta` marks — input sheets are never
+ * written, and a sheet of a report's name that Sujarit did not make is refused unless the user says so.
+ */
+import type { Finding } from "../domain/findings";
+import { fiscalYearOf } from "../domain/calendar";
+import type { ReportRound } from "../domain/lists";
+import { fiscalYear, type FiscalYear } from "../domain/units";
+import type { SheetSpec, WorkbookGrids } from "../workbook/grid";
+import { type ReadResult, readPlanWorkbook } from "../workbook/read";
+import { REPORT_SHEET_ORDER, REPORT_SHEETS, reportContext, type ReportContext, type ReportRequest, reportSheets } from "../workbook/reports";
+import { metaWith, userSheetsAmong } from "./generated";
+import { SheetConflictError, type WorkbookPort } from "./port";
+import { checkRead, type Validation } from "./validate";
+
+export const REPORT_SHEET_NAMES: readonly string[] = REPORT_SHEET_ORDER.map((k) => REPORT_SHEETS[k]);
+
+export interface ReportPreview {
+  readonly read: ReadResult;
+  readonly validation: Validation;
+  readonly request: ReportRequest;
+  /** The checks' errors: with any, the report is generated as a draft. */
+  readonly errors: readonly Finding[];
+  /** Report sheets that exist and are Sujarit's (replaced on generating). */
+  readonly replaces: readonly string[];
+  /** Sheets with a report's name that the user made: generating refuses unless told to replace them. */
+  readonly userSheets: readonly string[];
+  readonly context: ReportContext;
+}
+
+/** The fiscal year and round the settings name, else the fiscal year of `now` and the round it is in. */
+export function defaultRequest(read: ReadResult, now: Date): ReportRequest {
+  const s = read.workbook.settings;
+  const fy = s.reportFy ?? fiscalYear(fiscalYearOf(now));
+  const month = now.getMonth() + 1;
+  const round: ReportRound = s.round ?? (month >= 4 && month <= 9 ? 6 : 12);
+  return { fy, round };
+}
+
+export function previewFrom(grids: WorkbookGrids, request: ReportRequest | undefined, now: Date): ReportPreview {
+  const read = readPlanWorkbook(grids);
+  const validation = checkRead(read);
+  const req = request ?? defaultRequest(read, now);
+  const errors = validation.findings.filter((f) => f.severity === "error");
+  const existing = new Set(grids.sheets.map((g) => g.name));
+  const userSheets = userSheetsAmong(grids, REPORT_SHEET_NAMES);
+  const context = reportContext(read.workbook, req, {
+    now, draft: { errors: errors.length },
+    ...(read.layouts.tables.risks ? { register: read.layouts.tables.risks } : {}),
+  });
+  return { read, validation, request: req, errors, replaces: REPORT_SHEET_NAMES.filter((n) => existing.has(n) && !userSheets.includes(n)), userSheets, context };
+}
+
+/** One read: what generating would do, and the errors that would make the report a draft. */
+export async function previewReport(port: WorkbookPort, request?: ReportRequest, now = new Date()): Promise<ReportPreview> {
+  return previewFrom(await port.readGrids(), request, now);
+}
+
+export interface GeneratedReports {
+  readonly preview: ReportPreview;
+  readonly sheets: readonly SheetSpec[];
+  readonly draft: boolean;
+}
+
+export interface GenerateOptions {
+  readonly now?: Date;
+  /** Replace sheets of a report's name that the user made (they asked to, after being shown them). */
+  readonly replaceUserSheets?: boolean;
+}
+
+/** One read, then one write of every report sheet and `_meta`. In Excel: a constant number of syncs. */
+export async function generateReports(port: WorkbookPort, request?: ReportRequest, options: GenerateOptions = {}): Promise<GeneratedReports> {
+  const now = options.now ?? new Date();
+  const grids = await port.readGrids();
+  const preview = previewFrom(grids, request, now);
+  if (preview.userSheets.length > 0 && !options.replaceUserSheets) throw new SheetConflictError(preview.userSheets);
+  const sheets = reportSheets(preview.context);
+  const meta = metaWith(grids, sheets.map((s) => s.name), now, {
+    "report.fy": String(preview.request.fy),
+    "report.round": String(preview.request.round),
+    "report.draft": preview.errors.length > 0 ? `errors: ${preview.errors.length}` : "no",
+  });
+  await port.writeSheets({ sheets: [...sheets, meta], names: [] }, "replace");
+  return { preview, sheets, draft: preview.errors.length > 0 };
+}
+
+export type { FiscalYear, ReportRequest };

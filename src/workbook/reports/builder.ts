@@ -1,0 +1,81 @@
+/**
+ * Builds a report sheet cell by cell — values, merged areas, styles and row heights side by side — so
+ * that a generator says where things go and this turns it into a SheetSpec. Shared by every report sheet.
+ */
+import { rangeAddress } from "../a1";
+import type { AreaStyle, CellInput, CellStyle, ConditionalFill, PrintSetup, RowHeight, SheetFont, SheetSpec } from "../grid";
+
+export class SheetBuilder {
+  readonly rows: CellInput[][] = [];
+  readonly merges: string[] = [];
+  readonly styles: AreaStyle[] = [];
+  readonly heights: RowHeight[] = [];
+  readonly fills: ConditionalFill[] = [];
+
+  set(row: number, col: number, value: CellInput): void {
+    while (this.rows.length < row) this.rows.push([]);
+    const r = this.rows[row - 1] as CellInput[];
+    while (r.length < col) r.push(null);
+    r[col - 1] = value;
+  }
+
+  /** A value in an area (merged when bigger than one cell), with a style on the whole area; returns its A1 range. */
+  area(top: number, left: number, bottom: number, right: number, value: CellInput, style?: CellStyle): string {
+    this.set(top, left, value);
+    const single = bottom === top && right === left;
+    const range = single ? (rangeAddress(top, left, bottom, right).split(":")[0] as string) : rangeAddress(top, left, bottom, right);
+    if (!single) this.merges.push(range);
+    if (style) this.styles.push({ range, style });
+    return range;
+  }
+
+  /** A style on an area without a value (borders around empty cells, a band's fill). */
+  style(top: number, left: number, bottom: number, right: number, style: CellStyle): void {
+    this.styles.push({ range: rangeAddress(top, left, bottom, right), style });
+  }
+
+  height(row: number, height: number): void {
+    const at = this.heights.findIndex((h) => h.row === row);
+    if (at >= 0) this.heights.splice(at, 1);
+    this.heights.push({ row, height });
+  }
+
+  heightOf(row: number): number {
+    return this.heights.find((h) => h.row === row)?.height ?? 15;
+  }
+
+  /** The last row holding anything. */
+  get lastRow(): number {
+    return this.rows.length;
+  }
+
+  /** Rows without a height get one line's: spreadsheets do not fit rows whose cells are merged. */
+  defaultHeights(height: number): void {
+    const set = new Set(this.heights.map((h) => h.row));
+    this.rows.forEach((r, i) => {
+      if (!set.has(i + 1) && r.some((v) => v !== null)) this.heights.push({ row: i + 1, height });
+    });
+    this.heights.sort((a, b) => a.row - b.row);
+  }
+
+  toSpec(sheet: { name: string; columns: readonly number[]; font: SheetFont; print: PrintSetup; tabColor?: string }): SheetSpec {
+    return {
+      name: sheet.name,
+      visibility: "visible",
+      rows: this.rows,
+      columns: sheet.columns.map((width) => ({ width })),
+      formattedRows: 0,
+      freeze: { rows: 0, columns: 0 },
+      rowStyles: [],
+      validations: [],
+      cellFormats: [],
+      font: sheet.font,
+      merges: this.merges,
+      areaStyles: this.styles,
+      rowHeights: [...this.heights].sort((a, b) => a.row - b.row),
+      conditionalFills: this.fills,
+      print: sheet.print,
+      ...(sheet.tabColor ? { tabColor: sheet.tabColor } : {}),
+    };
+  }
+}
