@@ -6,6 +6,7 @@ import { consolidateCommand } from "./commands/consolidate";
 import { importCommand } from "./commands/import";
 import { inspectCommand } from "./commands/inspect";
 import { progressCommand } from "./commands/progress";
+import { reportCommand } from "./commands/report";
 import { riskCommand } from "./commands/risk";
 import { templateCommand } from "./commands/template";
 import { validateCommand } from "./commands/validate";
@@ -27,6 +28,9 @@ const HELP = `สุจริต (Sujarit) — แผนปฏิบัติก
   sujarit progress <plan.xlsx> --add --code <รหัส> --month <1-12|ต.ค.…> --status <done|inProgress|notStarted|notPossible>
                    [--fy …] [--pct …] [--disbursed …] [--allocation …] [--result …] [--start d/m/พ.ศ.] [--end …] [--force]
                    (appends one ผลรายเดือน row after the checks; errors and an existing item+month refuse)
+  sujarit report <plan.xlsx> [--fy <พ.ศ.>] [--round 6|12] [--out <report.xlsx>] [--force] [--check-only]
+                   [--replace-user-sheets] [--lang th|en] [--json]
+                   (every report sheet for the year and round; a draft, exit 1, when the checks find errors)
   sujarit annual-list <list.xlsx> --plan <plan.xlsx> [--lang th|en] [--json]
                    (an e-PlanNACC annual list checked against the plan: a Sujarit workbook or a plan table)
   sujarit risk <plan.xlsx> [--lang th|en] [--json] [--out <report.xlsx>] [--force] [--add-from-library <id,id…>]
@@ -54,6 +58,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return await annualListCommand(rest, io);
       case "consolidate":
         return await consolidateCommand(rest, io);
+      case "report":
+        return await reportCommand(rest, io);
       case "progress":
         return await progressCommand(rest, io);
       case undefined:

@@ -1,0 +1,148 @@
+/**
+ * `sujarit report plan.xlsx --fy 2567 --round 6|12 [--out report.xlsx]`: every report sheet of REPORTS.md
+ * for the fiscal year and round (the settings' when not given). The checks run first; their errors are
+ * printed, and the report is still generated but marked draft on every sheet (exit 1). Writes the input
+ * file in place (through a temporary file) unless --out; only report sheets and `_meta` are written.
+ * Exit 0 generated, 1 generated as a draft, 2 unreadable input or wrong usage.
+ */
+import { existsSync, renameSync, writeFileSync } from "node:fs";
+import { readBEYear } from "../../domain/calendar";
+import { formatAmount } from "../../domain/thai";
+import type { ReportRound } from "../../domain/lists";
+import { SheetConflictError } from "../../app/port";
+import { generateReports, previewFrom, type ReportPreview } from "../../app/report";
+import { XlsxWorkbook } from "../../hosts/xlsx/xlsx-workbook";
+import { looksLikeTemplate } from "../../workbook/read";
+import { REPORT_SHEET_ORDER, REPORT_SHEETS, REPORT_SHEETS_EN } from "../../workbook/reports";
+import { type Lang, langOf, parse, UsageError } from "../args";
+import { findingLine } from "../findings";
+import { EXIT, type Io, readBytes } from "../io";
+import { renderTable } from "../table";
+
+const WORDS = {
+  th: {
+    title: "รายงานผลการดำเนินงานตามแผนปฏิบัติการป้องกันการทุจริต", fy: "ปีงบประมาณ", round: "รอบ", months: "เดือน",
+    errors: "ข้อผิดพลาดที่ทำให้รายงานไม่ถูกต้อง", more: "และอีก", items: "รายการ", draft: "รายงานนี้จึงเป็นฉบับร่าง (ทุกแผ่นงานมีข้อความฉบับร่าง) — แก้ไขแล้วสร้างใหม่",
+    noErrors: "ตรวจสอบแล้ว ไม่พบข้อผิดพลาด", dim: "มิติ", total: "รวม", count: "โครงการ", done: "แล้วเสร็จ", doing: "ระหว่างดำเนินการ",
+    notPossible: "ดำเนินการไม่ได้", notReported: "รอรายงานผล", planned: "งบตามแผน", disbursed: "เบิกจ่าย", score: "ผลการนำแผนไปปฏิบัติ (ร้อยละ)",
+    sheets: "แผ่นงานที่สร้าง", wrote: "บันทึกแล้ว", checkOnly: "ตรวจอย่างเดียว: ยังไม่ได้สร้างรายงาน", unmatched: "แถวผลรายเดือนที่ไม่พบรหัสในแผน",
+    notTemplate: "แฟ้มนี้ไม่ใช่แฟ้มแม่แบบของสุจริต (ไม่มีแผ่นงานของแม่แบบ) จึงสร้างรายงานไม่ได้",
+    conflict: "มีแผ่นงานชื่อเดียวกับรายงานที่ผู้ใช้สร้างเอง จึงไม่เขียนทับ", conflictHint: "เปลี่ยนชื่อแผ่นงานเหล่านั้น หรือเพิ่ม --replace-user-sheets ถ้าต้องการแทนที่",
+  },
+  en: {
+    title: "Anti-corruption action plan progress report", fy: "FY", round: "round", months: "months",
+    errors: "Errors that would make the report wrong", more: "and", items: "more", draft: "The report is therefore a draft (every sheet says so) — fix them and generate again",
+    noErrors: "Checked: no errors", dim: "Dimension", total: "Total", count: "Items", done: "Done", doing: "In progress",
+    notPossible: "Not possible", notReported: "Not reported", planned: "Planned", disbursed: "Disbursed", score: "Implementation score (%)",
+    sheets: "Sheets generated", wrote: "Wrote", checkOnly: "Check only: no report generated", unmatched: "Monthly rows whose code is not in the plan",
+    notTemplate: "This is not a Sujarit workbook (none of the template's sheets), so no report can be made",
+    conflict: "Sheets with a report's name that the user made; not overwritten", conflictHint: "rename them, or add --replace-user-sheets to replace them",
+  },
+} as const;
+
+const MAX_ERRORS_SHOWN = 20;
+
+function requestOf(values: { fy?: string; round?: string }) {
+  let fy;
+  if (values.fy !== undefined) {
+    const y = readBEYear(values.fy);
+    if (y.kind === "ce") throw new UsageError(`--fy ${values.fy} looks like a CE year; use the BE year ${y.suggested} / ใช้ปี พ.ศ. ${y.suggested}`);
+    if (y.kind !== "be") throw new UsageError(`--fy must be a BE fiscal year such as 2567 (got ${values.fy}) / --fy ต้องเป็นปีงบประมาณ พ.ศ. เช่น 2567`);
+    fy = y.year;
+  }
+  let round: ReportRound | undefined;
+  if (values.round !== undefined) {
+    if (values.round !== "6" && values.round !== "12") throw new UsageError(`--round must be 6 or 12 (got ${values.round}) / --round ต้องเป็น 6 หรือ 12`);
+    round = Number(values.round) as ReportRound;
+  }
+  return { fy, round };
+}
+
+export async function reportCommand(argv: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(argv, {
+    fy: { type: "string" }, round: { type: "string" }, out: { type: "string" }, force: { type: "boolean", default: false },
+    "replace-user-sheets": { type: "boolean", default: false }, "check-only": { type: "boolean", default: false },
+    json: { type: "boolean", default: false }, lang: { type: "string" },
+  });
+  const lang: Lang = langOf(values.lang);
+  const w = WORDS[lang];
+  if (positionals.length !== 1) throw new UsageError("report takes one .xlsx file / ระบุแฟ้ม .xlsx หนึ่งแฟ้ม");
+  const file = positionals[0] as string;
+  const asked = requestOf(values);
+  if (values.out && existsSync(values.out) && !values.force && values.out !== file) {
+    throw new UsageError(`${values.out} already exists; choose another --out or add --force / มีแฟ้ม ${values.out} อยู่แล้ว`);
+  }
+  const book = await XlsxWorkbook.open(readBytes(file));
+  const grids = await book.readGrids();
+  if (!looksLikeTemplate(grids)) {
+    io.err(`sujarit: ${file}: ${w.notTemplate}`);
+    return EXIT.unreadable;
+  }
+  const now = new Date();
+  // the settings' year and round fill what the command line leaves out
+  const base = previewFrom(grids, undefined, now).request;
+  const request = { fy: asked.fy ?? base.fy, round: asked.round ?? base.round };
+  let preview: ReportPreview;
+  let sheets: readonly string[] = [];
+  if (values["check-only"]) {
+    preview = previewFrom(grids, request, now);
+  } else {
+    try {
+      const generated = await generateReports(book, request, { now, replaceUserSheets: values["replace-user-sheets"] });
+      preview = generated.preview;
+      sheets = generated.sheets.map((s) => s.name);
+    } catch (e) {
+      if (e instanceof SheetConflictError) {
+        io.err(`sujarit: ${file}: ${w.conflict}: ${e.sheets.join(", ")} — ${w.conflictHint}`);
+        return EXIT.unreadable;
+      }
+      throw e;
+    }
+    const out = values.out ?? file;
+    const tmp = `${out}.sujarit-tmp`;
+    writeFileSync(tmp, await book.toBytes());
+    renameSync(tmp, out);
+  }
+  const draft = preview.errors.length > 0;
+  const out = values["check-only"] ? null : (values.out ?? file);
+  if (values.json) {
+    const s = preview.context.summary;
+    io.out(JSON.stringify({
+      file, out, fy: request.fy, round: request.round, draft, errors: preview.errors, sheets,
+      totals: s.total, byDimension: s.byDimension, unmatched: s.unmatched.map((p) => ({ code: p.code ?? null, at: p.at ?? null })),
+    }, null, 2));
+  } else {
+    io.out(text(preview, sheets, out, lang));
+  }
+  return draft ? EXIT.findings : EXIT.ok;
+}
+
+function text(preview: ReportPreview, sheets: readonly string[], out: string | null, lang: Lang): string {
+  const w = WORDS[lang];
+  const { fy, round } = preview.request;
+  const s = preview.context.summary;
+  const lines = [`${w.title} — ${w.fy} ${fy} ${w.round} ${round} ${w.months}`, ""];
+  if (preview.errors.length > 0) {
+    lines.push(`${w.errors} (${preview.errors.length}):`);
+    for (const f of preview.errors.slice(0, MAX_ERRORS_SHOWN)) lines.push(`  ${findingLine(f, lang)}`);
+    if (preview.errors.length > MAX_ERRORS_SHOWN) lines.push(`  … ${w.more} ${preview.errors.length - MAX_ERRORS_SHOWN} ${w.items}`);
+    lines.push(`  ${w.draft}`, "");
+  } else {
+    lines.push(w.noErrors, "");
+  }
+  const row = (label: string, t: typeof s.total) => [
+    label, String(t.items), String(t.byStatus.done), String(t.byStatus.inProgress), String(t.byStatus.notPossible),
+    String(t.byStatus.notReported + t.byStatus.notStarted), formatAmount(t.planned), formatAmount(t.disbursed), t.implementationScore.toFixed(2),
+  ];
+  const table = s.byDimension.map((d) => row(String(d.dimension), d.totals));
+  table.push(row(w.total, s.total));
+  lines.push(renderTable([w.dim, w.count, w.done, w.doing, w.notPossible, w.notReported, w.planned, w.disbursed, w.score], table));
+  if (s.unmatched.length > 0) lines.push("", `${w.unmatched}: ${s.unmatched.map((p) => `${p.code ?? "-"} (${p.at ? `${p.at.sheet} แถว ${p.at.row}` : "-"})`).join(", ")}`);
+  if (out !== null) {
+    const names = REPORT_SHEET_ORDER.map((k) => (lang === "th" ? REPORT_SHEETS[k] : `${REPORT_SHEETS[k]} (${REPORT_SHEETS_EN[k]})`)).filter((n) => sheets.some((x) => n.startsWith(x)));
+    lines.push("", `${w.sheets} (${sheets.length}): ${names.join(" · ")}`, `${w.wrote}: ${out}`);
+  } else {
+    lines.push("", w.checkOnly);
+  }
+  return lines.join("\n");
+}

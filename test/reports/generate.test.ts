@@ -1,0 +1,131 @@
+/**
+ * Generating the report sheets as a use case (app/report.ts), on both hosts: input sheets are never
+ * written (every cell compared before and after), regenerating replaces the report sheets only, a
+ * user's sheet of a report's name is refused until they say so, the checks' errors make every sheet a
+ * draft, and in Excel generating everything costs the same number of syncs for 39 items as for 2,000.
+ */
+import { generateReports, previewReport, REPORT_SHEET_NAMES } from "../../src/app/report";
+import { generatedSheets } from "../../src/app/generated";
+import { SheetConflictError, type WorkbookPort } from "../../src/app/port";
+import type { PlanWorkbook } from "../../src/domain/plan";
+import { baht, fiscalYear } from "../../src/domain/units";
+import { OfficeWorkbook } from "../../src/hosts/office/office-workbook";
+import { XlsxWorkbook } from "../../src/hosts/xlsx/xlsx-workbook";
+import type { SheetGrid, WorkbookGrids } from "../../src/workbook/grid";
+import { META_SHEET } from "../../src/workbook/schema";
+import { describeWorkbook } from "../../src/workbook/write";
+import { bigPlan } from "../../bench/validate";
+import { loadSeed000, sampleModel } from "../../tools/build-sample";
+import { FakeExcel } from "../support/fake-excel";
+import { REPORT_NOW } from "../support/reports";
+
+const sample = sampleModel(loadSeed000());
+const request = { fy: fiscalYear(2567), round: 6 as const };
+
+const hosts = [
+  {
+    name: "xlsx (exceljs)",
+    async make(model: PlanWorkbook = sample) {
+      const book = XlsxWorkbook.empty();
+      await book.writeSheets(describeWorkbook(model, { createdAt: new Date(0) }), "refuse");
+      // through bytes, as a user's file would come
+      const port = await XlsxWorkbook.open(await book.toBytes());
+      return { port: port as WorkbookPort, syncs: () => 0, userSheet: async (name: string) => port.writeSheets({ sheets: [userSheetSpec(name)], names: [] }, "refuse") };
+    },
+  },
+  {
+    name: "office (Excel.run fake)",
+    async make(model: PlanWorkbook = sample) {
+      const excel = new FakeExcel();
+      const port = new OfficeWorkbook(excel.run, excel.supports);
+      await port.writeSheets(describeWorkbook(model, { createdAt: new Date(0) }), "refuse");
+      return { port: port as WorkbookPort, syncs: () => excel.syncCount, userSheet: async (name: string) => port.writeSheets({ sheets: [userSheetSpec(name)], names: [] }, "refuse") };
+    },
+  },
+];
+
+function userSheetSpec(name: string) {
+  return {
+    name, visibility: "visible" as const, rows: [["ปกที่ผู้ใช้ทำเอง"], ["ห้ามเขียนทับ"]], columns: [{ width: 20 }], formattedRows: 0,
+    freeze: { rows: 0, columns: 0 }, rowStyles: [], validations: [], cellFormats: [],
+  };
+}
+
+const reportNames = new Set(REPORT_SHEET_NAMES);
+/** Every sheet a user types into: all but the report sheets and Sujarit's `_meta` bookkeeping. */
+function inputSheets(grids: WorkbookGrids): SheetGrid[] {
+  return grids.sheets.filter((s) => !reportNames.has(s.name) && s.name !== META_SHEET);
+}
+
+function cellCount(sheets: readonly SheetGrid[]): number {
+  return sheets.reduce((n, s) => n + s.rows.reduce((m, r) => m + r.filter((v) => v !== null && v !== "").length, 0), 0);
+}
+
+describe.each(hosts)("generating every report sheet: $name", (host) => {
+  it("never writes an input sheet: every cell, merge and visibility equal before and after, twice", async () => {
+    const { port } = await host.make();
+    const before = await port.readGrids();
+    const first = await generateReports(port, request, { now: REPORT_NOW });
+    expect(first.sheets.map((s) => s.name)).toEqual(REPORT_SHEET_NAMES);
+    const afterFirst = await port.readGrids();
+    expect(inputSheets(afterFirst)).toEqual(inputSheets(before));
+    expect(cellCount(inputSheets(before))).toBeGreaterThan(1000);
+    expect(afterFirst.names.filter((n) => !reportNames.has(n.sheet))).toEqual(before.names);
+    // regenerating replaces the report sheets (same names, once each), inputs untouched again
+    const second = await generateReports(port, { fy: fiscalYear(2567), round: 12 }, { now: REPORT_NOW });
+    const afterSecond = await port.readGrids();
+    expect(inputSheets(afterSecond)).toEqual(inputSheets(before));
+    expect(afterSecond.sheets.filter((s) => reportNames.has(s.name)).map((s) => s.name).sort()).toEqual([...REPORT_SHEET_NAMES].sort());
+    expect(second.preview.replaces).toEqual(REPORT_SHEET_NAMES);
+    expect(generatedSheets(afterSecond).sort()).toEqual([...REPORT_SHEET_NAMES].sort());
+  });
+
+  it("refuses to replace a user's sheet of a report's name, untouched; replaces it when told to", async () => {
+    const { port, userSheet } = await host.make();
+    await userSheet("ปก");
+    const before = await port.readGrids();
+    const preview = await previewReport(port, request, REPORT_NOW);
+    expect(preview.userSheets).toEqual(["ปก"]);
+    await expect(generateReports(port, request, { now: REPORT_NOW })).rejects.toEqual(new SheetConflictError(["ปก"]));
+    expect(await port.readGrids()).toEqual(before);
+    await generateReports(port, request, { now: REPORT_NOW, replaceUserSheets: true });
+    const after = await port.readGrids();
+    expect(after.sheets.find((s) => s.name === "ปก")?.rows.flat()).not.toContain("ห้ามเขียนทับ");
+  });
+
+  it("marks every sheet draft when the checks find errors, and only then", async () => {
+    const clean = await host.make();
+    const ok = await generateReports(clean.port, request, { now: REPORT_NOW });
+    expect(ok.draft).toBe(false);
+    expect(ok.preview.errors).toEqual([]);
+    for (const s of ok.sheets) expect(String(s.rows[0]?.[0] ?? "")).not.toMatch(/ฉบับร่าง/);
+    // disbursed more than the allocation: an error the report must not hide
+    const bad: PlanWorkbook = { ...sample, progress: sample.progress.map((p, i) => (i === 0 ? { ...p, ordinanceAmount: baht(1000), disbursed: baht(50_000) } : p)) };
+    const dirty = await host.make(bad);
+    const draft = await generateReports(dirty.port, request, { now: REPORT_NOW });
+    expect(draft.draft).toBe(true);
+    expect(draft.preview.errors.length).toBeGreaterThan(0);
+    for (const s of draft.sheets) expect(String(s.rows[0]?.[0] ?? "")).toMatch(/^ฉบับร่าง \(DRAFT\)/);
+    for (const s of draft.sheets) expect(s.print?.footer).toMatch(/ฉบับร่าง/);
+  });
+});
+
+describe("in Excel, generating every report sheet costs a constant number of syncs", () => {
+  it("is the same for the 39-item sample and a 2,000-item plan with 24,000 monthly rows", async () => {
+    const counts: number[] = [];
+    for (const model of [sample, bigPlan(2000, 24000)]) {
+      const excel = new FakeExcel();
+      const port = new OfficeWorkbook(excel.run, excel.supports);
+      await port.writeSheets(describeWorkbook(model, { createdAt: new Date(0) }), "refuse");
+      const before = excel.syncCount;
+      await generateReports(port, { fy: fiscalYear(2567), round: 12 }, { now: REPORT_NOW });
+      counts.push(excel.syncCount - before);
+      // and again, replacing what it made
+      const again = excel.syncCount;
+      await generateReports(port, { fy: fiscalYear(2567), round: 12 }, { now: REPORT_NOW });
+      counts.push(excel.syncCount - again);
+    }
+    expect(new Set(counts).size).toBe(1);
+    expect(counts[0]).toBeLessThanOrEqual(3); // read once; write: what exists, then everything
+  }, 120_000);
+});
