@@ -6,11 +6,11 @@
  * Nothing typed is overwritten: a row for the same item, year and month already there is reported with
  * its place, and a second one is only added when the caller says so explicitly.
  */
-import { type CalendarMonth, FISCAL_MONTHS, fiscalMonthIndex, fiscalYearOf } from "../domain/calendar";
+import { type CalendarMonth, ENGLISH_MONTHS_SHORT, FISCAL_MONTHS, fiscalMonthIndex, fiscalYearOf, THAI_MONTHS_SHORT, toBE } from "../domain/calendar";
 import type { CellLocation, Finding, Severity } from "../domain/findings";
-import type { BudgetType, NotPossibleReason, ProgressStatus } from "../domain/lists";
+import { BUDGET_TYPES, type BudgetType, type ClosedList, labelOf, NOT_POSSIBLE_REASONS, type NotPossibleReason, PROGRESS_STATUSES, type ProgressStatus, YES_NO } from "../domain/lists";
 import type { PlanItem, PlanWorkbook, ProgressEntry } from "../domain/plan";
-import { normalizeSpace } from "../domain/thai";
+import { formatAmount, normalizeSpace } from "../domain/thai";
 import { RULES } from "../domain/validation";
 import type { Rule } from "../domain/validation/rule";
 import { type Baht, baht, type FiscalYear, fiscalYear, isFiscalYear, type PlanCode, planCode, sumBaht } from "../domain/units";
@@ -65,18 +65,20 @@ export interface OwnerCount {
 
 const fold = (s: string) => normalizeSpace(s).replace(/\s+/g, " ").toLowerCase();
 
-/** The owners (หน่วยงานรับผิดชอบ) the plan names, as written, with their item counts, in Thai order. */
+/**
+ * The owners (หน่วยงานรับผิดชอบ) the plan names, as written, in Thai order, each with the number of items
+ * itemsOf gives for it (items shared with other units included: "สำนักปลัด กองคลัง …" counts for
+ * "กองคลัง …" too).
+ */
 export function ownersOf(wb: PlanWorkbook): OwnerCount[] {
-  const counts = new Map<string, { owner: string; items: number }>();
+  const names = new Map<string, string>();
   for (const it of wb.items) {
     const owner = normalizeSpace(it.owner);
-    if (!it.code || owner === "") continue;
-    const k = fold(owner);
-    const c = counts.get(k);
-    if (c) c.items++;
-    else counts.set(k, { owner, items: 1 });
+    if (it.code && owner !== "" && !names.has(fold(owner))) names.set(fold(owner), owner);
   }
-  return [...counts.values()].sort((a, b) => a.owner.localeCompare(b.owner, "th"));
+  return [...names.values()]
+    .map((owner) => ({ owner, items: itemsOf(wb, owner).length }))
+    .sort((a, b) => a.owner.localeCompare(b.owner, "th"));
 }
 
 /**
@@ -342,11 +344,15 @@ export function checkDraft(view: MonthlyView, input: DraftInput): DraftCheck {
   const after = run(slim([...others, entry]));
 
   const out: DraftFinding[] = [...inputFindings];
+  // a value that cannot be read is reported once, as such, not again as missing by the rules
+  const unreadable = new Set(inputFindings.map((f) => f.field));
   for (const f of after) {
     if (f.location.sheet !== sheet) continue;
     const onDraft = rowOf(f.location) === at.row;
     if (!onDraft && before.has(findingKey(f))) continue;
-    out.push({ finding: f, field: onDraft && f.location.cell ? fieldAt.get(f.location.cell.replace(/\$/g, "")) : undefined, elsewhere: !onDraft });
+    const field = onDraft && f.location.cell ? fieldAt.get(f.location.cell.replace(/\$/g, "")) : undefined;
+    if (field !== undefined && unreadable.has(field)) continue;
+    out.push({ finding: f, field, elsewhere: !onDraft });
   }
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of out) counts[f.finding.severity]++;
@@ -392,3 +398,37 @@ export function monthYear(fy: number, month: CalendarMonth): number {
   return month >= 10 ? fy - 1 : fy;
 }
 
+/* ---------- showing values ---------- */
+
+const FIELD_LISTS: Readonly<Record<string, ClosedList>> = { status: PROGRESS_STATUSES, reason: NOT_POSSIBLE_REASONS, budgetType: BUDGET_TYPES };
+
+/** ต.ค. / Oct. */
+export function monthName(m: CalendarMonth, lang: "th" | "en"): string {
+  return lang === "th" ? THAI_MONTHS_SHORT[m] : ENGLISH_MONTHS_SHORT[m];
+}
+
+/** A date as the UI shows it: "15 ม.ค. 2567" / "15 Jan 2567" (BE either way). */
+export function shortDate(d: Date, lang: "th" | "en"): string {
+  const m = (d.getUTCMonth() + 1) as CalendarMonth;
+  return `${d.getUTCDate()} ${lang === "th" ? THAI_MONTHS_SHORT[m] : ENGLISH_MONTHS_SHORT[m]} ${toBE(d.getUTCFullYear())}`;
+}
+
+/**
+ * A monthly row's field value as consolidation compares it (consolidate-plan's text: list keys, ISO
+ * dates, "true"/"false") shown as users know it: the list's label, a BE date, an amount with commas.
+ */
+export function showProgressValue(field: string, text: string, lang: "th" | "en"): string {
+  if (text === "") return "";
+  const list = FIELD_LISTS[field];
+  if (list) return list.entries.find((e) => e.key === text)?.[lang] ?? text;
+  if (field === "inOrdinance") return labelOf(YES_NO, text === "true" ? "yes" : "no", lang);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return shortDate(new Date(`${text}T00:00:00Z`), lang);
+  if ((field === "ordinanceAmount" || field === "disbursed") && Number.isFinite(Number(text))) return formatAmount(Number(text));
+  return text;
+}
+
+/** The column header of a ผลรายเดือน field, in the language asked. */
+export function fieldLabel(field: string, lang: "th" | "en"): string {
+  const c = PROGRESS_SHEET.columns.find((x) => x.key === field);
+  return c ? c[lang] : field;
+}

@@ -32,6 +32,8 @@ export const tab = (name: PageName): string => `[data-testid="tab-${name}"]`;
 export const PAGE_READY: Partial<Record<PageName, string>> = {
   check: '[data-testid="checks"][data-ready="true"]',
   risks: '[data-testid="risks"][data-ready="true"]',
+  monthly: '[data-testid="monthly"][data-ready="true"]',
+  reports: '[data-testid="reports"][data-ready="true"]',
 };
 
 // ---------------------------------------------------------------------------------------------------

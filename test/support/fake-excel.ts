@@ -597,7 +597,7 @@ class FakeRange implements XRange {
       const a = this.mustAddr();
       const area = parseArea(a);
       if (!area) throw new Error(`InvalidArgument: ${a}`);
-      if (s.merges.some((m) => intersects(parseArea(m), area))) throw new Error(`InvalidOperation: ${a} overlaps a merged area`);
+      if (mergedAreasNear(s, area).some((m) => intersects(m, area))) throw new Error(`InvalidOperation: ${a} overlaps a merged area`);
       s.merges.push(a);
     });
   }
@@ -655,6 +655,28 @@ class FakeNames implements XNamedItemCollection {
 
 function requireSet(excel: FakeExcel, version: string, what: string): void {
   if (!excel.supports(version)) throw new Error(`ApiNotFound: ${what} needs ExcelApi ${version}`);
+}
+
+/**
+ * The merged areas of a sheet that share a row with `area`, from an index by row: report sheets merge
+ * tens of thousands of areas, and checking each against all the others made the fake quadratic.
+ * Rebuilt whenever the sheet's merge list changed other than by merge() appending to it.
+ */
+const mergeIndexes = new WeakMap<FakeSheet, { count: number; byRow: Map<number, NonNullable<ReturnType<typeof parseArea>>[]> }>();
+function mergedAreasNear(s: FakeSheet, area: NonNullable<ReturnType<typeof parseArea>>): NonNullable<ReturnType<typeof parseArea>>[] {
+  let index = mergeIndexes.get(s);
+  if (!index || index.count > s.merges.length) {
+    index = { count: 0, byRow: new Map() };
+    mergeIndexes.set(s, index);
+  }
+  for (; index.count < s.merges.length; index.count++) {
+    const m = parseArea(s.merges[index.count] as string);
+    if (!m) continue;
+    for (let r = m.top; r <= m.bottom; r++) index.byRow.set(r, [...(index.byRow.get(r) ?? []), m]);
+  }
+  const out: NonNullable<ReturnType<typeof parseArea>>[] = [];
+  for (let r = area.top; r <= area.bottom; r++) out.push(...(index.byRow.get(r) ?? []));
+  return out;
 }
 
 function intersects(a: ReturnType<typeof parseArea>, b: ReturnType<typeof parseArea>): boolean {

@@ -10,9 +10,9 @@
 import { renameSync, writeFileSync } from "node:fs";
 import {
   addProgressRow, checkDraft, dateOnly, defaultFiscalYear, type DraftInput, itemFigures, type ItemFigures, type ListedItem,
-  monthlyView, monthYear, ownersOf, planYearsOf, progressListing,
+  monthlyView, monthName, monthYear, ownersOf, planYearsOf, progressListing,
 } from "../../app/monthly";
-import { type CalendarMonth, ENGLISH_MONTHS_SHORT, FISCAL_MONTHS, parseMonth, readBEYear, THAI_MONTHS_SHORT } from "../../domain/calendar";
+import { FISCAL_MONTHS, parseMonth, readBEYear } from "../../domain/calendar";
 import { describeLocation } from "../../domain/findings";
 import { BUDGET_TYPES, type ClosedList, labelOf, lookup, NOT_POSSIBLE_REASONS, PROGRESS_STATUSES, YES_NO } from "../../domain/lists";
 import { formatAmount, normalizeSpace, toArabicDigits } from "../../domain/thai";
@@ -56,8 +56,6 @@ const OPTIONS = {
 } as const;
 
 type Values = ReturnType<typeof parse<typeof OPTIONS>>["values"];
-
-const monthName = (m: CalendarMonth, lang: Lang) => (lang === "th" ? THAI_MONTHS_SHORT[m] : ENGLISH_MONTHS_SHORT[m]);
 
 export async function progressCommand(argv: readonly string[], io: Io, today: Date = new Date()): Promise<number> {
   const { values, positionals } = parse(argv, OPTIONS);

@@ -1,0 +1,747 @@
+/**
+ * ผลรายเดือน: a division's officer picks the unit's items (หน่วยงานรับผิดชอบ), the fiscal year and the
+ * month; sees an item's disbursement so far against its allocation and its plan budget, and its rows of
+ * the year; types the month's row with the progress checks (M rules) running on every keystroke, on the
+ * model with the draft added — no workbook round trip — and saves it below the sheet's last used row.
+ * A row already there for the item and month is shown with its place, never overwritten; a second one
+ * is added only after an explicit confirmation. Below, division workbooks are merged into this one
+ * (MergeDivisions). Where the session can watch the workbook, the page reads it again after each edit,
+ * so rows typed straight into the sheet show up here.
+ */
+import {
+  Badge, Body1, Button, Caption1, Caption1Strong, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Dropdown, Field,
+  Input, makeStyles, mergeClasses, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Option, ProgressBar, Spinner,
+  Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Textarea, tokens,
+} from "@fluentui/react-components";
+import { ErrorCircleFilled, LocationRegular, SaveRegular, WarningFilled } from "@fluentui/react-icons";
+import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
+import {
+  addProgressRow, checkDraft, dateOnly, defaultFiscalYear, defaultMonth, type DraftCheck, type DraftFinding, type DraftInput,
+  existingRows, fieldLabel, type ItemFigures, itemFigures, monthName, monthYear, type MonthlyView, ownersOf, planYearsOf, progressListing,
+  readMonthly, shortDate,
+} from "../../app/monthly";
+import type { HostServices, WorkbookSession } from "../../app/session";
+import { type CalendarMonth, FISCAL_MONTHS } from "../../domain/calendar";
+import type { CellLocation } from "../../domain/findings";
+import {
+  BUDGET_TYPES, type BudgetType, type ClosedList, labelOf, NOT_POSSIBLE_REASONS, type NotPossibleReason, PROGRESS_STATUSES,
+  type ProgressStatus, YES_NO,
+} from "../../domain/lists";
+import type { PlanItem, ProgressEntry } from "../../domain/plan";
+import type { FiscalYear } from "../../domain/units";
+import { parseDate } from "../../workbook/cells";
+import { plainMessage } from "../ErrorBar";
+import { usePrefs } from "../prefs";
+import { LIVE_DEBOUNCE_MS } from "./ChecksPage";
+import { MergeDivisions } from "./MergeDivisions";
+
+const ALL = "*";
+const STORAGE_KEY = "sujarit.monthly";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, minWidth: 0 },
+  heading: { margin: 0 },
+  note: { color: tokens.colorNeutralForeground2 },
+  filters: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(130px, 1fr))", gap: tokens.spacingHorizontalS, minWidth: 0 },
+  wide: { gridColumn: "1 / -1" },
+  field: { minWidth: 0 },
+  dropdown: { minWidth: 0, width: "100%" },
+  listHead: { display: "flex", flexWrap: "wrap", alignItems: "baseline", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
+  listBox: {
+    maxHeight: "45vh", overflowY: "auto", minWidth: 0, borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, backgroundColor: tokens.colorNeutralBackground1,
+  },
+  list: { listStyleType: "none", margin: 0, padding: 0 },
+  itemButton: {
+    display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS, width: "100%", minWidth: 0, textAlign: "start",
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`, border: "none", margin: 0, cursor: "pointer",
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, backgroundColor: "transparent",
+    color: tokens.colorNeutralForeground1, fontFamily: tokens.fontFamilyBase, fontSize: tokens.fontSizeBase300,
+    ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover },
+    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: "-2px" },
+  },
+  itemSelected: {
+    backgroundColor: tokens.colorBrandBackground2, ":hover": { backgroundColor: tokens.colorBrandBackground2 },
+    boxShadow: `inset ${tokens.strokeWidthThickest} 0 0 ${tokens.colorBrandStroke1}`,
+  },
+  itemTop: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
+  itemName: { overflow: "hidden", display: "-webkit-box", WebkitLineClamp: 2, WebkitBoxOrient: "vertical", overflowWrap: "anywhere" },
+  itemMeta: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  panel: {
+    display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, minWidth: 0,
+    backgroundColor: tokens.colorNeutralBackground1, borderRadius: tokens.borderRadiusMedium, border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  wrap: { overflowWrap: "anywhere" },
+  facts: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) auto", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS, margin: 0 },
+  term: { color: tokens.colorNeutralForeground2, minWidth: 0 },
+  amount: { margin: 0, textAlign: "end", fontVariantNumeric: "tabular-nums", fontWeight: tokens.fontWeightSemibold },
+  over: { color: tokens.colorPaletteRedForeground1 },
+  sub: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  num: { textAlign: "end", justifyContent: "flex-end", fontVariantNumeric: "tabular-nums" },
+  // one column in a narrow pane, more as it widens; fields keep their own height
+  form: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(160px, 1fr))", alignItems: "start", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS, minWidth: 0 },
+  control: { width: "100%", minWidth: 0 },
+  block: { display: "block" },
+  bar: { marginTop: tokens.spacingVerticalS },
+  history: { tableLayout: "auto" },
+  nowrap: { whiteSpace: "nowrap" },
+  checks: {
+    display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS, padding: tokens.spacingHorizontalS, minWidth: 0,
+    borderRadius: tokens.borderRadiusMedium, backgroundColor: tokens.colorNeutralBackground2,
+  },
+  findings: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
+  finding: { display: "flex", alignItems: "flex-start", gap: tokens.spacingHorizontalXS, minWidth: 0 },
+  findingText: { display: "flex", flexDirection: "column", minWidth: 0, overflowWrap: "anywhere" },
+  error: { color: tokens.colorPaletteRedForeground1, flexShrink: 0, marginTop: "2px" },
+  warning: { color: tokens.colorPaletteDarkOrangeForeground1, flexShrink: 0, marginTop: "2px" },
+  link: { padding: 0, minWidth: 0, height: "auto", justifyContent: "flex-start", textAlign: "start", fontWeight: tokens.fontWeightSemibold },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
+  surface: { maxWidth: "min(560px, calc(100vw - 24px))" },
+});
+
+/* ---------- reading ---------- */
+
+/** Reads the workbook at once, on demand, and (where the session can watch) after edits. */
+function useMonthlyView(session: WorkbookSession) {
+  const [view, setView] = useState<MonthlyView>();
+  const [busy, setBusy] = useState(true);
+  const [error, setError] = useState<unknown>();
+  const mounted = useRef(true);
+  const load = useCallback(async () => {
+    setBusy(true);
+    try {
+      const v = await readMonthly(session.port);
+      if (mounted.current) {
+        setView(v);
+        setError(undefined);
+      }
+    } catch (e) {
+      if (mounted.current) setError(e);
+    } finally {
+      if (mounted.current) setBusy(false);
+    }
+  }, [session]);
+  useEffect(() => {
+    mounted.current = true;
+    void load();
+    return () => {
+      mounted.current = false;
+    };
+  }, [load]);
+  useEffect(() => {
+    if (!session.watch) return undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const stop = session.watch(() => {
+      if (timer !== undefined) clearTimeout(timer);
+      timer = setTimeout(() => void load(), LIVE_DEBOUNCE_MS);
+    });
+    return () => {
+      if (timer !== undefined) clearTimeout(timer);
+      stop();
+    };
+  }, [session, load]);
+  return { view, busy, error, load };
+}
+
+interface Remembered {
+  readonly owner?: string;
+  readonly enteredBy?: string;
+}
+
+function remembered(): Remembered {
+  try {
+    const raw = globalThis.localStorage?.getItem(STORAGE_KEY);
+    return raw ? (JSON.parse(raw) as Remembered) : {};
+  } catch {
+    return {}; // storage unavailable or corrupt: start empty
+  }
+}
+
+function remember(next: Remembered): void {
+  try {
+    globalThis.localStorage?.setItem(STORAGE_KEY, JSON.stringify({ ...remembered(), ...next }));
+  } catch {
+    /* storage unavailable: nothing is remembered */
+  }
+}
+
+/* ---------- the page ---------- */
+
+export interface MonthlyPageProps {
+  readonly session: WorkbookSession;
+  readonly openFile: HostServices["openFile"];
+  /** For tests: the day the page takes as today (default month and year, วันที่บันทึก). */
+  readonly today?: Date;
+}
+
+export function MonthlyPage({ session, openFile, today }: MonthlyPageProps) {
+  const s = useStyles();
+  const { t, num, prefs } = usePrefs();
+  const { view, busy, error, load } = useMonthlyView(session);
+  const [owner, setOwner] = useState<string>(() => remembered().owner ?? ALL);
+  const [fy, setFy] = useState<FiscalYear>();
+  const [month, setMonth] = useState<CalendarMonth>();
+  const [code, setCode] = useState<string>();
+  const [status, setStatus] = useState<{ intent: "success" | "error" | "warning"; text: string; at?: CellLocation }>();
+  const detailRef = useRef<HTMLElement>(null);
+  const now = useMemo(() => today ?? new Date(), [today]);
+
+  const wb = view?.read.workbook;
+  const years = useMemo(() => (wb ? planYearsOf(wb) : []), [wb]);
+  const owners = useMemo(() => (wb ? ownersOf(wb) : []), [wb]);
+  // the first read decides the defaults; later reads keep what the user chose
+  useEffect(() => {
+    if (!wb) return;
+    const y = fy ?? defaultFiscalYear(wb, now);
+    if (fy === undefined) setFy(y);
+    if (month === undefined) setMonth(defaultMonth(wb, y, now));
+  }, [wb, fy, month, now]);
+  const activeOwner = owner !== ALL && owners.some((o) => o.owner === owner) ? owner : ALL;
+
+  const listed = useMemo(() => (wb && fy ? progressListing(wb, fy, activeOwner === ALL ? undefined : activeOwner) : []), [wb, fy, activeOwner]);
+  const selected = listed.find((l) => l.item.code === code);
+  const monthText = (m: CalendarMonth, y: number) => `${monthName(m, prefs.lang)} ${num(monthYear(y, m))}`;
+  const reportedThisMonth = (f: ItemFigures) => month !== undefined && f.months.includes(month);
+
+  const choose = useCallback((c: string) => {
+    setCode(c);
+    setStatus(undefined);
+    requestAnimationFrame(() => detailRef.current?.scrollIntoView?.({ block: "start", behavior: "smooth" }));
+  }, []);
+
+  const reveal = session.reveal;
+  const revealAt = reveal ? (at: CellLocation) => void reveal(at).catch((e: unknown) => console.warn("Sujarit: cannot reveal", at, e)) : undefined;
+  const ready = view !== undefined && !busy && fy !== undefined && month !== undefined;
+
+  return (
+    <section className={s.root} aria-labelledby="monthly-heading" data-testid="monthly" data-ready={ready ? "true" : "false"}>
+      <Subtitle2 as="h2" id="monthly-heading" className={s.heading}>{t("monthlyHeading")}</Subtitle2>
+      {session.watch && <Caption1 className={s.note}>{t("monthlyLive")}</Caption1>}
+
+      {error !== undefined && (
+        <MessageBar intent="error" layout="multiline" data-testid="monthly-error">
+          <MessageBarBody>
+            <MessageBarTitle>{t("monthlyFailed")}</MessageBarTitle>
+            {plainMessage(error, prefs.lang)}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {!view && busy && <Spinner label={t("loading")} />}
+      {view && !view.sheet && (
+        <MessageBar intent="warning" layout="multiline" data-testid="no-progress-sheet">
+          <MessageBarBody>{t("noProgressSheet")}</MessageBarBody>
+        </MessageBar>
+      )}
+
+      {wb && fy !== undefined && month !== undefined && (
+        <>
+          <div className={s.filters} role="group" aria-label={t("monthlyFilters")}>
+            <Field label={t("ownerLabel")} className={mergeClasses(s.field, s.wide)}>
+              <Dropdown
+                className={s.dropdown}
+                data-testid="owner-filter"
+                value={activeOwner === ALL ? t("allOwners") : activeOwner}
+                selectedOptions={[activeOwner]}
+                onOptionSelect={(_, d) => {
+                  const o = d.optionValue ?? ALL;
+                  setOwner(o);
+                  remember({ owner: o });
+                }}
+              >
+                <Option value={ALL} text={t("allOwners")}>{`${t("allOwners")} (${num(wb.items.filter((i) => i.code).length)})`}</Option>
+                {owners.map((o) => (
+                  <Option key={o.owner} value={o.owner} text={o.owner}>{`${o.owner} (${num(o.items)})`}</Option>
+                ))}
+              </Dropdown>
+            </Field>
+            <Field label={t("fyLabel")} className={s.field}>
+              <Dropdown
+                className={s.dropdown}
+                data-testid="fy-filter"
+                value={num(fy)}
+                selectedOptions={[String(fy)]}
+                onOptionSelect={(_, d) => d.optionValue && setFy(Number(d.optionValue) as FiscalYear)}
+              >
+                {years.map((y) => <Option key={y} value={String(y)} text={num(y)}>{num(y)}</Option>)}
+              </Dropdown>
+            </Field>
+            <Field label={t("monthLabel")} className={s.field}>
+              <Dropdown
+                className={s.dropdown}
+                data-testid="month-filter"
+                value={monthText(month, fy)}
+                selectedOptions={[String(month)]}
+                onOptionSelect={(_, d) => d.optionValue && setMonth(Number(d.optionValue) as CalendarMonth)}
+              >
+                {FISCAL_MONTHS.map((m) => <Option key={m} value={String(m)} text={monthText(m, fy)}>{monthText(m, fy)}</Option>)}
+              </Dropdown>
+            </Field>
+          </div>
+
+          <div className={s.listHead}>
+            <Subtitle2 as="h3" className={s.sub} id="monthly-items-heading" data-testid="items-heading">
+              {t("itemsHeading", { n: num(listed.length), month: monthText(month, fy), done: num(listed.filter((l) => reportedThisMonth(l.figures)).length) })}
+            </Subtitle2>
+          </div>
+          {listed.length === 0 ? (
+            <Body1 data-testid="no-items">{t("noItems")}</Body1>
+          ) : (
+            <div className={s.listBox}>
+              <ul className={s.list} aria-labelledby="monthly-items-heading" data-testid="monthly-items">
+                {listed.map(({ item, figures }) => (
+                  <ItemRow key={item.code} item={item} figures={figures} reported={reportedThisMonth(figures)} selected={item.code === code} onSelect={choose} />
+                ))}
+              </ul>
+            </div>
+          )}
+
+          {status && (
+            <MessageBar intent={status.intent} layout="multiline" data-testid="monthly-status">
+              <MessageBarBody>{status.text}</MessageBarBody>
+              {status.at && revealAt && (
+                <MessageBarActions>
+                  <Button size="small" icon={<LocationRegular />} onClick={() => revealAt(status.at as CellLocation)} data-testid="status-reveal">{t("showInSheet")}</Button>
+                </MessageBarActions>
+              )}
+            </MessageBar>
+          )}
+
+          {selected ? (
+            <section className={s.panel} ref={detailRef} aria-labelledby="item-heading" data-testid="item-detail" data-code={selected.item.code}>
+              <div>
+                <Subtitle2 as="h3" id="item-heading" className={mergeClasses(s.heading, s.wrap)}>{`${selected.item.code} ${selected.item.name}`}</Subtitle2>
+                {selected.item.owner && <Caption1 className={mergeClasses(s.note, s.wrap, s.block)}>{selected.item.owner}</Caption1>}
+              </div>
+              <Figures figures={selected.figures} />
+              <History rows={selected.figures.rows} fy={fy} onReveal={revealAt} />
+              {view.sheet && (
+                <Entry
+                  key={`${selected.item.code}|${fy}|${month}`}
+                  view={view}
+                  item={selected.item}
+                  fy={fy}
+                  month={month}
+                  monthText={monthText(month, fy)}
+                  now={now}
+                  session={session}
+                  onReveal={revealAt}
+                  onSaved={async (sheet, row) => {
+                    await load();
+                    setStatus({ intent: "success", text: t(session.exportBytes ? "savedDownload" : "saved", { sheet, row: num(row) }), at: { sheet, row } });
+                  }}
+                  onExists={async (sheet, row) => {
+                    await load();
+                    setStatus({ intent: "warning", text: t("saveExists", { sheet, row: num(row) }), at: { sheet, row } });
+                  }}
+                  onFailed={(e) => setStatus({ intent: "error", text: `${t("saveFailed")} ${plainMessage(e, prefs.lang)}` })}
+                />
+              )}
+            </section>
+          ) : (
+            listed.length > 0 && <Caption1 className={s.note} data-testid="pick-item">{t("pickItem")}</Caption1>
+          )}
+          <MergeDivisions session={session} openFile={openFile} onMerged={load} />
+        </>
+      )}
+    </section>
+  );
+}
+
+/** One item of the list; memoised, so that choosing a month or an item redraws only the rows that change. */
+const ItemRow = memo(function ItemRow({ item, figures, reported, selected, onSelect }: { item: PlanItem; figures: ItemFigures; reported: boolean; selected: boolean; onSelect(code: string): void }) {
+  const s = useStyles();
+  const { t, money } = usePrefs();
+  const limit = figures.limit?.amount;
+  return (
+    <li>
+      <button
+        type="button"
+        className={mergeClasses(s.itemButton, selected && s.itemSelected)}
+        aria-pressed={selected}
+        onClick={() => onSelect(item.code as string)}
+        data-testid="monthly-item"
+        data-code={item.code}
+        data-reported={reported ? "true" : "false"}
+      >
+        <span className={s.itemTop}>
+          <Text weight="semibold">{item.code}</Text>
+          <Badge size="small" appearance={reported ? "filled" : "outline"} color={reported ? "success" : "informative"}>
+            {t(reported ? "reportedBadge" : "notReportedBadge")}
+          </Badge>
+        </span>
+        <span className={s.itemName}>{item.name}</span>
+        <span className={s.itemMeta}>
+          {limit !== undefined ? t("itemDisbursedOf", { amount: money(figures.disbursed), limit: money(limit) }) : t("itemDisbursed", { amount: money(figures.disbursed) })}
+        </span>
+      </button>
+    </li>
+  );
+});
+
+function Figures({ figures: f }: { figures: ItemFigures }) {
+  const s = useStyles();
+  const { t, num, money } = usePrefs();
+  const over = f.remaining !== undefined && f.remaining < 0;
+  const share = f.limit ? f.disbursed / f.limit.amount : undefined;
+  const shareText = f.limit?.kind === "allocation" && f.pctOfAllocation !== undefined
+    ? t("pctOfAllocation", { pct: num(f.pctOfAllocation) })
+    : f.pctOfPlan !== undefined ? t("pctOfPlan", { pct: num(f.pctOfPlan) }) : undefined;
+  return (
+    <div data-testid="item-figures">
+      <h4 className={s.sub}>{t("figuresHeading", { fy: num(f.fy) })}</h4>
+      <dl className={s.facts}>
+        <dt className={s.term}>{t("plannedBudget", { fy: num(f.fy) })}</dt>
+        <dd className={s.amount} data-testid="fig-planned" data-value={f.planned}>{money(f.planned)}</dd>
+        <dt className={s.term}>{t("allocationLabel")}</dt>
+        <dd className={s.amount} data-testid="fig-allocation" data-value={f.allocation ?? ""}>{f.allocation !== undefined ? money(f.allocation) : t("notStated")}</dd>
+        <dt className={s.term}>{t("disbursedToDate")}</dt>
+        <dd className={mergeClasses(s.amount, over && s.over)} data-testid="fig-disbursed" data-value={f.disbursed}>{money(f.disbursed)}</dd>
+        {f.remaining !== undefined && (
+          <>
+            <dt className={s.term}>{t("remainingLabel")}</dt>
+            <dd className={mergeClasses(s.amount, over && s.over)} data-testid="fig-remaining" data-value={f.remaining}>
+              {over ? t("overBy", { amount: money(-f.remaining) }) : money(f.remaining)}
+            </dd>
+          </>
+        )}
+      </dl>
+      {share !== undefined && shareText ? (
+        <>
+          <ProgressBar
+            value={Math.min(1, share)}
+            color={over ? "error" : share >= 0.9 ? "warning" : "brand"}
+            thickness="large"
+            className={s.bar}
+            aria-label={shareText}
+            data-testid="fig-bar"
+          />
+          <Caption1 className={over ? s.over : s.note} data-testid="fig-share">{shareText}</Caption1>
+        </>
+      ) : (
+        f.planned === 0 && f.allocation === undefined && <Caption1 className={s.note}>{t("noBudgetYear")}</Caption1>
+      )}
+    </div>
+  );
+}
+
+function History({ rows, fy, onReveal }: { rows: readonly ProgressEntry[]; fy: number; onReveal: ((at: CellLocation) => void) | undefined }) {
+  const s = useStyles();
+  const { t, num, money, prefs } = usePrefs();
+  return (
+    <div>
+      <h4 className={s.sub} id="history-heading">{t("historyHeading")}</h4>
+      {rows.length === 0 ? (
+        <Caption1 className={s.note} data-testid="history-empty">{t("historyEmpty")}</Caption1>
+      ) : (
+        <Table size="extra-small" className={s.history} aria-labelledby="history-heading" data-testid="history">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{t("colMonth")}</TableHeaderCell>
+              <TableHeaderCell>{t("colStatus")}</TableHeaderCell>
+              <TableHeaderCell className={mergeClasses(s.num, s.nowrap)}>{t("colPct")}</TableHeaderCell>
+              <TableHeaderCell className={s.num}>{t("colDisbursed")}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {rows.map((r, i) => {
+              const month = r.month ? `${monthName(r.month, prefs.lang)} ${num(monthYear(fy, r.month))}` : "-";
+              const at = r.at;
+              return (
+                <TableRow key={`${r.at?.row ?? i}`} data-testid="history-row" data-month={r.month} data-row={r.at?.row}>
+                  <TableCell>
+                    <div className={s.nowrap}>{month}</div>
+                    {at && (onReveal ? (
+                      <Button size="small" appearance="transparent" className={s.link} onClick={() => onReveal({ sheet: at.sheet, row: at.row })} aria-label={t("showRowInSheet", { row: num(at.row) })}>
+                        {t("rowAt", { row: num(at.row) })}
+                      </Button>
+                    ) : (
+                      <Caption1 className={s.note}>{t("rowAt", { row: num(at.row) })}</Caption1>
+                    ))}
+                  </TableCell>
+                  <TableCell>{r.status ? labelOf(PROGRESS_STATUSES, r.status, prefs.lang) : "-"}</TableCell>
+                  <TableCell className={mergeClasses(s.num, s.nowrap)}>{r.progressPct !== undefined ? num(r.progressPct) : "-"}</TableCell>
+                  <TableCell className={mergeClasses(s.num, s.nowrap)}>{r.disbursed !== undefined ? money(r.disbursed) : "-"}</TableCell>
+                </TableRow>
+              );
+            })}
+          </TableBody>
+        </Table>
+      )}
+    </div>
+  );
+}
+
+/* ---------- the month's row ---------- */
+
+type TextField =
+  | "reasonText" | "progressPct" | "startDate" | "endDate" | "output" | "unit" | "indicatorResult" | "result" | "ordinanceAmount"
+  | "disbursed" | "evidence" | "problems" | "recommendations" | "enteredBy";
+
+interface Form extends Record<TextField, string> {
+  readonly status: ProgressStatus | undefined;
+  readonly reason: NotPossibleReason | undefined;
+  readonly inOrdinance: boolean | undefined;
+  readonly budgetType: BudgetType | undefined;
+}
+
+const dateText = (d: Date | undefined) => (d ? `${d.getUTCDate()}/${d.getUTCMonth() + 1}/${d.getUTCFullYear() + 543}` : "");
+
+/**
+ * A new row starts from the item's latest earlier row: its status (in progress unless it was done or not
+ * possible), budget type, allocation, in-ordinance flag, start date (and end date once done) and unit carry over.
+ */
+function initialForm(rows: readonly ProgressEntry[], month: CalendarMonth, enteredBy: string): Form {
+  const index = FISCAL_MONTHS.indexOf(month);
+  const before = rows.filter((r) => r.month !== undefined && FISCAL_MONTHS.indexOf(r.month) < index);
+  const last = before[before.length - 1];
+  const status: ProgressStatus = last?.status === "done" || last?.status === "notPossible" ? last.status : "inProgress";
+  return {
+    status, reason: undefined, inOrdinance: last?.inOrdinance, budgetType: last?.budgetType,
+    reasonText: "", progressPct: "", startDate: dateText(last?.startDate), endDate: status === "done" ? dateText(last?.endDate) : "", output: "", unit: last?.unit ?? "",
+    indicatorResult: "", result: "", ordinanceAmount: last?.ordinanceAmount !== undefined ? String(last.ordinanceAmount) : "",
+    disbursed: "", evidence: "", problems: "", recommendations: "", enteredBy,
+  };
+}
+
+interface EntryProps {
+  readonly view: MonthlyView;
+  readonly item: PlanItem;
+  readonly fy: FiscalYear;
+  readonly month: CalendarMonth;
+  readonly monthText: string;
+  readonly now: Date;
+  readonly session: WorkbookSession;
+  onReveal: ((at: CellLocation) => void) | undefined;
+  onSaved(sheet: string, row: number): Promise<void>;
+  onExists(sheet: string, row: number): Promise<void>;
+  onFailed(error: unknown): void;
+}
+
+function Entry(p: EntryProps) {
+  const s = useStyles();
+  const { t, num, prefs } = usePrefs();
+  const wb = p.view.read.workbook;
+  const code = p.item.code as NonNullable<PlanItem["code"]>;
+  const rows = useMemo(() => itemFigures(wb, p.item, p.fy).rows, [wb, p.item, p.fy]);
+  const [form, setForm] = useState<Form>(() => initialForm(rows, p.month, remembered().enteredBy ?? ""));
+  const [allowDuplicate, setAllowDuplicate] = useState(false);
+  const [askDuplicate, setAskDuplicate] = useState(false);
+  const [askErrors, setAskErrors] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const existing = existingRows(wb, code, p.fy, p.month)[0];
+
+  const input: DraftInput = useMemo(() => ({ ...form, fy: p.fy, month: p.month, code, enteredOn: dateOnly(p.now) }), [form, p.fy, p.month, code, p.now]);
+  const deferred = useDeferredValue(input);
+  const check: DraftCheck = useMemo(() => checkDraft(p.view, deferred), [p.view, deferred]);
+  const byField = useMemo(() => {
+    const m = new Map<string, DraftFinding>();
+    for (const f of check.findings) {
+      if (!f.field) continue;
+      const before = m.get(f.field);
+      if (!before || (before.finding.severity !== "error" && f.finding.severity === "error")) m.set(f.field, f);
+    }
+    return m;
+  }, [check]);
+  const blocking = check.findings.filter((f) => f.finding.severity === "error" && !(allowDuplicate && f.finding.rule === "M9"));
+
+  const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }));
+
+  const save = async () => {
+    setAskErrors(false);
+    setSaving(true);
+    try {
+      // the row as typed now (not the deferred one the checks last saw)
+      const entry = checkDraft(p.view, input).entry;
+      remember({ enteredBy: form.enteredBy.trim() });
+      const result = await addProgressRow(p.session.port, entry, { allowDuplicate });
+      if (result.kind === "added") await p.onSaved(result.sheet, result.row);
+      else await p.onExists(result.sheet, result.existing.at?.row ?? 0);
+    } catch (e) {
+      p.onFailed(e);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const validation = (field: string) => {
+    const f = byField.get(field);
+    if (!f) return {};
+    return { validationState: f.finding.severity === "error" ? ("error" as const) : ("warning" as const), validationMessage: f.finding.message[prefs.lang] };
+  };
+  const label = (field: string) => fieldLabel(field, prefs.lang);
+  const text = (field: TextField, opts: { hint?: string; placeholder?: string; multiline?: boolean; wide?: boolean; inputMode?: "decimal" | "text" | "url" } = {}) => (
+    <Field label={label(field)} hint={opts.hint} className={mergeClasses(s.field, opts.wide && s.wide)} {...validation(field)}>
+      {opts.multiline ? (
+        <Textarea className={s.control} value={form[field]} resize="vertical" onChange={(_, d) => set(field, d.value)} data-testid={`field-${field}`} data-field={field} />
+      ) : (
+        <Input className={s.control} value={form[field]} placeholder={opts.placeholder} inputMode={opts.inputMode} onChange={(_, d) => set(field, d.value)} data-testid={`field-${field}`} data-field={field} />
+      )}
+    </Field>
+  );
+  const choice = <K extends string>(field: "status" | "reason" | "budgetType", list: ClosedList<K>, value: K | undefined, onChange: (v: K | undefined) => void, required = false) => (
+    <Field label={label(field)} required={required} className={s.field} {...validation(field)}>
+      <Dropdown
+        className={s.dropdown}
+        value={value ? labelOf(list, value, prefs.lang) : t("notChosen")}
+        selectedOptions={[value ?? ""]}
+        onOptionSelect={(_, d) => onChange(d.optionValue ? (d.optionValue as K) : undefined)}
+        data-testid={`field-${field}`}
+        data-field={field}
+      >
+        {!required && <Option value="" text={t("notChosen")}>{t("notChosen")}</Option>}
+        {list.entries.map((e) => <Option key={e.key} value={e.key} text={e[prefs.lang]}>{e[prefs.lang]}</Option>)}
+      </Dropdown>
+    </Field>
+  );
+  const dateHint = (field: "startDate" | "endDate") => {
+    const v = form[field].trim();
+    if (v === "" || byField.has(field)) return undefined;
+    const d = parseDate(v);
+    return d.ok && d.value ? shortDate(d.value, prefs.lang) : undefined;
+  };
+  const focusField = (field: string) => {
+    const el = document.querySelector<HTMLElement>(`[data-testid="item-detail"] [data-field="${field}"]`);
+    el?.focus();
+  };
+
+  if (existing && !allowDuplicate) {
+    const at = existing.at;
+    return (
+      <div>
+        <h4 className={s.sub}>{t("entryHeading", { month: p.monthText })}</h4>
+        <MessageBar intent="warning" layout="multiline" data-testid="existing-row" data-row={at?.row}>
+          <MessageBarBody>
+            <MessageBarTitle>{t("existingTitle")}</MessageBarTitle>
+            {t("existingBody", { code, month: p.monthText, sheet: at?.sheet ?? "", row: num(at?.row ?? 0) })}
+          </MessageBarBody>
+        </MessageBar>
+        <div className={s.actions} style={{ marginTop: tokens.spacingVerticalS }}>
+          {p.onReveal && at && (
+            <Button icon={<LocationRegular />} onClick={() => p.onReveal?.({ sheet: at.sheet, row: at.row })} data-testid="reveal-existing">{t("showInSheet")}</Button>
+          )}
+          <Button appearance="subtle" onClick={() => setAskDuplicate(true)} data-testid="add-anyway">{t("addAnyway")}</Button>
+        </div>
+        <Dialog open={askDuplicate} onOpenChange={(_, d) => setAskDuplicate(d.open)}>
+          <DialogSurface className={s.surface} data-testid="confirm-duplicate">
+            <DialogBody>
+              <DialogTitle>{t("confirmDuplicateTitle")}</DialogTitle>
+              <DialogContent>{t("confirmDuplicateBody", { code, month: p.monthText, sheet: at?.sheet ?? "", row: num(at?.row ?? 0) })}</DialogContent>
+              <DialogActions>
+                <Button onClick={() => { setAskDuplicate(false); setAllowDuplicate(true); }} data-testid="confirm-add">{t("confirmAdd")}</Button>
+                <Button appearance="primary" onClick={() => setAskDuplicate(false)} data-testid="cancel-duplicate">{t("cancel")}</Button>
+              </DialogActions>
+            </DialogBody>
+          </DialogSurface>
+        </Dialog>
+      </div>
+    );
+  }
+
+  return (
+    <form
+      aria-labelledby="entry-heading"
+      data-testid="entry"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (blocking.length > 0) setAskErrors(true);
+        else void save();
+      }}
+    >
+      <h4 className={s.sub} id="entry-heading" style={{ marginBottom: tokens.spacingVerticalS }}>{t("entryHeading", { month: p.monthText })}</h4>
+      <div className={s.form}>
+        {choice("status", PROGRESS_STATUSES, form.status, (v) => set("status", v), true)}
+        {text("progressPct", { placeholder: t("pctPlaceholder"), inputMode: "decimal" })}
+        {form.status === "notPossible" && choice("reason", NOT_POSSIBLE_REASONS, form.reason, (v) => set("reason", v))}
+        {form.status === "notPossible" && text("reasonText")}
+        {text("startDate", { placeholder: t("datePlaceholder"), hint: dateHint("startDate") })}
+        {text("endDate", { placeholder: t("datePlaceholder"), hint: dateHint("endDate") })}
+        {text("output")}
+        {text("unit")}
+        {text("indicatorResult", { multiline: true, wide: true })}
+        {text("result", { multiline: true, wide: true })}
+        {choice("budgetType", BUDGET_TYPES, form.budgetType, (v) => set("budgetType", v))}
+        <Field label={label("inOrdinance")} className={s.field} {...validation("inOrdinance")}>
+          <Dropdown
+            className={s.dropdown}
+            value={form.inOrdinance === undefined ? t("notChosen") : labelOf(YES_NO, form.inOrdinance ? "yes" : "no", prefs.lang)}
+            selectedOptions={[form.inOrdinance === undefined ? "" : form.inOrdinance ? "yes" : "no"]}
+            onOptionSelect={(_, d) => set("inOrdinance", d.optionValue ? d.optionValue === "yes" : undefined)}
+            data-testid="field-inOrdinance"
+            data-field="inOrdinance"
+          >
+            <Option value="" text={t("notChosen")}>{t("notChosen")}</Option>
+            {YES_NO.entries.map((e) => <Option key={e.key} value={e.key} text={e[prefs.lang]}>{e[prefs.lang]}</Option>)}
+          </Dropdown>
+        </Field>
+        {text("ordinanceAmount", { placeholder: t("amountPlaceholder"), inputMode: "decimal" })}
+        {text("disbursed", { placeholder: t("amountPlaceholder"), hint: t("disbursedHint"), inputMode: "decimal" })}
+        {text("evidence", { wide: true, inputMode: "url" })}
+        {text("problems", { multiline: true, wide: true })}
+        {text("recommendations", { multiline: true, wide: true })}
+        {text("enteredBy", { wide: true })}
+      </div>
+
+      <div className={s.checks} style={{ marginTop: tokens.spacingVerticalM }} data-testid="draft-checks" data-errors={check.counts.error} data-warnings={check.counts.warning}>
+        <Text weight="semibold">{t("liveChecks")}</Text>
+        <Caption1 role="status" aria-live="polite" data-testid="draft-summary">
+          {check.findings.length === 0 ? t("draftOk") : t("draftCounts", { errors: num(check.counts.error), warnings: num(check.counts.warning) })}
+        </Caption1>
+        {check.findings.length > 0 && (
+          <ul className={s.findings}>
+            {check.findings.map((f, i) => {
+              const Icon = f.finding.severity === "error" ? ErrorCircleFilled : WarningFilled;
+              const where = f.field ? `${label(f.field)} (${f.finding.location.cell ?? ""})` : f.elsewhere ? otherRowText(f, wb.progress, p.fy, t, num, prefs.lang) : undefined;
+              return (
+                <li key={`${f.finding.rule}|${f.field ?? ""}|${i}`} className={s.finding} data-testid="draft-finding" data-rule={f.finding.rule} data-field={f.field} data-severity={f.finding.severity}>
+                  <Icon className={f.finding.severity === "error" ? s.error : s.warning} aria-hidden />
+                  <span className={s.findingText}>
+                    {where && (f.field ? (
+                      <Button appearance="transparent" size="small" className={s.link} onClick={() => focusField(f.field as string)}>{`${f.finding.rule} · ${where}`}</Button>
+                    ) : (
+                      <Caption1Strong>{`${f.finding.rule} · ${where}`}</Caption1Strong>
+                    ))}
+                    {!where && <Caption1Strong>{f.finding.rule}</Caption1Strong>}
+                    <Caption1>{f.finding.message[prefs.lang]}</Caption1>
+                  </span>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </div>
+
+      <div className={s.actions} style={{ marginTop: tokens.spacingVerticalM }}>
+        <Button type="submit" appearance="primary" icon={saving ? <Spinner size="extra-tiny" aria-hidden /> : <SaveRegular />} disabled={saving} data-testid="save-row">
+          {t(saving ? "saving" : "save")}
+        </Button>
+      </div>
+
+      <Dialog open={askErrors} onOpenChange={(_, d) => setAskErrors(d.open)}>
+        <DialogSurface className={s.surface} data-testid="confirm-errors">
+          <DialogBody>
+            <DialogTitle>{t("confirmErrorsTitle", { n: num(blocking.length) })}</DialogTitle>
+            <DialogContent>
+              <Body1>{t("confirmErrorsBody")}</Body1>
+              <ul>
+                {blocking.map((f, i) => <li key={i}>{`${f.finding.rule}: ${f.finding.message[prefs.lang]}`}</li>)}
+              </ul>
+            </DialogContent>
+            <DialogActions>
+              <Button onClick={() => void save()} data-testid="save-anyway">{t("saveAnyway")}</Button>
+              <Button appearance="primary" onClick={() => setAskErrors(false)} data-testid="back-to-edit">{t("backToEdit")}</Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+    </form>
+  );
+}
+
+/** "row 6 (ธ.ค. 2566)": the other row a finding is on (M4 passed on a later month, M7 going down after the draft …). */
+function otherRowText(f: DraftFinding, progress: readonly ProgressEntry[], fy: number, t: ReturnType<typeof usePrefs>["t"], num: (n: number) => string, lang: "th" | "en"): string {
+  const loc = f.finding.location;
+  const row = loc.row ?? Number(/\d+/.exec(loc.cell ?? "")?.[0] ?? 0);
+  const entry = progress.find((p) => p.at?.sheet === loc.sheet && p.at.row === row);
+  const month = entry?.month ? `${monthName(entry.month, lang)} ${num(monthYear(fy, entry.month))}` : "-";
+  return t("otherRow", { row: num(row), month });
+}

@@ -1,0 +1,272 @@
+/**
+ * รายงาน: the planner picks the fiscal year and round, sees the round's figures (the same the report
+ * prints) and the checks' errors that would make the report wrong, then generates every report sheet in
+ * one write. With errors the report is still made, marked draft on every sheet. A sheet of a report's name
+ * that Sujarit did not make is listed and only replaced when the planner ticks the box. Where the session
+ * can watch the workbook, the preview follows edits.
+ */
+import {
+  Body1, Button, Caption1, Checkbox, Field, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Select,
+  Spinner, Subtitle2, tokens,
+} from "@fluentui/react-components";
+import { DocumentTableRegular, LocationRegular } from "@fluentui/react-icons";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { SheetConflictError } from "../../app/port";
+import { generateReports, previewReport, type ReportPreview } from "../../app/report";
+import type { WorkbookSession } from "../../app/session";
+import type { ReportRound } from "../../domain/lists";
+import type { RoundTotals } from "../../domain/progress/round";
+import { fiscalYear } from "../../domain/units";
+import { REPORT_SHEET_ORDER, REPORT_SHEETS, REPORT_SHEETS_EN, type ReportRequest } from "../../workbook/reports";
+import { plainMessage } from "../ErrorBar";
+import { usePrefs } from "../prefs";
+import { LIVE_DEBOUNCE_MS } from "./ChecksPage";
+import { FindingsList } from "./FindingsList";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, minWidth: 0 },
+  heading: { margin: 0 },
+  note: { color: tokens.colorNeutralForeground2 },
+  choices: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalL, alignItems: "flex-start" },
+  tableWrap: { overflowX: "auto", maxWidth: "100%" },
+  table: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase200, width: "100%" },
+  th: { textAlign: "end", padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`, fontWeight: tokens.fontWeightSemibold, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`, verticalAlign: "bottom" },
+  thFirst: { textAlign: "start" },
+  td: { textAlign: "end", padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, fontVariantNumeric: "tabular-nums" },
+  tdFirst: { textAlign: "start", whiteSpace: "nowrap" },
+  total: { fontWeight: tokens.fontWeightSemibold },
+  sheets: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
+  sheetLine: { display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: tokens.spacingHorizontalXS },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+});
+
+type Status = { intent: "success" | "warning" | "error"; text: string };
+
+/** The preview for a request, read at once, again when the request changes and (where possible) after edits. */
+function usePreview(session: WorkbookSession, request: ReportRequest | undefined) {
+  const [preview, setPreview] = useState<ReportPreview>();
+  const [busy, setBusy] = useState(true);
+  const [error, setError] = useState<unknown>();
+  const mounted = useRef(true);
+  const load = useCallback(async () => {
+    setBusy(true);
+    try {
+      const p = await previewReport(session.port, request);
+      if (mounted.current) {
+        setPreview(p);
+        setError(undefined);
+      }
+    } catch (e) {
+      if (mounted.current) setError(e);
+    } finally {
+      if (mounted.current) setBusy(false);
+    }
+  }, [session, request]);
+  useEffect(() => {
+    mounted.current = true;
+    void load();
+    return () => {
+      mounted.current = false;
+    };
+  }, [load]);
+  useEffect(() => {
+    if (!session.watch) return undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const stop = session.watch(() => {
+      if (timer !== undefined) clearTimeout(timer);
+      timer = setTimeout(() => void load(), LIVE_DEBOUNCE_MS);
+    });
+    return () => {
+      if (timer !== undefined) clearTimeout(timer);
+      stop();
+    };
+  }, [session, load]);
+  return { preview, busy, error, load };
+}
+
+export function ReportsPage({ session }: { session: WorkbookSession }) {
+  const s = useStyles();
+  const { t, num, money, prefs } = usePrefs();
+  const [request, setRequest] = useState<ReportRequest>();
+  const { preview, busy, error, load } = usePreview(session, request);
+  const [replaceUser, setReplaceUser] = useState(false);
+  const [working, setWorking] = useState(false);
+  const [status, setStatus] = useState<Status>();
+  const [made, setMade] = useState<readonly string[]>([]);
+
+  const shown = request ?? preview?.request;
+  const settings = preview?.read.workbook.settings;
+  const years = settings ? Array.from({ length: settings.years }, (_, i) => settings.firstYear + i) : [];
+  if (shown && !years.includes(shown.fy)) years.push(shown.fy);
+  const choose = (next: Partial<ReportRequest>) => {
+    if (!shown) return;
+    setRequest({ ...shown, ...next });
+    setStatus(undefined);
+    setMade([]);
+  };
+
+  const generate = async () => {
+    if (!shown) return;
+    setWorking(true);
+    setStatus(undefined);
+    try {
+      const result = await generateReports(session.port, shown, { replaceUserSheets: replaceUser });
+      const n = num(result.sheets.length);
+      const done = t(session.exportBytes ? "reportsDoneDownload" : "reportsDone1", { n });
+      setStatus(result.draft
+        ? { intent: "warning", text: `${done} ${t("reportsDraftDone", { n: num(result.preview.errors.length) })}` }
+        : { intent: "success", text: done });
+      setMade(result.sheets.map((x) => x.name));
+      setReplaceUser(false);
+      await load();
+    } catch (e) {
+      setStatus(e instanceof SheetConflictError
+        ? { intent: "warning", text: t("reportsUserSheets", { sheets: e.sheets.join(", ") }) }
+        : { intent: "error", text: `${t("reportFailed")} ${plainMessage(e, prefs.lang)}` });
+    } finally {
+      setWorking(false);
+    }
+  };
+
+  const errors = preview?.errors ?? [];
+  const blockedByUser = (preview?.userSheets.length ?? 0) > 0 && !replaceUser;
+  const ready = preview !== undefined && !busy && !working;
+  const summary = preview?.context.summary;
+
+  return (
+    <section className={s.root} aria-labelledby="reports-heading" data-testid="reports" data-ready={ready ? "true" : "false"}>
+      <Subtitle2 as="h2" id="reports-heading" className={s.heading}>{t("reportsHeading")}</Subtitle2>
+      <Caption1 className={s.note}>{t("reportsIntro")}</Caption1>
+
+      {error !== undefined && (
+        <MessageBar intent="error" layout="multiline" data-testid="reports-error">
+          <MessageBarBody>
+            <MessageBarTitle>{t("reportsFailed")}</MessageBarTitle>
+            {plainMessage(error, prefs.lang)}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {!preview && busy && <Spinner label={t("loading")} />}
+
+      {preview && shown && summary && (
+        <>
+          <div className={s.choices}>
+            <Field label={t("reportsFy")}>
+              <Select value={String(shown.fy)} onChange={(_, d) => choose({ fy: fiscalYear(Number(d.value)) })} data-testid="report-fy">
+                {years.map((y) => <option key={y} value={y}>{num(y)}</option>)}
+              </Select>
+            </Field>
+            <Field label={t("reportsRound")}>
+              <RadioGroup value={String(shown.round)} onChange={(_, d) => choose({ round: Number(d.value) as ReportRound })} data-testid="report-round">
+                <Radio value="6" label={t("reportsRound6")} />
+                <Radio value="12" label={t("reportsRound12")} />
+              </RadioGroup>
+            </Field>
+          </div>
+
+          {/* a narrow pane scrolls the table sideways: the region takes keyboard focus so it can be scrolled without a mouse */}
+          <div className={s.tableWrap} role="region" aria-label={t("reportsFigures")} tabIndex={0}>
+            <table className={s.table} data-testid="report-figures" aria-label={t("reportsFigures")}>
+              <thead>
+                <tr>
+                  <th className={`${s.th} ${s.thFirst}`} scope="col">{t("reportsFigures")}</th>
+                  <th className={s.th} scope="col">{t("reportsItems")}</th>
+                  <th className={s.th} scope="col">{t("reportsDone")}</th>
+                  <th className={s.th} scope="col">{t("reportsInProgress")}</th>
+                  <th className={s.th} scope="col">{t("reportsNotReported")}</th>
+                  <th className={s.th} scope="col">{t("reportsDisbursed")}</th>
+                  <th className={s.th} scope="col">{t("reportsScore")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {summary.byDimension.map((d) => (
+                  <FiguresRow key={d.dimension} label={t("reportsDimension", { d: num(d.dimension) })} totals={d.totals} num={num} money={money} />
+                ))}
+                <FiguresRow label={t("reportsTotal")} totals={summary.total} num={num} money={money} total testId="report-total" />
+              </tbody>
+            </table>
+          </div>
+
+          {errors.length > 0 ? (
+            <MessageBar intent="warning" layout="multiline" data-testid="report-errors" data-count={errors.length}>
+              <MessageBarBody>
+                <MessageBarTitle>{t("reportsErrorsTitle", { n: num(errors.length) })}</MessageBarTitle>
+                <Body1 as="p">{t("reportsErrorsBody")}</Body1>
+                <FindingsList findings={errors} />
+              </MessageBarBody>
+            </MessageBar>
+          ) : (
+            <MessageBar intent="success" layout="multiline" data-testid="report-no-errors"><MessageBarBody>{t("reportsNoErrors")}</MessageBarBody></MessageBar>
+          )}
+          {summary.unmatched.length > 0 && (
+            <MessageBar intent="info" layout="multiline" data-testid="report-unmatched">
+              <MessageBarBody>
+                {t("reportsUnmatched", { n: num(summary.unmatched.length), codes: [...new Set(summary.unmatched.map((p) => p.code ?? "-"))].join(", ") })}
+              </MessageBarBody>
+            </MessageBar>
+          )}
+
+          <div>
+            <Body1 as="p">{t("reportsSheets", { n: num(REPORT_SHEET_ORDER.length) })}</Body1>
+            <ol className={s.sheets} data-testid="report-sheets">
+              {REPORT_SHEET_ORDER.map((k) => {
+                const name = REPORT_SHEETS[k];
+                const revealable = session.reveal && made.includes(name);
+                return (
+                  <li key={k}>
+                    <span className={s.sheetLine}>
+                      <span>{name}{prefs.lang === "en" ? ` (${REPORT_SHEETS_EN[k]})` : ""}</span>
+                      {preview.replaces.includes(name) && <Caption1 className={s.note}>· {t("reportsReplaced")}</Caption1>}
+                      {revealable && (
+                        <Button size="small" appearance="transparent" icon={<LocationRegular />} aria-label={t("reportsShowSheet", { sheet: name })}
+                          onClick={() => void session.reveal?.({ sheet: name, cell: "A1" })} />
+                      )}
+                    </span>
+                  </li>
+                );
+              })}
+            </ol>
+          </div>
+
+          {preview.userSheets.length > 0 && (
+            <MessageBar intent="warning" layout="multiline" data-testid="report-user-sheets">
+              <MessageBarBody>
+                {t("reportsUserSheets", { sheets: preview.userSheets.join(", ") })}
+                <Checkbox checked={replaceUser} onChange={(_, d) => setReplaceUser(d.checked === true)} label={t("reportsReplaceUser")} data-testid="replace-user-sheets" />
+              </MessageBarBody>
+            </MessageBar>
+          )}
+
+          <div className={s.actions}>
+            <Button appearance="primary" icon={working ? <Spinner size="extra-tiny" aria-hidden /> : <DocumentTableRegular />}
+              onClick={() => void generate()} disabled={!ready || blockedByUser} data-testid="generate-reports">
+              {working ? t("reportsGenerating") : t(errors.length > 0 ? "reportsGenerateDraft" : "reportsGenerate")}
+            </Button>
+          </div>
+          {status && (
+            <MessageBar intent={status.intent} layout="multiline" data-testid="reports-status">
+              <MessageBarBody>{status.text}</MessageBarBody>
+            </MessageBar>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function FiguresRow(p: { label: string; totals: RoundTotals; num(n: number | string): string; money(n: number): string; total?: boolean; testId?: string }) {
+  const s = useStyles();
+  const { totals: x } = p;
+  const cls = p.total ? s.total : undefined;
+  return (
+    <tr className={cls} data-testid={p.testId}>
+      <th className={`${s.td} ${s.tdFirst}`} scope="row">{p.label}</th>
+      <td className={s.td}>{p.num(x.items)}</td>
+      <td className={s.td}>{p.num(x.byStatus.done)}</td>
+      <td className={s.td}>{p.num(x.byStatus.inProgress)}</td>
+      <td className={s.td}>{p.num(x.byStatus.notReported + x.byStatus.notStarted)}</td>
+      <td className={s.td}>{p.money(x.disbursed)}</td>
+      <td className={s.td}>{p.num(x.implementationScore.toFixed(2))}</td>
+    </tr>
+  );
+}

@@ -1,0 +1,153 @@
+/** `sujarit progress`: a division's items for a year, and --add appending one row after the page's checks, on a copy of the sample. */
+import { copyFileSync, mkdtempSync, readFileSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { main } from "../../src/cli/main";
+import { XlsxWorkbook } from "../../src/hosts/xlsx/xlsx-workbook";
+import { readPlanWorkbook } from "../../src/workbook/read";
+import { loadSeed000, sampleModel } from "../../tools/build-sample";
+
+const root = join(__dirname, "..", "..");
+const sample = join(root, "samples", "nasameng-2566-2570.xlsx");
+const model = sampleModel(loadSeed000());
+
+async function run(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+/** A fresh copy of the sample in a temp dir (--add writes the file in place). */
+function copy(): string {
+  const dir = mkdtempSync(join(tmpdir(), "sujarit-progress-"));
+  const file = join(dir, "plan.xlsx");
+  copyFileSync(sample, file);
+  return file;
+}
+
+async function progressRows(file: string) {
+  const read = readPlanWorkbook(await (await XlsxWorkbook.open(readFileSync(file))).readGrids());
+  return { read, rows: read.workbook.progress };
+}
+
+describe("sujarit progress (listing)", () => {
+  it("lists every item of the report year with its budget, allocation, cumulative disbursement, latest status and months", async () => {
+    const r = await run("progress", sample);
+    expect(r).toMatchObject({ code: 0, err: "" });
+    const lines = r.out.split("\n");
+    expect(lines[0]).toBe("ผลการดำเนินงานรายเดือน ปีงบประมาณ 2567 — องค์การบริหารส่วนตำบลนาสะเม็ง");
+    expect(lines[1]).toBe("หน่วยงานรับผิดชอบ: ทุกหน่วยงาน · 39 รายการ");
+    const row = (code: string) => (lines.find((l) => l.startsWith(`${code} `)) as string).replace(/\s+/g, " ");
+    expect(row("1.1.3")).toBe("1.1.3 20,000 20,000 19,300.50 ดำเนินการแล้วเสร็จ 100% (ธ.ค.) ต.ค. พ.ย. ธ.ค. (3)");
+    expect(row("4.1.2")).toBe("4.1.2 0 - 0 ไม่สามารถดำเนินการได้ (ธ.ค.) ธ.ค. (1)");
+    expect(row("1.1.1")).toBe("1.1.1 0 - 0 ยังไม่รายงาน -");
+    expect(r.out).toContain("   โครงการป้องกันผลประโยชน์ทับซ้อน — สำนักงานปลัดองค์การบริหารส่วนตำบลนาสะเม็ง");
+    const planned = model.items.reduce((s, i) => s + (i.budgets[2567] ?? 0), 0);
+    expect(row("รวม")).toBe(`รวม ${planned.toLocaleString("en-US")} 20,000 19,300.50 4/39`);
+  });
+
+  it("filters by owner (items shared with other units too), takes --fy, speaks English, and gives JSON", async () => {
+    const r = await run("progress", sample, "--owner", "กองคลัง", "--fy", "2568", "--lang", "en");
+    expect(r.code).toBe(0);
+    const expected = model.items.filter((i) => i.owner.includes("กองคลัง")).map((i) => i.code as string);
+    expect(r.out).toContain(`Owner: กองคลัง · ${expected.length} items`);
+    expect(r.out.split("\n")[0]).toBe("Monthly progress, FY 2568 — องค์การบริหารส่วนตำบลนาสะเม็ง");
+    for (const code of expected) expect(r.out).toMatch(new RegExp(`^${code.replace(/\./g, "\\.")} `, "m"));
+
+    const json = JSON.parse((await run("progress", sample, "--owner", "กองคลัง", "--json")).out) as {
+      fy: number; owner: string; items: { code: string; owner: string; disbursed: number; lastStatus: string | null; months: number[] }[];
+      totals: { items: number; reported: number };
+    };
+    expect(json.fy).toBe(2567);
+    expect(json.items.map((i) => i.code)).toEqual(expected);
+    expect(json.items.find((i) => i.code === "2.1.3")).toMatchObject({ disbursed: 0, lastStatus: "inProgress", months: [10, 11, 12] });
+    expect(json.totals).toEqual({ items: expected.length, planned: expect.any(Number), allocation: 0, disbursed: 0, reported: 1 });
+  });
+
+  it("refuses an owner the plan does not name (listing those it does), a CE year, and a year outside the plan", async () => {
+    const none = await run("progress", sample, "--owner", "กองไม่มีจริง");
+    expect(none.code).toBe(2);
+    expect(none.err).toContain('ไม่พบรายการของหน่วยงาน "กองไม่มีจริง"');
+    expect(none.err).toContain("กองคลัง องค์การบริหารส่วนตำบลนาสะเม็ง (5)");
+    const ce = await run("progress", sample, "--fy", "2024");
+    expect(ce.code).toBe(2);
+    expect(ce.err).toContain("--fy 2024 is a CE year; use the BE year 2567");
+    const outside = await run("progress", sample, "--fy", "2580");
+    expect(outside.code).toBe(2);
+    expect(outside.err).toContain("outside the plan 2566–2570");
+    const missing = await run("progress", join(tmpdir(), "no-such-plan.xlsx"));
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain("no such file");
+    expect(missing.err).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe("sujarit progress --add", () => {
+  it("appends one row below the sheet's last row, in place, and prints the new cumulative figures", async () => {
+    const file = copy();
+    const r = await run("progress", file, "--add", "--code", "1.1.3", "--fy", "2567", "--month", "1", "--status", "done", "--pct", "100",
+      "--disbursed", "500", "--result", "ติดตามผลหลังการอบรม", "--entered-by", "นางสาวทดสอบ", "--start", "20/11/2566", "--end", "15/1/2567");
+    expect(r).toMatchObject({ code: 0, err: "" });
+    expect(r.out).toContain(`เพิ่มแถวแล้ว: ${file} — ผลรายเดือน แถว 10 (1.1.3 ม.ค. 2567)`);
+    expect(r.out).toContain("หลังบันทึก: 1.1.3: เบิกจ่ายสะสม 19,800.50 บาท · 99% ของวงเงินจัดสรร 20,000 · 99% ของงบตามแผน 20,000 · คงเหลือ 199.50 · ดำเนินการแล้วเสร็จ 100% (ม.ค.)");
+    const { read, rows } = await progressRows(file);
+    expect(read.findings).toEqual([]);
+    expect(rows).toHaveLength(9);
+    expect(rows.slice(0, 8).map(({ at: _, ...p }) => p)).toEqual(model.progress);
+    expect(rows[8]).toMatchObject({
+      fy: 2567, month: 1, code: "1.1.3", status: "done", progressPct: 100, disbursed: 500, result: "ติดตามผลหลังการอบรม",
+      enteredBy: "นางสาวทดสอบ", startDate: new Date("2023-11-20T00:00:00Z"), endDate: new Date("2024-01-15T00:00:00Z"), at: { row: 10 },
+    });
+    expect(rows[8]?.enteredOn).toBeInstanceOf(Date);
+  });
+
+  it("refuses a row with errors (exit 2, each located, in Thai or English) and writes nothing; --force saves it", async () => {
+    const file = copy();
+    const before = statSync(file).mtimeMs;
+    const r = await run("progress", file, "--add", "--code", "1.1.3", "--month", "ม.ค.", "--status", "done", "--pct", "90", "--disbursed", "5000");
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("ไม่ได้บันทึก: แถวนี้มีข้อผิดพลาด");
+    expect(r.err).toContain("[M4] ผลรายเดือน!Q10: 1.1.3 เบิกจ่ายสะสม 24,300.50 บาท เกินวงเงินตามข้อบัญญัติ 20,000 บาท");
+    expect(r.err).toContain("[M7] ผลรายเดือน!H10: ความก้าวหน้าของ 1.1.3 ลดลงจาก 100% (ธ.ค.) เป็น 90% (ม.ค.)");
+    expect(r.err).toContain("(ร้อยละความก้าวหน้า)");
+    expect(statSync(file).mtimeMs).toBe(before);
+    expect((await progressRows(file)).rows).toHaveLength(8);
+
+    const en = await run("progress", file, "--add", "--code", "1.1.3", "--month", "1", "--status", "done", "--pct", "abc", "--lang", "en");
+    expect(en.code).toBe(2);
+    expect(en.err).toContain('[X1] ผลรายเดือน!H10: The value in "Progress %" cannot be read — found "abc"; expected a number (Progress %)');
+
+    const forced = await run("progress", file, "--add", "--code", "1.1.3", "--month", "1", "--status", "done", "--pct", "100", "--disbursed", "5000", "--force");
+    expect(forced.code).toBe(0);
+    expect(forced.out).toContain("[M4] ผลรายเดือน!Q10");
+    expect((await progressRows(file)).rows).toHaveLength(9);
+  });
+
+  it("refuses a row for an item and month already there, saying where it is, even with --force", async () => {
+    const file = copy();
+    for (const extra of [[], ["--force"]]) {
+      const r = await run("progress", file, "--add", "--code", "1.1.3", "--fy", "2567", "--month", "12", "--status", "done", "--pct", "100", ...extra);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain("มีผลของรายการนี้ในเดือนนี้แล้ว");
+      expect(r.err).toContain("1.1.3 ธ.ค. 2566 — ผลรายเดือน แถว 4");
+    }
+    expect((await progressRows(file)).rows).toHaveLength(8);
+  });
+
+  it("refuses wrong usage with a sentence: missing options, an unknown status, a code not in the plan", async () => {
+    const file = copy();
+    const noStatus = await run("progress", file, "--add", "--code", "1.1.3", "--month", "1");
+    expect(noStatus.code).toBe(2);
+    expect(noStatus.err).toContain("--add needs --status");
+    const badStatus = await run("progress", file, "--add", "--code", "1.1.3", "--month", "1", "--status", "finished");
+    expect(badStatus.code).toBe(2);
+    expect(badStatus.err).toContain("--status must be one of notStarted (ยังไม่ดำเนินการ)");
+    const badMonth = await run("progress", file, "--add", "--code", "1.1.3", "--month", "13", "--status", "done");
+    expect(badMonth.code).toBe(2);
+    const unknown = await run("progress", file, "--add", "--code", "9.9.9", "--month", "1", "--status", "inProgress");
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain("[M1] ผลรายเดือน!C10: รหัส 9.9.9 ไม่มีในแผนปฏิบัติการ");
+    expect((await progressRows(file)).rows).toHaveLength(8);
+  });
+});

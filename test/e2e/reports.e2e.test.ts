@@ -1,0 +1,79 @@
+/**
+ * The รายงาน page in the production build in Chromium, standalone on the bundled sample: the round's
+ * figures, no errors, generating every report sheet, and the downloaded workbook holds them — with the
+ * plan read back unchanged. Screenshots at 320 and 800 px before and after generating; axe on both.
+ */
+import { mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { REPORT_SHEET_NAMES } from "../../src/app/report";
+import { generatedSheets } from "../../src/app/generated";
+import { summarizeRound } from "../../src/domain/progress/round";
+import { XlsxWorkbook } from "../../src/hosts/xlsx/xlsx-workbook";
+import { readPlanWorkbook } from "../../src/workbook/read";
+import { loadSeed000, sampleModel } from "../../tools/build-sample";
+import { withoutRows } from "../support/plans";
+import { guardNetwork, launchChromium, newTaskpaneContext, serveDist, type Served } from "./browser";
+import { ARTIFACTS, checkState, openTab, waitForDashboard } from "./support";
+
+let served: Served;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  served = await serveDist();
+  browser = await launchChromium();
+  context = await newTaskpaneContext(browser);
+  await guardNetwork(context, { kind: "package" });
+  page = await context.newPage();
+  page.on("pageerror", (error) => pageErrors.push(error.stack ?? error.message));
+  await page.goto(served.url, { waitUntil: "load" });
+  await waitForDashboard(page);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.close();
+});
+
+it("shows the round's figures and generates every report sheet; the download holds them and the plan unchanged", async () => {
+  const sample = sampleModel(loadSeed000());
+  const expected = summarizeRound(sample, 2567, 6);
+  const before = await checkState(page, "standalone-reports", async () => {
+    await openTab(page, "reports");
+  });
+  expect(before.horizontalOverflow).toEqual([]);
+  expect(before.violations).toEqual([]);
+  const total = await page.locator('[data-testid="report-total"] th, [data-testid="report-total"] td').allInnerTexts();
+  expect(total.slice(0, 3)).toEqual(["รวม", String(expected.total.items), String(expected.total.byStatus.done)]);
+  expect(await page.locator('[data-testid="report-no-errors"]').count()).toBe(1);
+
+  const after = await checkState(page, "standalone-reports-generated", async () => {
+    await openTab(page, "reports");
+    if (await page.locator('[data-testid="reports-status"]').count() === 0) {
+      await page.locator('[data-testid="generate-reports"]').click({ timeout: 5_000 });
+      await page.locator('[data-testid="reports-status"]').waitFor({ timeout: 30_000 });
+    }
+  });
+  expect(await page.locator('[data-testid="reports-status"]').innerText()).toContain("12");
+  expect(after.horizontalOverflow).toEqual([]);
+  expect(after.violations).toEqual([]);
+
+  const [download] = await Promise.all([
+    page.waitForEvent("download", { timeout: 15_000 }),
+    page.locator('[data-testid="download"]').click({ timeout: 5_000 }),
+  ]);
+  const dir = join(ARTIFACTS, "downloads");
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `reports-${download.suggestedFilename()}`);
+  await download.saveAs(file);
+  const grids = await (await XlsxWorkbook.open(readFileSync(file))).readGrids();
+  for (const name of REPORT_SHEET_NAMES) expect(grids.sheets.map((s) => s.name)).toContain(name);
+  expect(generatedSheets(grids).sort()).toEqual([...REPORT_SHEET_NAMES].sort());
+  const read = readPlanWorkbook(grids);
+  expect(read.findings).toEqual([]);
+  expect(withoutRows(read.workbook)).toEqual(withoutRows(sample));
+  expect(pageErrors).toEqual([]);
+}, 120_000);

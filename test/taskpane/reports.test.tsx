@@ -1,0 +1,106 @@
+/**
+ * @jest-environment jsdom
+ */
+/**
+ * The รายงาน page in jsdom over the counting Excel fake: the round's figures equal the core's, the errors
+ * that would make the report wrong are shown before generating, generating writes every report sheet in
+ * a constant number of syncs, a draft is said to be one, and a user's sheet of a report's name is only
+ * replaced once the box is ticked.
+ */
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { generatedSheets } from "../../src/app/generated";
+import { REPORT_SHEET_NAMES } from "../../src/app/report";
+import { officeSession } from "../../src/hosts/office/office-session";
+import { OfficeWorkbook } from "../../src/hosts/office/office-workbook";
+import { summarizeRound } from "../../src/domain/progress/round";
+import { baht } from "../../src/domain/units";
+import { readMeta } from "../../src/workbook/read";
+import { describeWorkbook } from "../../src/workbook/write";
+import { loadSeed000, sampleModel } from "../../tools/build-sample";
+import { FakeExcel } from "../support/fake-excel";
+import { mount, sampleExcel, services } from "../support/taskpane";
+
+const sample = sampleModel(loadSeed000());
+
+async function ready(): Promise<HTMLElement> {
+  const page = await screen.findByTestId("reports");
+  await waitFor(() => expect(page.getAttribute("data-ready")).toBe("true"), { timeout: 15_000 });
+  return page;
+}
+
+async function openReports(excel: FakeExcel): Promise<HTMLElement> {
+  mount(services(officeSession(excel.run, excel.supports)));
+  await screen.findByTestId("dashboard");
+  fireEvent.click(screen.getByTestId("tab-reports"));
+  return ready();
+}
+
+const rowText = (el: HTMLElement) => [...el.querySelectorAll("th,td")].map((c) => c.textContent);
+
+describe("the รายงาน page in Excel", () => {
+  it("shows the settings' round with the core's figures, no errors, and the twelve sheets; one read", async () => {
+    const excel = await sampleExcel();
+    const page = await openReports(excel);
+    const expected = summarizeRound(sample, 2567, 6);
+    expect((within(page).getByTestId("report-fy") as HTMLSelectElement).value).toBe("2567");
+    const total = within(page).getByTestId("report-total");
+    expect(rowText(total)).toEqual([
+      "รวม", String(expected.total.items), String(expected.total.byStatus.done), String(expected.total.byStatus.inProgress),
+      String(expected.total.byStatus.notReported + expected.total.byStatus.notStarted), "19,300.50", expected.total.implementationScore.toFixed(2),
+    ]);
+    expect(within(page).getByTestId("report-no-errors")).toBeTruthy();
+    expect(within(within(page).getByTestId("report-sheets")).getAllByRole("listitem")).toHaveLength(REPORT_SHEET_NAMES.length);
+  });
+
+  it("generates every report sheet in 3 syncs (read, then write), inputs untouched; the round can be changed", async () => {
+    const excel = await sampleExcel();
+    const page = await openReports(excel);
+    fireEvent.click(within(page).getByLabelText("รอบ 12 เดือน (ต.ค.–ก.ย.)"));
+    await ready();
+    const before = excel.syncCount;
+    fireEvent.click(within(page).getByTestId("generate-reports"));
+    const status = await within(page).findByTestId("reports-status", {}, { timeout: 15_000 });
+    expect(status.textContent).toBe("สร้างรายงาน 12 แผ่นงานในสมุดงานแล้ว");
+    // generate (read + write = 3) then the preview read again (1)
+    await ready();
+    expect(excel.syncCount - before).toBe(4);
+    const grids = await new OfficeWorkbook(excel.run, excel.supports).readGrids();
+    expect(generatedSheets(grids).sort()).toEqual([...REPORT_SHEET_NAMES].sort());
+    expect([readMeta(grids).get("report.fy"), readMeta(grids).get("report.round")]).toEqual(["2567", "12"]);
+    // the sheets can be shown in Excel now
+    fireEvent.click(within(page).getByLabelText("ไปที่แผ่นงาน ปก"));
+    await waitFor(() => expect(excel.activeSheet).toBe("ปก"));
+  });
+
+  it("lists the errors that would make the report wrong, and makes a draft on request", async () => {
+    const excel = new FakeExcel();
+    const bad = { ...sample, progress: sample.progress.map((p, i) => (i === 0 ? { ...p, ordinanceAmount: baht(1000), disbursed: baht(50_000) } : p)) };
+    await new OfficeWorkbook(excel.run, excel.supports).writeSheets(describeWorkbook(bad, { createdAt: new Date(0) }), "refuse");
+    const page = await openReports(excel);
+    const errors = within(page).getByTestId("report-errors");
+    expect(Number(errors.dataset.count)).toBeGreaterThan(0);
+    expect(errors.textContent).toContain("ฉบับร่าง");
+    const button = within(page).getByTestId("generate-reports");
+    expect(button.textContent).toBe("สร้างรายงานฉบับร่าง");
+    fireEvent.click(button);
+    expect((await within(page).findByTestId("reports-status", {}, { timeout: 15_000 })).textContent).toMatch(/ฉบับร่าง เพราะยังมีข้อผิดพลาด/);
+    const grids = await new OfficeWorkbook(excel.run, excel.supports).readGrids();
+    expect(String(grids.sheets.find((s) => s.name === "ส่วนที่1 แผน")?.rows[0]?.[0])).toMatch(/^ฉบับร่าง/);
+  });
+
+  it("leaves a user's sheet of a report's name alone until the box is ticked", async () => {
+    const excel = await sampleExcel();
+    excel.setCell("สารบัญ", "A1", { value: "สารบัญของฉัน" });
+    const page = await openReports(excel);
+    expect(within(page).getByTestId("report-user-sheets").textContent).toContain("สารบัญ");
+    const button = within(page).getByTestId("generate-reports") as HTMLButtonElement;
+    expect(button.disabled).toBe(true);
+    const box = within(page).getByTestId("replace-user-sheets");
+    fireEvent.click(box.tagName === "INPUT" ? box : (box.querySelector("input") as HTMLInputElement));
+    await waitFor(() => expect(button.disabled).toBe(false));
+    fireEvent.click(button);
+    await within(page).findByTestId("reports-status", {}, { timeout: 15_000 });
+    const grids = await new OfficeWorkbook(excel.run, excel.supports).readGrids();
+    expect(grids.sheets.find((s) => s.name === "สารบัญ")?.rows.flat()).not.toContain("สารบัญของฉัน");
+  });
+});
