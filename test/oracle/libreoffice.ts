@@ -96,6 +96,32 @@ export async function formulaResults(xlsx: Buffer, sheet: string): Promise<Map<s
   return out;
 }
 
+/**
+ * The workbook with every sheet but `sheet` hidden and `sheet` active, edited in the file's XML: opening and
+ * saving it with exceljs instead would drop what exceljs does not read back (print areas, manual page
+ * breaks), and the print would not be the sheet's.
+ */
+export async function showOnly(xlsx: Uint8Array, sheet: string): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(xlsx);
+  const path = "xl/workbook.xml";
+  let workbook = await (zip.file(path) as JSZip.JSZipObject).async("string");
+  let index = -1;
+  let i = 0;
+  workbook = workbook.replace(/<sheet\b[^>]*?\/>/g, (tag) => {
+    const mine = xmlText(/name="([^"]*)"/.exec(tag)?.[1] ?? "") === sheet;
+    if (mine) index = i;
+    i++;
+    const bare = tag.replace(/\sstate="[^"]*"/, "");
+    return mine ? bare : bare.replace(/\/>$/, ' state="hidden"/>');
+  });
+  if (index < 0) throw new Error(`no sheet ${sheet} in the workbook`);
+  // LibreOffice prints a hidden sheet that has a print area: keep only this sheet's print names
+  workbook = workbook.replace(/<definedName\b[^>]*\bname="_xlnm\.[^"]*"[^>]*\blocalSheetId="(\d+)"[^>]*>.*?<\/definedName>/gs, (tag, id: string) => (Number(id) === index ? tag : ""));
+  workbook = workbook.replace(/<bookViews>.*?<\/bookViews>/s, "").replace(/<sheets>/, `<bookViews><workbookView activeTab="${index}" firstSheet="${index}"/></bookViews><sheets>`);
+  zip.file(path, workbook);
+  return zip.generateAsync({ type: "nodebuffer" });
+}
+
 /** Removes every cached formula value, so that what LibreOffice shows is what it computed. Returns how many. */
 export function stripResults(book: ExcelJS.Workbook): number {
   let n = 0;

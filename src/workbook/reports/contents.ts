@@ -1,14 +1,312 @@
-/** PLACEHOLDER — being written; replace this whole file. */
-import type { SheetSpec } from "../grid";
+/**
+ * The สารบัญ sheet (seed 001, L74–81): เรื่อง · หน้า, with a link to every part of the report — ส่วนที่ ๑, ส่วนที่ ๒
+ * with one line per มิติ, ส่วนที่ ๓ — and to the annexes. The seed's own mistakes ("มิตินที่", L77–80) are not
+ * copied: the dimension names come from the workbook's framework sheet.
+ *
+ * Page numbers are estimated from the other sheets' SheetSpecs the way a spreadsheet prints them: the
+ * scale that fits the columns on one page wide, the rows' heights, the manual page breaks and the print
+ * titles repeated on every page. They count the report's pages in print order, the memo being page ๑, so
+ * that they agree with the "หน้า &P จาก &N" footers when the report sheets are printed together.
+ *
+ * This module also holds the pagination the report sheets share (the page an A4 sheet offers at a
+ * scale, rows kept together on a page), since estimating pages is what the contents page is about.
+ */
+import { type Area, parseArea } from "../a1";
+import type { CellInput, SheetSpec } from "../grid";
+import { columnPx, linesFor, rowHeightPt } from "../text-size";
 import { SheetBuilder } from "./builder";
-import { footerOf, noteRow, type ReportContext } from "./context";
+import { footerOf, noteRow, planPeriod, type ReportContext } from "./context";
 import { REPORT_SHEETS } from "./names";
-import { REPORT_FONT } from "./style";
+import { REPORT_FONT, STYLE } from "./style";
+
+/* ---------- pagination shared by the report sheets ---------- */
+
+export type Orientation = "portrait" | "landscape";
+
+/** A4 in points, and the margins the hosts print with (xlsx-workbook.ts: 0.5 in left/right, 0.6 in top/bottom). */
+const PAPER: Readonly<Record<Orientation, { readonly width: number; readonly height: number }>> = {
+  portrait: { width: 595.28, height: 841.89 },
+  landscape: { width: 841.89, height: 595.28 },
+};
+const MARGIN_X = 36;
+const MARGIN_Y = 43.2;
+/** Rows of this height where a sheet gives none (the workbook's default, Calibri 11). */
+export const DEFAULT_ROW_PT = 15;
+
+/**
+ * The scale Excel prints at to fit these columns (widths in characters) on one page wide: whole percents,
+ * never above 100. LibreOffice draws columns about a third wider where Calibri is missing, so it prints
+ * smaller; pages planned with this scale therefore also hold in LibreOffice.
+ */
+export function fitScale(columnWidths: readonly number[], orientation: Orientation): number {
+  const widthPt = columnWidths.reduce((sum, w) => sum + columnPx(w) * 0.75, 0);
+  if (widthPt <= 0) return 1;
+  const avail = PAPER[orientation].width - 2 * MARGIN_X;
+  return Math.max(10, Math.min(100, Math.floor((100 * avail) / widthPt))) / 100;
+}
+
+/** The total column width (characters) that fitScale prints at `scale`: wider columns print smaller. */
+export function widthForScale(scale: number, orientation: Orientation): number {
+  const avail = PAPER[orientation].width - 2 * MARGIN_X;
+  return Math.floor((avail / scale / 0.75 / 7) * 10) / 10;
+}
+
+/** Points of rows one printed page holds at that scale (between the top and bottom margins). */
+export function pageRowsPt(scale: number, orientation: Orientation): number {
+  return (PAPER[orientation].height - 2 * MARGIN_Y) / scale;
+}
+
+/**
+ * Where a generator breaks its pages: blocks of rows are kept on one page (a new page when they do not
+ * fit), and split between rows only when taller than a page. Plans with a margin of safety below the
+ * page's real height, so that a host's own break never comes first.
+ */
+export class PageFlow {
+  readonly breaks: number[] = [];
+  private used: number;
+  /** Rows on the current page below the repeated header: a page never ends with a header alone. */
+  private onPage = 0;
+
+  /**
+   * @param capacity points of rows a page holds (pageRowsPt, less a margin of safety)
+   * @param used points already used on the first page (titles above the first block)
+   * @param repeated points of the print-title rows repeated at the top of every following page
+   */
+  constructor(private readonly capacity: number, used: number, private repeated = 0) {
+    this.used = used;
+  }
+
+  /** From now on the pages repeat rows of this height at their top (the table's header). */
+  repeat(height: number): void {
+    this.repeated = height;
+  }
+
+  newPage(row: number): void {
+    if (this.breaks.includes(row)) return;
+    this.breaks.push(row);
+    this.used = this.repeated;
+    this.onPage = 0;
+  }
+
+  /** Whether rows of this total height still fit on the current page. */
+  fits(height: number): boolean {
+    return this.used + height <= this.capacity;
+  }
+
+  /** Rows placed on the current page below its repeated header. */
+  get rowsOnPage(): number {
+    return this.onPage;
+  }
+
+  /** Points left on the current page. */
+  get room(): number {
+    return this.capacity - this.used;
+  }
+
+  /** The rows `first`, `first + 1`, … of these heights, kept on one page where they fit on one. */
+  keep(first: number, heights: readonly number[]): void {
+    const total = heights.reduce((x, h) => x + h, 0);
+    if (!this.fits(total) && this.onPage > 0 && this.repeated + total <= this.capacity) this.newPage(first);
+    if (this.fits(total)) {
+      this.used += total;
+      this.onPage += heights.length;
+      return;
+    }
+    heights.forEach((h, i) => {
+      if (!this.fits(h) && this.onPage > 0) this.newPage(first + i);
+      this.used += h;
+      this.onPage++;
+    });
+  }
+}
+
+/** The first row of every page a sheet prints on, as a spreadsheet paginates it (manual breaks, then rows that do not fit). */
+export function pageStarts(spec: SheetSpec): number[] {
+  const area = printedArea(spec);
+  const p = spec.print;
+  if (!p || area.bottom < area.top) return [area.top];
+  const widths = spec.columns.slice(area.left - 1, area.right).map((c) => c.width);
+  const capacity = pageRowsPt(fitScale(widths, p.orientation), p.orientation);
+  const heights = new Map((spec.rowHeights ?? []).map((h) => [h.row, h.height]));
+  const heightOf = (r: number) => heights.get(r) ?? DEFAULT_ROW_PT;
+  const titles = p.printTitleRows ? parseTitleRows(p.printTitleRows) : undefined;
+  let titlesHeight = 0;
+  if (titles) for (let r = titles[0]; r <= titles[1]; r++) titlesHeight += heightOf(r);
+  const breaks = new Set(p.pageBreaks ?? []);
+  const starts = [area.top];
+  // rows repeated above a page that starts below them
+  const repeatedAt = (row: number) => (titles && row > titles[1] ? titlesHeight : 0);
+  let used = 0;
+  let rowsOnPage = 0;
+  for (let r = area.top; r <= area.bottom; r++) {
+    const h = heightOf(r);
+    if (r > area.top && (breaks.has(r) || (used + h > capacity && rowsOnPage > 0))) {
+      starts.push(r);
+      used = repeatedAt(r);
+      rowsOnPage = 0;
+    }
+    used += h;
+    rowsOnPage++;
+  }
+  return starts;
+}
+
+/** The page (1-based, within the sheet) a row prints on. */
+export function pageOfRow(spec: SheetSpec, row: number): number {
+  const starts = pageStarts(spec);
+  let page = 1;
+  starts.forEach((s, i) => {
+    if (row >= s) page = i + 1;
+  });
+  return page;
+}
+
+export function pageCount(spec: SheetSpec): number {
+  return pageStarts(spec).length;
+}
+
+function printedArea(spec: SheetSpec): Area {
+  const p = spec.print;
+  const area = p?.printArea ? parseArea(p.printArea) : undefined;
+  return area ?? { top: 1, left: 1, bottom: spec.rows.length, right: spec.columns.length };
+}
+
+function parseTitleRows(rows: string): [number, number] | undefined {
+  const m = /^\$?(\d+):\$?(\d+)$/.exec(rows.trim());
+  return m ? [Number(m[1]), Number(m[2])] : undefined;
+}
+
+/* ---------- the contents sheet ---------- */
+
+/** One line of the contents: its text, the sheet and row it links to, whether it is indented under a part. */
+export interface ContentsLine {
+  readonly text: string;
+  readonly sheet: string;
+  readonly row: number;
+  readonly page: number;
+  readonly indent: boolean;
+}
+
+/** Columns: เรื่อง · หน้า, 98 characters: A4 portrait at 100 %. */
+const COLUMNS = [86, 12] as const;
+const SUBJECT_WIDTH = COLUMNS[0];
+const INDENT = "\u00a0".repeat(6);
+
+/** The sheet's first cell whose text starts with "มิติที่ d" (Thai or Arabic digit), or undefined. */
+export function dimensionRow(spec: SheetSpec, d: number): number | undefined {
+  const heading = new RegExp(`^\\s*มิติที่\\s*(${d}|${String.fromCharCode(0x0e50 + d)})(?![0-9๐-๙])`);
+  const at = spec.rows.findIndex((cells) => cells.some((v) => typeof v === "string" && heading.test(v)));
+  return at >= 0 ? at + 1 : undefined;
+}
+
+/** The lines of the contents, with the page each starts on when the report sheets print together (the memo is page 1). */
+export function contentsLines(ctx: ReportContext, sheets: readonly SheetSpec[], contentsPages = 1): ContentsLine[] {
+  // the pages before each sheet: the memo and the title page come before the contents, the rest after it
+  const firstPage = new Map<string, number>();
+  let page = 1;
+  const order = [...sheets];
+  const contentsAt = order.findIndex((s) => s.name !== REPORT_SHEETS.memo && s.name !== REPORT_SHEETS.title);
+  for (let i = 0; i < order.length; i++) {
+    if (i === (contentsAt < 0 ? order.length : contentsAt)) page += contentsPages;
+    const s = order[i] as SheetSpec;
+    firstPage.set(s.name, page);
+    page += pageCount(s);
+  }
+  const byName = new Map(sheets.map((s) => [s.name, s]));
+  const lines: ContentsLine[] = [];
+  const add = (text: string, sheet: string, indent = false, row?: number) => {
+    const spec = byName.get(sheet);
+    if (!spec) return;
+    const start = printedArea(spec).top;
+    const at = row ?? start;
+    lines.push({ text, sheet, row: at, page: (firstPage.get(sheet) ?? 1) + pageOfRow(spec, at) - 1, indent });
+  };
+  const s = ctx.model.settings;
+  add(`ส่วนที่ ${ctx.num(1)} แผนปฏิบัติการป้องกันการทุจริต ${ctx.num(s.years)} ปี (${planPeriod(ctx)})`, REPORT_SHEETS.part1);
+  add("ส่วนที่ " + ctx.num(2) + " แบบรายงานความคืบหน้าและผลการดำเนินงานตามแผนปฏิบัติการป้องกันการทุจริต", REPORT_SHEETS.part2);
+  const part2 = byName.get(REPORT_SHEETS.part2);
+  for (const node of ctx.model.framework.filter((n) => n.level === "dimension")) {
+    const d = Number(node.code);
+    const row = part2 ? dimensionRow(part2, d) : undefined;
+    add(`มิติที่ ${ctx.num(d)} ${node.name}`, REPORT_SHEETS.part2, true, row);
+  }
+  add(`ส่วนที่ ${ctx.num(3)} บทสรุป/ข้อเสนอแนะ/แนวทางแก้ไขปรับปรุง`, REPORT_SHEETS.part3);
+  const annexes: readonly [string, string][] = [
+    [REPORT_SHEETS.ita, "ผลการดำเนินงานตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส (ITA)"],
+    [REPORT_SHEETS.risk, "การประเมินความเสี่ยงการทุจริต"],
+    [REPORT_SHEETS.cards, "รายละเอียดโครงการ/กิจกรรม/มาตรการ (บัตรโครงการ)"],
+    [REPORT_SHEETS.annualList, "แผนปฏิบัติการป้องกันการทุจริตประจำปี (ตามระบบ e-PlanNACC)"],
+    [REPORT_SHEETS.eplan, "สรุปผลการดำเนินงานตามระบบ e-PlanNACC"],
+    [REPORT_SHEETS.dashboard, "สรุปภาพรวมผลการดำเนินงาน"],
+  ];
+  // annexes lettered ก, ข, … in the order they are in the workbook
+  let letter = 0;
+  for (const [sheet, text] of annexes) {
+    if (!byName.has(sheet)) continue;
+    add(`ภาคผนวก ${"กขคงจฉชซฌญ"[letter] ?? ""} ${text}`, sheet);
+    letter++;
+  }
+  return lines;
+}
+
+/** A link to a cell of another sheet of this workbook, showing `text` (the formula's value). */
+export function linkTo(sheet: string, row: number, text: string): CellInput {
+  const target = `#'${sheet.replace(/'/g, "''")}'!A${row}`;
+  return { formula: `HYPERLINK("${target.replace(/"/g, '""')}","${text.replace(/"/g, '""')}")`, result: text };
+}
 
 /** The contents page lists the other sheets (their specs, to estimate the page each one starts on). */
 export function contentsSheet(ctx: ReportContext, sheets: readonly SheetSpec[]): SheetSpec {
+  // the contents itself is one page unless it is not: build, count, and build again with its own count
+  let spec = buildContents(ctx, sheets, 1);
+  const pages = pageCount(spec);
+  if (pages > 1) spec = buildContents(ctx, sheets, pages);
+  return spec;
+}
+
+function buildContents(ctx: ReportContext, sheets: readonly SheetSpec[], ownPages: number): SheetSpec {
   const b = new SheetBuilder();
-  noteRow(b, ctx, 4);
-  sheets.forEach((s, i) => b.set(i + 2, 1, s.name));
-  return b.toSpec({ name: REPORT_SHEETS.contents, columns: [10, 10, 10, 10], font: REPORT_FONT, print: { orientation: "portrait", paper: "A4", fitToWidth: true, footer: footerOf(ctx) } });
+  const last = COLUMNS.length;
+  const { firstRow, printFrom } = noteRow(b, ctx, last);
+  const size = REPORT_FONT.size;
+  const line = rowHeightPt(1, size);
+  let row = firstRow;
+  b.area(row, 1, row, last, "สารบัญ", { ...STYLE.title, fontSize: 20 });
+  b.height(row, rowHeightPt(1, 20) + 8);
+  row++;
+  b.height(row, 10);
+  row++;
+  const header = row;
+  b.area(row, 1, row, 1, "เรื่อง", { bold: true, vertical: "middle" });
+  b.area(row, 2, row, 2, "หน้า", { bold: true, horizontal: "center", vertical: "middle" });
+  b.height(row, line);
+  row++;
+  const lines = contentsLines(ctx, sheets, ownPages);
+  for (const l of lines) {
+    const text = (l.indent ? INDENT : "") + l.text;
+    b.area(row, 1, row, 1, linkTo(l.sheet, l.row, text), { vertical: "top", wrap: true, ...(l.indent ? {} : { bold: true }) });
+    b.area(row, 2, row, 2, l.page, { horizontal: "center", vertical: "top", numFmt: ctx.formats.count });
+    b.height(row, rowHeightPt(linesFor(text, SUBJECT_WIDTH, size), size));
+    row++;
+  }
+  if (lines.length === 0) {
+    b.area(row, 1, row, last, "ยังไม่มีแผ่นงานรายงาน", { italic: true, horizontal: "center" });
+    b.height(row, line);
+    row++;
+  }
+  const lastRow = row - 1;
+  // on screen only (below the print area): how the pages are counted
+  b.height(row, 12);
+  b.area(row + 1, 1, row + 1, last, `เลขหน้านับบันทึกข้อความเป็นหน้า ${ctx.num(1)} ตามลำดับเมื่อพิมพ์แผ่นงานรายงานทั้งชุดต่อกัน`, STYLE.note);
+  b.height(row + 1, rowHeightPt(1, 12));
+  b.defaultHeights(line);
+  return b.toSpec({
+    name: REPORT_SHEETS.contents,
+    columns: COLUMNS,
+    font: REPORT_FONT,
+    print: {
+      orientation: "portrait", paper: "A4", fitToWidth: true, printTitleRows: `${header}:${header}`,
+      printArea: `A${printFrom}:${String.fromCharCode(64 + last)}${lastRow}`, footer: footerOf(ctx),
+    },
+  });
 }
