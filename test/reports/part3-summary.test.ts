@@ -187,14 +187,15 @@ describe("Part 3 of seed 001 (FY2564, round 12)", () => {
     expect(textAt(spec, problems + 1, 2)).toBe("-");
     const recs = rowOf(spec, (t) => t === "ข้อเสนอแนะ");
     expect(textAt(spec, recs + 1, 2)).toBe("-");
-    const sign = rowOf(spec, (t) => t.startsWith("ลงชื่อ "), 5);
-    expect([0, 1, 2, 3, 4, 5, 6].map((i) => textAt(spec, sign + i, 5))).toEqual([
-      "ลงชื่อ .............................. ผู้รายงาน", "(นางลภัสสรดา ดงคำฟู)", "ผู้อำนวยการกองยุทธศาสตร์และงบประมาณ", "๕ ตุลาคม ๒๕๖๔",
+    const sign = rowOf(spec, (t) => t.startsWith("ลงชื่อ "), 4);
+    expect([0, 1, 2, 3, 4, 5, 6].map((i) => textAt(spec, sign + i, 4))).toEqual([
+      "ลงชื่อ ........................ ผู้รายงาน", "(นางลภัสสรดา ดงคำฟู)", "ผู้อำนวยการกองยุทธศาสตร์และงบประมาณ", "๕ ตุลาคม ๒๕๖๔",
       "โทรศัพท์ ๐๕๓-๐๙๖๐๑๑", "โทรสาร ๐๕๓-๐๙๖๐๑๑", "www.tambonkor.go.th",
     ]);
-    // the sign-off stays on one page
+    // the sign-off stays on one page, each line one line high
     const breaks = spec.print?.pageBreaks ?? [];
     expect(breaks.some((b) => b > sign && b <= sign + 6)).toBe(false);
+    for (let i = 0; i < 7; i++) expect(spec.rowHeights?.find((h) => h.row === sign + i)?.height).toBe(31);
   });
 
   it("keeps headings with what follows them on the page", () => {

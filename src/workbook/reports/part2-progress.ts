@@ -456,7 +456,7 @@ export function buildPart2(ctx: ReportContext): Part2Layout {
   let row = firstRow;
   if (printFrom === 1) pager.add(b.heightOf(1)); // the draft banner prints
   /** A row across the printed columns. */
-  const line = (text: string, style: CellStyle, size: number = SIZE): number => {
+  const line = (text: string, style: CellStyle, size: number = style.fontSize ?? SIZE): number => {
     b.area(row, 1, row, PRINTED, text, style);
     const h = Math.min(MAX_ROW_PT, heightFor(text, printedWidth, size));
     b.height(row, h);
@@ -596,7 +596,7 @@ export function buildPart2(ctx: ReportContext): Part2Layout {
   };
   /** The lead of a group (its bands and header) stays on one page with the start of its first item. */
   const lead = (bands: readonly { text: string; style: CellStyle }[], first: ItemRound | undefined) => {
-    const bandHeight = bands.reduce((s, x) => s + Math.min(MAX_ROW_PT, heightFor(x.text, printedWidth)), 0);
+    const bandHeight = bands.reduce((s, x) => s + Math.min(MAX_ROW_PT, heightFor(x.text, printedWidth, x.style.fontSize ?? SIZE)), 0);
     if (first ? !startsHere(textsOf(first), bandHeight + headerHeight) : !pager.fits(bandHeight + headerHeight)) pager.breakAt(row);
     for (const x of bands) line(x.text, x.style);
   };

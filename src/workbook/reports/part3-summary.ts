@@ -271,7 +271,8 @@ export function part3Sheet(ctx: ReportContext): SheetSpec {
   gap();
 
   // the sign-off (L509–514)
-  const dots = "..............................";
+  // dots are narrow on paper but text-size.ts counts them as letters: 24 keep each line on one line
+  const dots = "........................";
   const signOff = [
     `ลงชื่อ ${dots} ผู้รายงาน`,
     `(${normalizeSpace(s.reporter) || dots})`,
@@ -282,7 +283,7 @@ export function part3Sheet(ctx: ReportContext): SheetSpec {
     normalizeSpace(s.website) || `เว็บไซต์ ${dots}`,
   ];
   signOff.forEach((x, i) => {
-    const r = text(x, { vertical: "top", wrap: true, horizontal: "center" }, { from: 5 });
+    const r = text(x, { vertical: "top", wrap: true, horizontal: "center" }, { from: 4 });
     if (i < signOff.length - 1) keepWithNext.add(r);
   });
   const last = row - 1;
