@@ -19,9 +19,9 @@ import { READER_RULES, RULES } from "../../domain/validation";
 import { plainMessage } from "../ErrorBar";
 import type { MessageKey } from "../i18n";
 import { usePrefs } from "../prefs";
+import { LIVE_DEBOUNCE_MS } from "../useLiveRead";
 
-/** How long the workbook must stay unchanged before the checks run again. */
-export const LIVE_DEBOUNCE_MS = 800;
+export { LIVE_DEBOUNCE_MS };
 
 const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 const SEVERITY_LABEL: Readonly<Record<Severity, MessageKey>> = { error: "severityError", warning: "severityWarning", info: "severityInfo" };

@@ -10,9 +10,9 @@ import {
   Spinner, Subtitle2, tokens,
 } from "@fluentui/react-components";
 import { DocumentTableRegular, LocationRegular } from "@fluentui/react-icons";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useState } from "react";
 import { SheetConflictError } from "../../app/port";
-import { generateReports, previewReport, type ReportPreview } from "../../app/report";
+import { generateReports, previewReport } from "../../app/report";
 import type { WorkbookSession } from "../../app/session";
 import type { ReportRound } from "../../domain/lists";
 import type { RoundTotals } from "../../domain/progress/round";
@@ -20,7 +20,7 @@ import { fiscalYear } from "../../domain/units";
 import { REPORT_SHEET_ORDER, REPORT_SHEETS, REPORT_SHEETS_EN, type ReportRequest } from "../../workbook/reports";
 import { plainMessage } from "../ErrorBar";
 import { usePrefs } from "../prefs";
-import { LIVE_DEBOUNCE_MS } from "./ChecksPage";
+import { useLiveRead } from "../useLiveRead";
 import { FindingsList } from "./FindingsList";
 
 const useStyles = makeStyles({
@@ -42,53 +42,12 @@ const useStyles = makeStyles({
 
 type Status = { intent: "success" | "warning" | "error"; text: string };
 
-/** The preview for a request, read at once, again when the request changes and (where possible) after edits. */
-function usePreview(session: WorkbookSession, request: ReportRequest | undefined) {
-  const [preview, setPreview] = useState<ReportPreview>();
-  const [busy, setBusy] = useState(true);
-  const [error, setError] = useState<unknown>();
-  const mounted = useRef(true);
-  const load = useCallback(async () => {
-    setBusy(true);
-    try {
-      const p = await previewReport(session.port, request);
-      if (mounted.current) {
-        setPreview(p);
-        setError(undefined);
-      }
-    } catch (e) {
-      if (mounted.current) setError(e);
-    } finally {
-      if (mounted.current) setBusy(false);
-    }
-  }, [session, request]);
-  useEffect(() => {
-    mounted.current = true;
-    void load();
-    return () => {
-      mounted.current = false;
-    };
-  }, [load]);
-  useEffect(() => {
-    if (!session.watch) return undefined;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const stop = session.watch(() => {
-      if (timer !== undefined) clearTimeout(timer);
-      timer = setTimeout(() => void load(), LIVE_DEBOUNCE_MS);
-    });
-    return () => {
-      if (timer !== undefined) clearTimeout(timer);
-      stop();
-    };
-  }, [session, load]);
-  return { preview, busy, error, load };
-}
-
 export function ReportsPage({ session }: { session: WorkbookSession }) {
   const s = useStyles();
   const { t, num, money, prefs } = usePrefs();
   const [request, setRequest] = useState<ReportRequest>();
-  const { preview, busy, error, load } = usePreview(session, request);
+  const read = useCallback(() => previewReport(session.port, request), [session, request]);
+  const { value: preview, busy, error, load } = useLiveRead(session, read);
   const [replaceUser, setReplaceUser] = useState(false);
   const [working, setWorking] = useState(false);
   const [status, setStatus] = useState<Status>();

@@ -11,9 +11,9 @@ import {
   makeStyles, mergeClasses, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Subtitle2, Text, tokens, useArrowNavigationGroup,
 } from "@fluentui/react-components";
 import { AddRegular, DocumentTableRegular, LocationRegular, WarningFilled } from "@fluentui/react-icons";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { SheetConflictError } from "../../app/port";
-import { addRisksFromLibrary, generateRiskReport, readRiskOverview, RISK_REPORT_SHEET, type RiskOverview } from "../../app/risks";
+import { addRisksFromLibrary, generateRiskReport, readRiskOverview, RISK_REPORT_SHEET } from "../../app/risks";
 import type { WorkbookSession } from "../../app/session";
 import type { AssessedRisk } from "../../domain/risk/assess";
 import { residualCell } from "../../domain/risk/assess";
@@ -21,7 +21,7 @@ import { LIBRARY_AREAS, RISK_LIBRARY } from "../../domain/risk/library";
 import { type RiskMatrix, score, type Scored } from "../../domain/risk/matrix";
 import { plainMessage } from "../ErrorBar";
 import { usePrefs } from "../prefs";
-import { LIVE_DEBOUNCE_MS } from "./ChecksPage";
+import { useLiveRead } from "../useLiveRead";
 
 type Side = "inherent" | "residual";
 interface CellKey {
@@ -71,43 +71,8 @@ const useStyles = makeStyles({
 
 /** Reads the register at once, on demand, and (where the session can watch) after edits. */
 function useRiskOverview(session: WorkbookSession) {
-  const [overview, setOverview] = useState<RiskOverview>();
-  const [busy, setBusy] = useState(true);
-  const [error, setError] = useState<unknown>();
-  const mounted = useRef(true);
-  const load = useCallback(async () => {
-    setBusy(true);
-    try {
-      const o = await readRiskOverview(session.port);
-      if (mounted.current) {
-        setOverview(o);
-        setError(undefined);
-      }
-    } catch (e) {
-      if (mounted.current) setError(e);
-    } finally {
-      if (mounted.current) setBusy(false);
-    }
-  }, [session]);
-  useEffect(() => {
-    mounted.current = true;
-    void load();
-    return () => {
-      mounted.current = false;
-    };
-  }, [load]);
-  useEffect(() => {
-    if (!session.watch) return undefined;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const stop = session.watch(() => {
-      if (timer !== undefined) clearTimeout(timer);
-      timer = setTimeout(() => void load(), LIVE_DEBOUNCE_MS);
-    });
-    return () => {
-      if (timer !== undefined) clearTimeout(timer);
-      stop();
-    };
-  }, [session, load]);
+  const read = useCallback(() => readRiskOverview(session.port), [session]);
+  const { value: overview, busy, error, load } = useLiveRead(session, read);
   return { overview, busy, error, load };
 }
 
