@@ -32,7 +32,7 @@ import type { FiscalYear } from "../../domain/units";
 import { parseDate } from "../../workbook/cells";
 import { plainMessage } from "../ErrorBar";
 import { usePrefs } from "../prefs";
-import { LIVE_DEBOUNCE_MS } from "./ChecksPage";
+import { useLiveRead } from "../useLiveRead";
 import { MergeDivisions } from "./MergeDivisions";
 
 const ALL = "*";
@@ -103,43 +103,8 @@ const useStyles = makeStyles({
 
 /** Reads the workbook at once, on demand, and (where the session can watch) after edits. */
 function useMonthlyView(session: WorkbookSession) {
-  const [view, setView] = useState<MonthlyView>();
-  const [busy, setBusy] = useState(true);
-  const [error, setError] = useState<unknown>();
-  const mounted = useRef(true);
-  const load = useCallback(async () => {
-    setBusy(true);
-    try {
-      const v = await readMonthly(session.port);
-      if (mounted.current) {
-        setView(v);
-        setError(undefined);
-      }
-    } catch (e) {
-      if (mounted.current) setError(e);
-    } finally {
-      if (mounted.current) setBusy(false);
-    }
-  }, [session]);
-  useEffect(() => {
-    mounted.current = true;
-    void load();
-    return () => {
-      mounted.current = false;
-    };
-  }, [load]);
-  useEffect(() => {
-    if (!session.watch) return undefined;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const stop = session.watch(() => {
-      if (timer !== undefined) clearTimeout(timer);
-      timer = setTimeout(() => void load(), LIVE_DEBOUNCE_MS);
-    });
-    return () => {
-      if (timer !== undefined) clearTimeout(timer);
-      stop();
-    };
-  }, [session, load]);
+  const read = useCallback(() => readMonthly(session.port), [session]);
+  const { value: view, busy, error, load } = useLiveRead(session, read);
   return { view, busy, error, load };
 }
 
