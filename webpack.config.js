@@ -3,12 +3,15 @@
 //   npm run build        production build into dist/ (no dev certificates needed)
 //   npm run build:dev    development build into dist/
 //
+//   npm run dev-server   webpack serve: the same pages over HTTPS at https://localhost:3000/ for Excel
+//                        (tools/dev-server.js; README "Running in Excel")
+//
 // In production builds, set SUJARIT_PUBLIC_URL (e.g. https://sujarit.example.go.th/addin/) to
 // rewrite the development origin https://localhost:3000/ in dist/manifest.xml; unset, the
 // manifest is copied unchanged.
 //
-// `webpack serve` is the only mode that needs HTTPS dev certificates (office-addin-dev-certs) and
-// webpack-dev-server; neither is a dependency yet, so they are required lazily below.
+// `webpack serve` is the only mode that needs HTTPS dev certificates (office-addin-dev-certs); they
+// are asked for only in that mode, so `npm run build` never touches certificates.
 //
 // exceljs (standalone browser mode, later): import its browser build `exceljs/dist/exceljs.min.js`
 // rather than the Node entry point; then no `resolve.fallback` polyfills for Node core modules
@@ -17,8 +20,7 @@
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
-
-const DEV_ORIGIN = "https://localhost:3000/";
+const { DEV_ORIGIN, devServerOptions, trustedHttpsOptions } = require("./tools/dev-server");
 
 /** The public base URL for production manifests, with exactly one trailing slash, or null. */
 function publicUrlFromEnvironment() {
@@ -81,6 +83,8 @@ module.exports = async (env = {}, argv = {}) => {
           { from: "assets/*.png", to: "assets/[name][ext]" },
           // the bundled sample, which standalone mode opens with ?sample=1 (npm start)
           { from: "samples/*.xlsx", to: "samples/[name][ext]" },
+          // the manifest's SupportUrl and GetStarted "learn more" page
+          { from: "src/help/help.html", to: "help.html" },
           {
             from: "manifest.xml",
             to: "manifest.xml",
@@ -97,18 +101,7 @@ module.exports = async (env = {}, argv = {}) => {
 
   if (env.WEBPACK_SERVE) {
     // Only the dev server needs trusted localhost certificates.
-    let devCerts;
-    try {
-      devCerts = require("office-addin-dev-certs");
-    } catch {
-      throw new Error("webpack serve needs office-addin-dev-certs and webpack-dev-server (npm install --save-dev both)");
-    }
-    config.devServer = {
-      port: 3000,
-      hot: false,
-      headers: { "Access-Control-Allow-Origin": "*" },
-      server: { type: "https", options: await devCerts.getHttpsServerOptions() },
-    };
+    config.devServer = devServerOptions(await trustedHttpsOptions());
   }
 
   return config;
