@@ -9,6 +9,7 @@ import { type CellValue, isCellError, type WorkbookGrids } from "../workbook/gri
 import { readPlanWorkbook } from "../workbook/read";
 import type { CellMark, WorkbookSession } from "./session";
 import { checkRead, type Validation } from "./validate";
+import { PLAN_READ } from "./read-scope";
 
 /** More marked cells than this are not marked (the list still shows every finding). */
 export const MAX_MARKS = 2000;
@@ -23,7 +24,7 @@ export interface CheckRun {
 
 /** validateWorkbook(session.port), keeping the grids, then the marks in the workbook where the host can. */
 export async function runChecks(session: WorkbookSession): Promise<CheckRun> {
-  const grids = await session.port.readGrids();
+  const grids = await session.port.readGrids(PLAN_READ);
   const validation = checkRead(readPlanWorkbook(grids));
   if (!session.highlight) return { validation, grids };
   try {

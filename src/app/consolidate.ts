@@ -11,6 +11,7 @@ import { PROGRESS_SHEET } from "../workbook/schema";
 import { recordRow } from "../workbook/write";
 import { type ConsolidationPlan, planConsolidation } from "./consolidate-plan";
 import type { WorkbookPort } from "./port";
+import { PLAN_READ } from "./read-scope";
 
 export interface ConsolidationSource {
   readonly source: string;
@@ -34,7 +35,7 @@ export class NoProgressSheetError extends Error {
 }
 
 export async function consolidate(master: WorkbookPort, sources: readonly ConsolidationSource[], options: { readonly dryRun?: boolean } = {}): Promise<ConsolidationReport> {
-  const grids = await master.readGrids();
+  const grids = await master.readGrids(PLAN_READ);
   const m = readPlanWorkbook(grids);
   const layout = m.layouts.tables.progress;
   if (!layout) throw new NoProgressSheetError("master");

@@ -23,6 +23,7 @@ import { recordRow } from "../workbook/write";
 import { NoProgressSheetError } from "./consolidate";
 import type { WorkbookPort } from "./port";
 import { locatorFor } from "./validate";
+import { PLAN_READ } from "./read-scope";
 
 /* ---------- reading ---------- */
 
@@ -53,7 +54,7 @@ export function monthlyView(grids: WorkbookGrids): MonthlyView {
 
 /** One read of the workbook (one sync in Excel). */
 export async function readMonthly(port: WorkbookPort): Promise<MonthlyView> {
-  return monthlyView(await port.readGrids());
+  return monthlyView(await port.readGrids(PLAN_READ));
 }
 
 /* ---------- divisions, years, months ---------- */

@@ -22,12 +22,36 @@ export class SheetConflictError extends Error {
   }
 }
 
+/** How far a long host action is: `done` of `total` steps (Excel: round trips). */
+export type Progress = (done: number, total: number) => void;
+
+export interface ReadOptions {
+  /**
+   * The sheets whose cells are wanted; the others come back with no rows (they still show that they
+   * exist). In Excel the generated report sheets are most of a workbook's bytes and need not be read to
+   * check or report on the plan. Every sheet when absent.
+   */
+  readonly cellsOf?: (sheet: SheetInfo) => boolean;
+  readonly progress?: Progress;
+}
+
+export interface WriteOptions {
+  readonly progress?: Progress;
+}
+
 export interface WorkbookPort {
-  /** Every sheet's used cells from A1, merges and defined names. In Excel: one context.sync(). */
-  readGrids(): Promise<WorkbookGrids>;
+  /**
+   * Every sheet's used cells from A1, merges and defined names. In Excel: a few round trips for the
+   * sheet list and sizes, then as many as the bytes need (each within Excel's payload limit).
+   */
+  readGrids(options?: ReadOptions): Promise<WorkbookGrids>;
   listSheets(): Promise<SheetInfo[]>;
-  /** Renders sheet descriptions; a constant number of round trips whatever their size. */
-  writeSheets(spec: WorkbookSpec, policy: ExistingSheetPolicy): Promise<void>;
+  /**
+   * Renders sheet descriptions. In Excel: round trips grow with the bytes written, never with a loop
+   * over items; sheets being replaced are swapped only once their replacements are complete, so a
+   * failure leaves the old ones in place.
+   */
+  writeSheets(spec: WorkbookSpec, policy: ExistingSheetPolicy, options?: WriteOptions): Promise<void>;
   /**
    * Writes rows below the used rows of an existing sheet, starting at `firstRow` (1-based), and touches
    * nothing else: how consolidation adds monthly rows without rewriting what users typed. In Excel:

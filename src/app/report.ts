@@ -15,6 +15,7 @@ import { REPORT_SHEET_ORDER, REPORT_SHEETS, reportContext, type ReportContext, t
 import { metaWith, userSheetsAmong } from "./generated";
 import { SheetConflictError, type WorkbookPort } from "./port";
 import { checkRead, type Validation } from "./validate";
+import { PLAN_READ } from "./read-scope";
 
 export const REPORT_SHEET_NAMES: readonly string[] = REPORT_SHEET_ORDER.map((k) => REPORT_SHEETS[k]);
 
@@ -56,7 +57,7 @@ export function previewFrom(grids: WorkbookGrids, request: ReportRequest | undef
 
 /** One read: what generating would do, and the errors that would make the report a draft. */
 export async function previewReport(port: WorkbookPort, request?: ReportRequest, now = new Date()): Promise<ReportPreview> {
-  return previewFrom(await port.readGrids(), request, now);
+  return previewFrom(await port.readGrids(PLAN_READ), request, now);
 }
 
 export interface GeneratedReports {
@@ -74,7 +75,7 @@ export interface GenerateOptions {
 /** One read, then one write of every report sheet and `_meta`. In Excel: a constant number of syncs. */
 export async function generateReports(port: WorkbookPort, request?: ReportRequest, options: GenerateOptions = {}): Promise<GeneratedReports> {
   const now = options.now ?? new Date();
-  const grids = await port.readGrids();
+  const grids = await port.readGrids(PLAN_READ);
   const preview = previewFrom(grids, request, now);
   if (preview.userSheets.length > 0 && !options.replaceUserSheets) throw new SheetConflictError(preview.userSheets);
   const sheets = reportSheets(preview.context);

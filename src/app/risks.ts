@@ -15,6 +15,7 @@ import { GENERATED_NOTE, RISK_REPORT_SHEET, type RiskGroup, riskGroups, riskRepo
 import { RISKS_SHEET } from "../workbook/schema";
 import { recordCells } from "../workbook/write";
 import { SheetConflictError, type WorkbookPort } from "./port";
+import { PLAN_READ } from "./read-scope";
 
 export interface RiskOverview {
   readonly read: ReadResult;
@@ -41,7 +42,7 @@ export function riskOverview(read: ReadResult): RiskOverview {
 }
 
 export async function readRiskOverview(port: WorkbookPort): Promise<RiskOverview> {
-  return riskOverview(readPlanWorkbook(await port.readGrids()));
+  return riskOverview(readPlanWorkbook(await port.readGrids(PLAN_READ)));
 }
 
 /* ---------- the library ---------- */
@@ -116,7 +117,7 @@ export interface AddedRisks {
 export async function addRisksFromLibrary(port: WorkbookPort, ids: readonly string[]): Promise<AddedRisks> {
   const unknown = ids.filter((id) => !libraryRisk(id));
   if (unknown.length > 0) throw new UnknownLibraryRiskError(unknown);
-  const grids = await port.readGrids();
+  const grids = await port.readGrids(PLAN_READ);
   const read = readPlanWorkbook(grids);
   const layout = read.layouts.tables.risks;
   if (!layout) throw new NoRegisterError();
@@ -145,7 +146,7 @@ export interface GeneratedReport {
  * (SheetConflictError) unless `replaceUnmarked`.
  */
 export async function generateRiskReport(port: WorkbookPort, options: { now?: Date; replaceUnmarked?: boolean } = {}): Promise<GeneratedReport> {
-  const grids = await port.readGrids();
+  const grids = await port.readGrids(PLAN_READ);
   const read = readPlanWorkbook(grids);
   if (!read.layouts.tables.risks) throw new NoRegisterError();
   const exists = grids.sheets.some((g) => g.name === RISK_REPORT_SHEET);

@@ -7,6 +7,7 @@ import { fieldCell, type ReadResult, readPlanWorkbook, settingCell } from "../wo
 import { matrixCell } from "../workbook/matrix-sheet";
 import { INPUT_SHEET_NAMES } from "../workbook/schema";
 import type { WorkbookPort } from "./port";
+import { PLAN_READ } from "./read-scope";
 
 export interface Validation {
   readonly read: ReadResult;
@@ -53,7 +54,7 @@ export function checkRead(read: ReadResult): Validation {
 }
 
 export async function validateWorkbook(port: WorkbookPort): Promise<Validation> {
-  return checkRead(readPlanWorkbook(await port.readGrids()));
+  return checkRead(readPlanWorkbook(await port.readGrids(PLAN_READ)));
 }
 
 function position(f: Finding): [number, number] {

@@ -1,6 +1,6 @@
 /** The one place that touches the `Excel` and `Office` globals, and so the one place that detects the host. */
 import type { WorkbookSession } from "../../app/session";
-import type { BatchRunner, RequirementCheck, XContext } from "./excel-subset";
+import type { BatchRunner, RequirementCheck } from "./excel-subset";
 import { officeSession } from "./office-session";
 import { OfficeWorkbook } from "./office-workbook";
 
@@ -26,12 +26,13 @@ export async function runsInExcel(): Promise<boolean> {
   return info?.host === Office.HostType.Excel && typeof Excel !== "undefined";
 }
 
+// No casts of the context: test/hosts/office/excel-subset.types.ts proves Excel.RequestContext is an XContext.
 const runBatch: BatchRunner = (batch, within) =>
   within
     ? // an existing context (removing an event handler must happen in the context that added it)
-      Excel.run(within as unknown as Excel.RequestContext, (ctx) => batch(ctx as unknown as XContext))
+      Excel.run(within as OfficeExtension.ClientRequestContext, batch)
     : // delayForCellEdit: wait for the user to leave cell-edit mode instead of failing the batch
-      Excel.run({ delayForCellEdit: true }, (ctx) => batch(ctx as unknown as XContext));
+      Excel.run({ delayForCellEdit: true }, batch);
 
 const supportsExcelApi: RequirementCheck = (version) => Office.context.requirements.isSetSupported("ExcelApi", version);
 

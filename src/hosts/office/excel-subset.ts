@@ -8,6 +8,19 @@ export interface XLoadable {
   readonly isNullObject: boolean;
 }
 
+/** range.format, and the format of a RangeAreas (ExcelApi 1.9): one set of properties for every cell. */
+export interface XRangeFormat {
+  columnWidth: number;
+  /** Points (a whole row: getRange("3:3")). */
+  rowHeight: number;
+  wrapText: boolean;
+  verticalAlignment: string;
+  horizontalAlignment: string;
+  readonly font: { bold: boolean; italic: boolean; color: string; name: string; size: number };
+  readonly fill: { color: string };
+  readonly borders: { getItem(index: XBorderIndex): XBorder };
+}
+
 export interface XRange extends XLoadable {
   load(props: string): XRange;
   values: unknown[][];
@@ -16,22 +29,17 @@ export interface XRange extends XLoadable {
   numberFormat: unknown[][];
   rowIndex: number;
   columnIndex: number;
+  rowCount: number;
+  columnCount: number;
   address: string;
-  readonly format: {
-    columnWidth: number;
-    /** Points (a whole row: getRange("3:3")). */
-    rowHeight: number;
-    wrapText: boolean;
-    verticalAlignment: string;
-    horizontalAlignment: string;
-    readonly font: { bold: boolean; italic: boolean; color: string; name: string; size: number };
-    readonly fill: { color: string };
-    readonly borders: { getItem(index: XBorderIndex): XBorder };
-  };
-  /** Merges the range into one cell (across = false), keeping the top-left value. */
+  readonly format: XRangeFormat;
+  /**
+   * Merges the range into one cell (across = false), keeping the top-left value; with across = true,
+   * every row of the range is merged on its own.
+   */
   merge(across?: boolean): void;
   readonly dataValidation: {
-    rule: { list: { inCellDropDown: boolean; source: string } };
+    rule: { list?: { inCellDropDown: boolean; source: string | XRange } };
     errorAlert: { showAlert: boolean; style: string; title: string; message: string };
   };
   getMergedAreasOrNullObject(): XRangeAreas;
@@ -82,9 +90,14 @@ export interface XConditionalFormatCollection {
   add(type: "Custom"): XNewCustomConditionalFormat;
 }
 
+/** The context an event handler was added in (office-js types it as the base ClientRequestContext). */
+export interface XClientContext {
+  sync(): Promise<void>;
+}
+
 /** What `onChanged.add` returns; remove() (then a sync in `context`) unregisters the handler. */
 export interface XEventResult {
-  readonly context: XContext;
+  readonly context: XClientContext;
   remove(): void;
 }
 
@@ -95,18 +108,28 @@ export interface XEventSource {
 
 export interface XRangeAreas extends XLoadable {
   load(props: string): XRangeAreas;
-  areas: { items: { address: string }[] };
+  readonly areas: { readonly items: { readonly address: string }[] };
 }
+
+/** worksheet.getRanges(…) (ExcelApi 1.9): several rectangles formatted by one set of property writes. */
+export interface XStyledAreas {
+  readonly format: XRangeFormat;
+}
+
+/** Worksheet.visibility as office-js types it. */
+export type XVisibility = "Visible" | "Hidden" | "VeryHidden";
 
 export interface XWorksheet extends XLoadable {
   load(props: string): XWorksheet;
+  /** Settable: renaming a sheet, Excel rewrites every reference to it (formulas, names). */
   name: string;
-  visibility: string;
+  visibility: XVisibility;
   tabColor: string;
   /** The range at `address`, or the whole sheet without one. */
   getRange(address?: string): XRange;
+  /** Rectangles "A1:B2,D4:D9" as one RangeAreas (ExcelApi 1.9). */
+  getRanges(address: string): XStyledAreas;
   getUsedRangeOrNullObject(valuesOnly?: boolean): XRange;
-  getNextOrNullObject(visibleOnly?: boolean): XWorksheet;
   readonly freezePanes: { freezeRows(count: number): void; freezeAt(range: string): void };
   /** Print setup (ExcelApi 1.9). */
   readonly pageLayout: XPageLayout;
@@ -121,7 +144,6 @@ export interface XWorksheet extends XLoadable {
 export interface XWorksheetCollection {
   load(props: string): XWorksheetCollection;
   readonly items: XWorksheet[];
-  getFirst(visibleOnly?: boolean): XWorksheet;
   getItem(name: string): XWorksheet;
   add(name: string): XWorksheet;
   /** Data changes in any sheet (ExcelApi 1.9). */
@@ -147,6 +169,8 @@ export interface XContext {
     readonly application: {
       suspendApiCalculationUntilNextSync(): void;
       suspendScreenUpdatingUntilNextSync(): void;
+      /** Recalculates (needed after suspendApiCalculationUntilNextSync: Excel leaves it to the add-in). */
+      calculate(calculationType: "Recalculate" | "Full" | "FullRebuild"): void;
     };
   };
   readonly runtime: { enableEvents: boolean };
@@ -157,7 +181,7 @@ export interface XContext {
  * Runs a batch: Excel.run in the add-in, the fake in tests. With `within`, the batch runs in that
  * existing context (Excel.run(context, batch)), as removing an event handler requires.
  */
-export type BatchRunner = <T>(batch: (context: XContext) => Promise<T>, within?: XContext) => Promise<T>;
+export type BatchRunner = <T>(batch: (context: XContext) => Promise<T>, within?: XClientContext) => Promise<T>;
 
 /** Office.context.requirements.isSetSupported("ExcelApi", version), injectable. */
 export type RequirementCheck = (version: string) => boolean;

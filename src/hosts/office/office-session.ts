@@ -2,8 +2,8 @@
  * The workbook open in Excel as a task-pane session: the port, plus what only Excel can do — select a
  * finding's cell, mark offending cells with conditional formats, and tell when the user edits a sheet.
  *
- * Round trips: reveal is one sync; highlight is two whatever the number of marks (load the conditional
- * formats of the sheets, then delete Sujarit's and add the new ones); watch is one sync to subscribe
+ * Round trips: reveal is one sync; highlight is three for a usual check (load the conditional formats
+ * of the sheets, delete Sujarit's and add the new ones within the payload budget, events back on); watch is one sync to subscribe
  * with ExcelApi 1.9 (two with 1.7: list the sheets, subscribe to each) and one to unsubscribe.
  */
 import type { CellMark, WorkbookSession } from "../../app/session";
@@ -12,6 +12,7 @@ import { parseArea } from "../../workbook/a1";
 import { type CellValue, isCellError } from "../../workbook/grid";
 import type { BatchRunner, RequirementCheck, XConditionalFormat, XContext, XEventResult, XWorksheet } from "./excel-subset";
 import { OfficeWorkbook } from "./office-workbook";
+import { ACTION_BYTES, BudgetedBatch, jsonBytes } from "./payload";
 
 /**
  * Every conditional format Sujarit adds has this in its formula (N of a text is 0, so it is always
@@ -47,30 +48,46 @@ async function reveal(run: BatchRunner, location: CellLocation): Promise<void> {
   });
 }
 
-/** Removes Sujarit's conditional formats from `sheets` and adds one per mark: two syncs in all. */
+/**
+ * Removes Sujarit's conditional formats from `sheets` and adds one per mark: one sync to list them, then
+ * syncs of at most the payload budget (one for a usual check), with events off (ExcelApi 1.8) and back on
+ * in a batch of their own even if Excel fails.
+ */
 async function highlight(run: BatchRunner, supports: RequirementCheck, marks: readonly CellMark[], sheets: readonly string[]): Promise<void> {
-  await run(async (ctx) => {
-    const worksheets = new Map<string, XWorksheet>();
-    const sheet = (name: string): XWorksheet => {
-      let ws = worksheets.get(name);
-      if (!ws) worksheets.set(name, (ws = ctx.workbook.worksheets.getItem(name)));
-      return ws;
-    };
-    const existing = [...new Set(sheets)].map((name) => sheet(name).getRange().conditionalFormats.load(CF_LOAD));
-    await ctx.sync();
+  // Sujarit's own change: no change events for it (ExcelApi 1.8), as for the template writer
+  const quiet = supports("1.8");
+  try {
+    await run(async (ctx) => {
+      const worksheets = new Map<string, XWorksheet>();
+      const sheet = (name: string): XWorksheet => {
+        let ws = worksheets.get(name);
+        if (!ws) worksheets.set(name, (ws = ctx.workbook.worksheets.getItem(name)));
+        return ws;
+      };
+      const existing = [...new Set(sheets)].map((name) => sheet(name).getRange().conditionalFormats.load(CF_LOAD));
+      await ctx.sync();
 
-    // Sujarit's own change: no change events for it (ExcelApi 1.8), as for the template writer
-    const quiet = supports("1.8");
-    if (quiet) ctx.runtime.enableEvents = false;
-    for (const formats of existing) for (const cf of formats.items) if (isMark(cf)) cf.delete();
-    for (const m of marks) {
-      const cf = sheet(m.sheet).getRange(m.range).conditionalFormats.add("Custom");
-      cf.custom.rule.formula = markFormula(m);
-      cf.custom.format.fill.color = MARK_FILL[m.severity];
+      const batch = new BudgetedBatch(ctx);
+      await batch.queue(ACTION_BYTES, () => { if (quiet) ctx.runtime.enableEvents = false; });
+      for (const formats of existing) for (const cf of formats.items) if (isMark(cf)) await batch.queue(ACTION_BYTES, () => cf.delete());
+      for (const m of marks) {
+        const formula = markFormula(m);
+        await batch.queue(5 * ACTION_BYTES + jsonBytes(formula) + m.range.length, () => {
+          const cf = sheet(m.sheet).getRange(m.range).conditionalFormats.add("Custom");
+          cf.custom.rule.formula = formula;
+          cf.custom.format.fill.color = MARK_FILL[m.severity];
+        });
+      }
+      await batch.flush();
+    });
+  } finally {
+    if (quiet) {
+      await run(async (ctx) => {
+        ctx.runtime.enableEvents = true;
+        await ctx.sync();
+      });
     }
-    if (quiet) ctx.runtime.enableEvents = true;
-    await ctx.sync();
-  });
+  }
 }
 
 export function isMark(cf: XConditionalFormat): boolean {

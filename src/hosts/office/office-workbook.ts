@@ -1,25 +1,64 @@
 /**
- * The Excel host (office-js). Reading the whole workbook is one batch and one context.sync();
- * writing any number of sheets is two (one to learn which sheets exist, one to write).
+ * The Excel host (office-js), within Excel's limits (ENGINEERING.md, "Excel's limits"):
+ * - reading: the sheet list (1 sync), the used ranges' sizes and merged areas (1 sync), then the cells in
+ *   bands that keep every response under the payload budget (1 sync for a usual plan). A sheet with more
+ *   than 512 merged areas, which Excel refuses to list, fails that sync: the sizes are asked again and
+ *   the merges sheet by sheet, and that sheet comes back without merges;
+ * - writing: the sheet list (1 sync), then steps packed into syncs of at most the budget; sheets that
+ *   replace others are built under a temporary name and swapped in only at the end, names exist before
+ *   any dropdown points at them, the workbook is recalculated, and events are switched back on in a
+ *   batch of their own even when the write fails.
+ * Only documented behaviour is relied on: sheets are walked through the loaded collection, never by
+ * chaining calls on a null object.
  */
-import type { ExistingSheetPolicy, SheetInfo, WorkbookPort } from "../../app/port";
+import type { ExistingSheetPolicy, Progress, ReadOptions, SheetInfo, WorkbookPort, WriteOptions } from "../../app/port";
 import { SheetConflictError } from "../../app/port";
-import { toExcelSerial } from "../../domain/calendar";
-import { type Area, columnLetter, parseArea, rangeAddress, sheetRef } from "../../workbook/a1";
-import type {
-  CellInput, CellStyle, CellValue, DefinedName, SheetGrid, SheetSpec, SheetVisibility, WorkbookGrids, WorkbookSpec,
-} from "../../workbook/grid";
-import { isFormula } from "../../workbook/grid";
-import type { BatchRunner, RequirementCheck, XBorderIndex, XContext, XRange, XRangeAreas, XWorksheet } from "./excel-subset";
+import { type Area, rangeAddress, sheetRef } from "../../workbook/a1";
+import type { CellInput, CellValue, DefinedName, SheetGrid, SheetVisibility, WorkbookGrids, WorkbookSpec } from "../../workbook/grid";
+import type { BatchRunner, RequirementCheck, XContext, XRange, XRangeAreas, XWorksheet } from "./excel-subset";
+import { ACTION_BYTES, BudgetedBatch, jsonBytes, MAX_CELLS_PER_READ, PAYLOAD_BUDGET_BYTES } from "./payload";
+import { sheetSteps, toFormulaCell, VISIBILITY_OUT } from "./sheet-steps";
 
-/** More sheets than this are read in a second batch (rare: a plan workbook has about ten). */
-export const SHEETS_PER_BATCH = 64;
+export { toFormulaCell } from "./sheet-steps";
 
 const VISIBILITY_IN: Readonly<Record<string, SheetVisibility>> = { Visible: "visible", Hidden: "hidden", VeryHidden: "veryHidden" };
-const VISIBILITY_OUT: Readonly<Record<SheetVisibility, string>> = { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" };
 
-/** Excel's column width unit is points; specs give characters of the default font. */
-const POINTS_PER_CHAR = 5.6;
+/**
+ * Sheets being built to replace others are called this until the swap. Left behind only if Excel itself
+ * fails mid-write; the next write removes them and readers skip them.
+ */
+export const TEMP_SHEET_PREFIX = "~sujarit-";
+
+export function isTempSheet(name: string): boolean {
+  return name.startsWith(TEMP_SHEET_PREFIX);
+}
+
+/** Cells asked for in the first band of a read; later bands follow the bytes per cell measured. */
+const FIRST_BAND_CELLS = 20_000;
+
+/** A read aims at half the budget per response: the next band's text may be longer than the last's. */
+const READ_TARGET_BYTES = PAYLOAD_BUDGET_BYTES / 2;
+
+/** Bytes of one cell in a response besides its value: its valueType and the JSON around both. */
+const CELL_OVERHEAD_BYTES = 12;
+
+/**
+ * Round trips of each action when its bytes fit one request and one response (a usual plan): the
+ * yardstick of the tests and the bench. Larger plans add one per budget's worth of bytes moved.
+ */
+export function roundTrips(supports: RequirementCheck): { read: number; write: number; append: number; highlight: number } {
+  const eventsBack = supports("1.8") ? 1 : 0;
+  return {
+    /** the sheet list; the used ranges' sizes (and merges); the cells */
+    read: 3,
+    /** the sheet list; the write; events back on */
+    write: 2 + eventsBack,
+    /** the rows; events back on */
+    append: 1 + eventsBack,
+    /** the conditional formats there; the marks; events back on */
+    highlight: 2 + eventsBack,
+  };
+}
 
 export class OfficeWorkbook implements WorkbookPort {
   constructor(
@@ -27,228 +66,316 @@ export class OfficeWorkbook implements WorkbookPort {
     private readonly supports: RequirementCheck,
   ) {}
 
-  async appendRows(sheet: string, firstRow: number, rows: readonly (readonly CellInput[])[]): Promise<void> {
-    if (rows.length === 0) return;
-    const width = Math.max(...rows.map((r) => r.length));
-    await this.run(async (ctx) => {
-      if (this.supports("1.8")) ctx.runtime.enableEvents = false;
-      ctx.workbook.worksheets.getItem(sheet).getRange(rangeAddress(firstRow, 1, firstRow + rows.length - 1, width)).formulas =
-        rows.map((r) => Array.from({ length: width }, (_, c) => toFormulaCell(r[c] ?? null)));
-      if (this.supports("1.8")) ctx.runtime.enableEvents = true;
-      await ctx.sync();
-    });
-  }
-
   async listSheets(): Promise<SheetInfo[]> {
     return this.run(async (ctx) => {
       const sheets = ctx.workbook.worksheets.load("items/name,items/visibility");
       await ctx.sync();
-      return sheets.items.map((s) => ({ name: s.name, visibility: VISIBILITY_IN[s.visibility] ?? "visible" }));
+      return sheets.items.filter((s) => !isTempSheet(s.name)).map((s) => ({ name: s.name, visibility: VISIBILITY_IN[s.visibility] ?? "visible" }));
     });
   }
 
-  async readGrids(): Promise<WorkbookGrids> {
+  /* ---------------- reading ---------------- */
+
+  async readGrids(options: ReadOptions = {}): Promise<WorkbookGrids> {
     return this.run(async (ctx) => {
+      const progress = options.progress;
+      const sheets = ctx.workbook.worksheets.load("items/name,items/visibility");
       const names = ctx.workbook.names.load("items/name,items/formula");
-      const withMerges = this.supports("1.13");
-      // Walk the sheets with getFirst/getNext so that every sheet is queued before the one sync.
-      const queued: { sheet: XWorksheet; used: XRange; merges: XRangeAreas | undefined }[] = [];
-      let sheet = ctx.workbook.worksheets.getFirst();
-      for (let i = 0; i < SHEETS_PER_BATCH; i++) {
-        sheet.load("name,visibility");
-        const used = sheet.getUsedRangeOrNullObject(true).load("values,valueTypes,rowIndex,columnIndex");
-        const merges = withMerges ? used.getMergedAreasOrNullObject().load("areas/items/address") : undefined;
-        queued.push({ sheet, used, merges });
-        sheet = sheet.getNextOrNullObject();
-      }
-      // loaded so that, after the sync, it tells whether sheets remain beyond this batch
-      const overflow = sheet.load("name");
       await ctx.sync();
-      const grids = queued.filter((q) => !q.sheet.isNullObject).map((q) => gridOf(q.sheet, q.used, q.merges));
-      if (!overflow.isNullObject) grids.push(...(await this.readRest(ctx, grids.length)));
+      const listed = sheets.items
+        .filter((ws) => !isTempSheet(ws.name))
+        .map((ws) => ({ ws, info: { name: ws.name, visibility: VISIBILITY_IN[ws.visibility] ?? "visible" } as SheetInfo }));
+      const wanted = listed.filter((s) => options.cellsOf?.(s.info) ?? true);
+      // the used ranges' sizes, and (ExcelApi 1.13) the merged areas of the same sheets in the same sync
+      const sizes = () => wanted.map((s) => ({ ...s, used: s.ws.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount") }));
+      let used = sizes();
+      let mergeAreas = this.supports("1.13") ? wanted.map((s) => ({ name: s.info.name, areas: s.ws.getRange().getMergedAreasOrNullObject().load("areas/items/address") })) : undefined;
+      if (used.length > 0) {
+        try {
+          await ctx.sync();
+        } catch (error) {
+          // a sheet with more than 512 merged areas fails the whole batch: sizes again, merges one by one
+          if (!mergeAreas) throw error;
+          used = sizes();
+          mergeAreas = undefined;
+          await ctx.sync();
+        }
+      }
+      const rowsOf = new Map<string, CellValue[][]>();
+      const shapes = used.filter((u) => !u.used.isNullObject).map((u) => ({
+        name: u.info.name, ws: u.ws, top: u.used.rowIndex, left: u.used.columnIndex, rows: u.used.rowCount, cols: u.used.columnCount,
+      }));
+      const totalCells = shapes.reduce((n, s) => n + s.rows * s.cols, 0);
+      let done = 0;
+      await readBands(ctx, shapes, (name, top, values, types, left) => {
+        const rows = rowsOf.get(name) ?? [];
+        rowsOf.set(name, rows);
+        values.forEach((row, r) => {
+          const out: CellValue[] = Array.from({ length: left }, () => null);
+          row.forEach((v, c) => out.push(cellOf(v, types[r]?.[c])));
+          rows[top + r] = out;
+        });
+        done += values.length * (values[0]?.length ?? 0);
+        progress?.(done, totalCells);
+      });
+      const merges = !this.supports("1.13")
+        ? new Map<string, string[]>()
+        : mergeAreas ? new Map(mergeAreas.map((m) => [m.name, mergeAddresses(m.areas)])) : await readMerges(ctx, shapes);
+      const grids: SheetGrid[] = listed.map(({ info }) => {
+        const rows = rowsOf.get(info.name) ?? [];
+        for (let i = 0; i < rows.length; i++) if (rows[i] === undefined) rows[i] = [];
+        return { name: info.name, visibility: info.visibility, rows, merges: merges.get(info.name) ?? [] };
+      });
       return { sheets: grids, names: names.items.flatMap((n) => parseNameFormula(n.name, n.formula)) };
     });
   }
 
-  /** Workbooks with more than SHEETS_PER_BATCH sheets: the rest in one more batch. */
-  private async readRest(ctx: XContext, already: number): Promise<SheetGrid[]> {
-    const sheets = ctx.workbook.worksheets.load("items/name");
-    await ctx.sync();
-    const rest = sheets.items.slice(already).map((s) => ({
-      sheet: s.load("name,visibility"),
-      used: s.getUsedRangeOrNullObject(true).load("values,valueTypes,rowIndex,columnIndex"),
-    }));
-    await ctx.sync();
-    return rest.map((q) => gridOf(q.sheet, q.used, undefined));
+  /* ---------------- writing ---------------- */
+
+  async writeSheets(spec: WorkbookSpec, policy: ExistingSheetPolicy, options: WriteOptions = {}): Promise<void> {
+    const quiet = this.supports("1.8");
+    const added: string[] = [];
+    let swapped = false;
+    try {
+      await this.run(async (ctx) => {
+        const sheets = ctx.workbook.worksheets.load("items/name,items/visibility");
+        const names = ctx.workbook.names.load("items/name");
+        await ctx.sync();
+        const byName = new Map(sheets.items.map((s) => [s.name.toLowerCase(), s]));
+        const existing = spec.sheets.map((s) => byName.get(s.name.toLowerCase())).filter((s): s is XWorksheet => s !== undefined);
+        if (existing.length > 0 && policy === "refuse") throw new SheetConflictError(existing.map((s) => s.name));
+
+        const plans = spec.sheets.map((s, i) => {
+          const old = byName.get(s.name.toLowerCase());
+          return { spec: s, old, building: old ? `${TEMP_SHEET_PREFIX}${i + 1}` : s.name, steps: sheetSteps(s, this.supports) };
+        });
+        const stepBytes = plans.reduce((n, p) => n + p.steps.reduce((m, st) => m + st.bytes, 0), 0);
+        const expected = 2 + Math.ceil(stepBytes / PAYLOAD_BUDGET_BYTES);
+        const batch = new BudgetedBatch(ctx, () => this.suspend(ctx), progressOf(options.progress, expected));
+
+        // 1. events off; what an earlier failed write left; the new sheets; the names they need
+        await batch.queue(ACTION_BYTES, () => { if (quiet) ctx.runtime.enableEvents = false; });
+        for (const left of sheets.items.filter((s) => isTempSheet(s.name))) {
+          await batch.queue(2 * ACTION_BYTES, () => {
+            if (left.visibility === "VeryHidden") left.visibility = "Hidden";
+            left.delete();
+          });
+        }
+        const built = new Map<string, XWorksheet>();
+        for (const p of plans) {
+          await batch.queue(ACTION_BYTES + jsonBytes(p.building), () => { built.set(p.building, ctx.workbook.worksheets.add(p.building)); });
+          added.push(p.building);
+        }
+        const redefined = new Set(spec.names.map((n) => n.name.toUpperCase()));
+        const buildingOf = new Map(plans.map((p) => [p.spec.name, p.building]));
+        for (const n of names.items.filter((item) => redefined.has(item.name.toUpperCase()))) await batch.queue(ACTION_BYTES, () => n.delete());
+        for (const n of spec.names) {
+          const ref = `=${sheetRef(buildingOf.get(n.sheet) ?? n.sheet, n.range)}`;
+          await batch.queue(ACTION_BYTES + jsonBytes(n.name) + jsonBytes(ref), () => { ctx.workbook.names.add(n.name, ref); });
+        }
+        // 2. the sheets' contents, in syncs of at most the budget
+        for (const p of plans) {
+          const ws = built.get(p.building) as XWorksheet;
+          for (const st of p.steps) await batch.queue(st.bytes, () => st.run(ws));
+        }
+        // 3. the swap: old sheets go only now that their replacements are complete
+        for (const p of plans) {
+          const ws = built.get(p.building) as XWorksheet;
+          const old = p.old;
+          await batch.queue(4 * ACTION_BYTES + jsonBytes(p.spec.name), () => {
+            if (old) {
+              // Excel refuses to delete a very hidden sheet (by design): make it merely hidden first
+              if (old.visibility === "VeryHidden") old.visibility = "Hidden";
+              old.delete();
+              ws.name = p.spec.name;
+            }
+            ws.visibility = VISIBILITY_OUT[p.spec.visibility];
+          });
+        }
+        // 4. calculation was suspended for every sync of the write, and Excel leaves recalculating to the
+        // add-in ("it is the developer's responsibility to re-calc the workbook"): a full calculation, in
+        // the last sync, which is not suspended
+        await batch.queue(ACTION_BYTES, () => ctx.workbook.application.calculate("Full"));
+        await batch.flush(true);
+        swapped = true;
+      });
+    } catch (error) {
+      if (!swapped && added.length > 0) await this.removeQuietly(added);
+      throw error;
+    } finally {
+      if (quiet) await this.eventsOn();
+    }
   }
 
-  async writeSheets(spec: WorkbookSpec, policy: ExistingSheetPolicy): Promise<void> {
+  /**
+   * Writes rows below the used rows of an existing sheet, starting at `firstRow` (1-based), in syncs of
+   * at most the budget, with events off (ExcelApi 1.8) and back on in a batch of their own.
+   */
+  async appendRows(sheet: string, firstRow: number, rows: readonly (readonly CellInput[])[]): Promise<void> {
+    if (rows.length === 0) return;
+    const width = Math.max(...rows.map((r) => r.length));
+    const quiet = this.supports("1.8");
+    try {
+      await this.run(async (ctx) => {
+        const batch = new BudgetedBatch(ctx);
+        const ws = ctx.workbook.worksheets.getItem(sheet);
+        await batch.queue(ACTION_BYTES, () => { if (quiet) ctx.runtime.enableEvents = false; });
+        let start = 0;
+        while (start < rows.length) {
+          let end = start;
+          let bytes = 0;
+          const band: unknown[][] = [];
+          while (end < rows.length && (band.length === 0 || bytes < PAYLOAD_BUDGET_BYTES / 4)) {
+            const row = Array.from({ length: width }, (_, c) => toFormulaCell(rows[end]?.[c] ?? null));
+            bytes += jsonBytes(row);
+            band.push(row);
+            end++;
+          }
+          const address = rangeAddress(firstRow + start, 1, firstRow + end - 1, width);
+          await batch.queue(2 * ACTION_BYTES + bytes, () => { ws.getRange(address).formulas = band; });
+          start = end;
+        }
+        await batch.flush();
+      });
+    } finally {
+      if (quiet) await this.eventsOn();
+    }
+  }
+
+  private suspend(ctx: XContext): void {
+    ctx.workbook.application.suspendApiCalculationUntilNextSync();
+    if (this.supports("1.9")) ctx.workbook.application.suspendScreenUpdatingUntilNextSync();
+  }
+
+  /** Events back on, in a batch of its own: a failed batch must not leave them off for the session. [Api set: ExcelApi 1.8] */
+  private async eventsOn(): Promise<void> {
     await this.run(async (ctx) => {
-      const sheets = ctx.workbook.worksheets.load("items/name,items/visibility");
-      const names = ctx.workbook.names.load("items/name");
-      await ctx.sync();
-      const wanted = new Set(spec.sheets.map((s) => s.name));
-      const existing = sheets.items.filter((s) => wanted.has(s.name));
-      if (existing.length > 0 && policy === "refuse") throw new SheetConflictError(existing.map((s) => s.name));
-
-      ctx.workbook.application.suspendApiCalculationUntilNextSync();
-      if (this.supports("1.9")) ctx.workbook.application.suspendScreenUpdatingUntilNextSync();
-      if (this.supports("1.8")) ctx.runtime.enableEvents = false;
-      for (const s of existing) {
-        // Excel refuses to delete a very hidden sheet (by design): make it merely hidden first
-        if (s.visibility === "VeryHidden") s.visibility = "Hidden";
-        s.delete();
-      }
-      const specNames = new Set(spec.names.map((n) => n.name.toUpperCase()));
-      for (const n of names.items) if (specNames.has(n.name.toUpperCase())) n.delete();
-      for (const s of spec.sheets) this.renderSheet(ctx.workbook.worksheets.add(s.name), s);
-      for (const n of spec.names) ctx.workbook.names.add(n.name, `=${sheetRef(n.sheet, n.range)}`);
-      if (this.supports("1.8")) ctx.runtime.enableEvents = true;
+      ctx.runtime.enableEvents = true;
       await ctx.sync();
     });
   }
 
-  private renderSheet(ws: XWorksheet, spec: SheetSpec): void {
-    const width = Math.max(spec.columns.length, ...spec.rows.map((r) => r.length));
-    const height = Math.max(spec.rows.length, spec.formattedRows + 1);
-    spec.columns.forEach((c, i) => {
-      const letter = columnLetter(i + 1);
-      const col = ws.getRange(`${letter}:${letter}`);
-      col.format.columnWidth = c.width * POINTS_PER_CHAR;
-      col.format.verticalAlignment = "Top";
-      if (c.wrap) col.format.wrapText = true;
-      // formats first, so that text-formatted columns keep "1.10" as text when the values land
-      if (c.numFmt) ws.getRange(rangeAddress(1, i + 1, height, i + 1)).numberFormat = Array.from({ length: height }, () => [c.numFmt]);
-    });
-    for (const f of spec.cellFormats) ws.getRange(f.cell).numberFormat = [[f.numFmt]];
-    // number formats of styled areas before the values too (a text format keeps "009900" text)
-    for (const as of spec.areaStyles ?? []) {
-      const area = as.style.numFmt ? parseArea(as.range) : undefined;
-      if (area) ws.getRange(as.range).numberFormat = formatArray(area, as.style.numFmt as string);
-    }
-    if (spec.rows.length > 0 && width > 0) {
-      ws.getRange(rangeAddress(1, 1, spec.rows.length, width)).formulas = spec.rows.map((r) =>
-        Array.from({ length: width }, (_, c) => toFormulaCell(r[c] ?? null)),
-      );
-    }
-    for (const m of spec.merges ?? []) ws.getRange(m).merge(false);
-    if (spec.font) {
-      const all = ws.getRange().format.font;
-      all.name = spec.font.name;
-      all.size = spec.font.size;
-    }
-    for (const rs of spec.rowStyles) {
-      const r = ws.getRange(rangeAddress(rs.from, 1, rs.to, Math.max(1, spec.columns.length)));
-      if (rs.style.bold !== undefined) r.format.font.bold = rs.style.bold;
-      if (rs.style.fontColor) r.format.font.color = `#${rs.style.fontColor.slice(2)}`;
-      if (rs.style.fill) r.format.fill.color = `#${rs.style.fill.slice(2)}`;
-      if (rs.style.wrap) r.format.wrapText = true;
-    }
-    for (const as of spec.areaStyles ?? []) {
-      const area = parseArea(as.range);
-      if (area) styleRange(ws.getRange(as.range), as.style, area);
-    }
-    for (const h of spec.rowHeights ?? []) ws.getRange(`${h.row}:${h.row}`).format.rowHeight = h.height;
-    // page layout is ExcelApi 1.9; without it the sheet is right on screen and prints with Excel's defaults
-    if (spec.print && this.supports("1.9")) {
-      const layout = ws.pageLayout;
-      layout.orientation = spec.print.orientation === "landscape" ? "Landscape" : "Portrait";
-      layout.paperSize = "A4";
-      layout.zoom = { horizontalFitToPages: 1 };
-      if (spec.print.printTitleRows) layout.setPrintTitleRows(absoluteRows(spec.print.printTitleRows));
-      if (spec.print.printArea) layout.setPrintArea(spec.print.printArea);
-      if (spec.print.footer) layout.headersFooters.defaultForAllPages.centerFooter = spec.print.footer;
-      for (const r of spec.print.pageBreaks ?? []) ws.horizontalPageBreaks.add(`A${r}`);
-    }
-    if (this.supports("1.6")) {
-      for (const cf of spec.conditionalFills ?? []) {
-        const made = ws.getRange(cf.range).conditionalFormats.add("Custom");
-        made.custom.rule.formula = `=${cf.formula}`;
-        made.custom.format.fill.color = `#${cf.fill.slice(2)}`;
-        if (cf.fontColor) made.custom.format.font.color = `#${cf.fontColor.slice(2)}`;
-      }
-    }
-    if (this.supports("1.8")) {
-      for (const v of spec.validations) {
-        if (!parseArea(v.range)) continue;
-        const dv = ws.getRange(v.range).dataValidation;
-        dv.rule = { list: { inCellDropDown: true, source: `=${v.listName}` } };
-        dv.errorAlert = { showAlert: true, style: "Warning", title: "ค่าไม่อยู่ในรายการ / Not in the list", message: "กรุณาเลือกจากรายการ — Please pick a value from the list" };
-      }
-    }
-    if (spec.freeze.rows > 0 && spec.freeze.columns === 0) ws.freezePanes.freezeRows(spec.freeze.rows);
-    else if (spec.freeze.rows > 0 || spec.freeze.columns > 0) ws.freezePanes.freezeAt(rangeAddress(1, 1, Math.max(1, spec.freeze.rows), Math.max(1, spec.freeze.columns)));
-    if (spec.tabColor) ws.tabColor = `#${spec.tabColor.slice(2)}`;
-    ws.visibility = VISIBILITY_OUT[spec.visibility];
-  }
-}
-
-const H_ALIGN = { left: "Left", center: "Center", right: "Right" } as const;
-const V_ALIGN = { top: "Top", middle: "Center" } as const;
-
-/** A CellStyle on a range, as format properties (its number format is set before the values, see renderSheet). */
-function styleRange(r: XRange, style: CellStyle, area: Area): void {
-  const f = r.format;
-  if (style.fontName) f.font.name = style.fontName;
-  if (style.fontSize) f.font.size = style.fontSize;
-  if (style.bold !== undefined) f.font.bold = style.bold;
-  if (style.italic !== undefined) f.font.italic = style.italic;
-  if (style.fontColor) f.font.color = `#${style.fontColor.slice(2)}`;
-  if (style.fill) f.fill.color = `#${style.fill.slice(2)}`;
-  if (style.wrap) f.wrapText = true;
-  if (style.horizontal) f.horizontalAlignment = H_ALIGN[style.horizontal];
-  if (style.vertical) f.verticalAlignment = V_ALIGN[style.vertical];
-  if (style.border === "thin") {
-    const edges: XBorderIndex[] = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"];
-    // inside lines exist only where the area has more than one row or column
-    if (area.bottom > area.top) edges.push("InsideHorizontal");
-    if (area.right > area.left) edges.push("InsideVertical");
-    for (const edge of edges) {
-      const b = f.borders.getItem(edge);
-      b.style = "Continuous";
-      b.weight = "Thin";
-      b.color = "#000000";
+  /** After a failed write: remove the sheets it added (best effort; the error that matters is the first). */
+  private async removeQuietly(sheets: readonly string[]): Promise<void> {
+    try {
+      await this.run(async (ctx) => {
+        const all = ctx.workbook.worksheets.load("items/name,items/visibility");
+        await ctx.sync();
+        const gone = new Set(sheets.map((s) => s.toLowerCase()));
+        for (const s of all.items) {
+          if (!gone.has(s.name.toLowerCase())) continue;
+          if (s.visibility === "VeryHidden") s.visibility = "Hidden";
+          s.delete();
+        }
+        await ctx.sync();
+      });
+    } catch {
+      // what is left is named ~sujarit-…, skipped by readers and removed by the next write
     }
   }
 }
 
-function formatArray(area: Area, fmt: string): string[][] {
-  return Array.from({ length: area.bottom - area.top + 1 }, () => Array.from({ length: area.right - area.left + 1 }, () => fmt));
+function progressOf(report: Progress | undefined, expected: number): { report: Progress; total: () => number; offset: number } | undefined {
+  return report ? { report, total: () => expected, offset: 1 } : undefined;
 }
 
-/** "1:3" → "$1:$3", as setPrintTitleRows takes it. */
-function absoluteRows(rows: string): string {
-  return rows.split(":").map((r) => `$${r.replace(/\$/g, "")}`).join(":");
+interface SheetShape {
+  readonly name: string;
+  readonly ws: XWorksheet;
+  /** 0-based, as office-js gives them. */
+  readonly top: number;
+  readonly left: number;
+  readonly rows: number;
+  readonly cols: number;
+}
+
+type BandSink = (sheet: string, top0: number, values: unknown[][], types: string[][], left0: number) => void;
+
+/**
+ * The cells of every sheet, a band of rows at a time, several bands per sync while the response stays
+ * near READ_TARGET_BYTES. The bytes per cell of each response set the size of the next; a response Excel
+ * refuses as too large is asked again in halves.
+ */
+async function readBands(ctx: XContext, shapes: readonly SheetShape[], sink: BandSink): Promise<void> {
+  let cellsPerSync = FIRST_BAND_CELLS;
+  const queue = shapes.map((s) => ({ shape: s, next: 0 }));
+  let qi = 0;
+  while (qi < queue.length) {
+    const pending: { shape: SheetShape; top: number; count: number; range: XRange }[] = [];
+    let cells = 0;
+    while (qi < queue.length && cells < cellsPerSync) {
+      const q = queue[qi] as { shape: SheetShape; next: number };
+      const { shape } = q;
+      const rowsLeft = shape.rows - q.next;
+      const room = Math.max(1, Math.floor((cellsPerSync - cells) / Math.max(1, shape.cols)));
+      const count = Math.min(rowsLeft, room, Math.floor(MAX_CELLS_PER_READ / Math.max(1, shape.cols)));
+      const top = shape.top + q.next;
+      const address = rangeAddress(top + 1, shape.left + 1, top + count, shape.left + shape.cols);
+      pending.push({ shape, top, count, range: shape.ws.getRange(address).load("values,valueTypes") });
+      cells += count * shape.cols;
+      q.next += count;
+      if (q.next >= shape.rows) qi++;
+    }
+    try {
+      await ctx.sync();
+    } catch (error) {
+      if (!isPayloadError(error) || cells <= 1) throw error;
+      // too much for one response after all: put the bands back and ask for half as many cells
+      for (const p of pending.reverse()) {
+        const at = queue.findIndex((q) => q.shape === p.shape);
+        const q = queue[at] as { shape: SheetShape; next: number };
+        q.next = Math.min(q.next, p.top - p.shape.top);
+        qi = Math.min(qi, at);
+      }
+      cellsPerSync = Math.max(1, Math.floor(cells / 2));
+      continue;
+    }
+    let bytes = 0;
+    for (const p of pending) {
+      bytes += jsonBytes(p.range.values) + p.count * p.shape.cols * CELL_OVERHEAD_BYTES;
+      sink(p.shape.name, p.top, p.range.values, p.range.valueTypes, p.shape.left);
+    }
+    const perCell = Math.max(1, bytes / Math.max(1, cells));
+    cellsPerSync = Math.max(1, Math.floor(READ_TARGET_BYTES / perCell));
+  }
 }
 
 /**
- * Values as Excel's `formulas` property takes them. Text that Excel would read as a formula or a
- * number sign (=, +, -, @) gets the apostrophe prefix, so it stays the text the user typed.
+ * Merged areas (ExcelApi 1.13) of the sheets read, one sync for all; Excel refuses to list more than
+ * 512 merged areas of a range, and one refusal fails the whole batch, so on failure each sheet is asked
+ * alone and a sheet that is refused comes back with none. [Api set: ExcelApi 1.13]
  */
-export function toFormulaCell(v: CellInput): unknown {
-  if (v === null) return "";
-  if (isFormula(v)) return `=${v.formula}`;
-  if (v instanceof Date) return toExcelSerial(v);
-  if (typeof v === "string" && /^[=+\-@]/.test(v)) return `'${v}`;
-  return v;
+async function readMerges(ctx: XContext, shapes: readonly SheetShape[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  const ask = async (group: readonly SheetShape[]): Promise<boolean> => {
+    const areas = group.map((s) => ({ s, areas: s.ws.getRange(usedAddress(s)).getMergedAreasOrNullObject().load("areas/items/address") }));
+    try {
+      await ctx.sync();
+    } catch {
+      return false;
+    }
+    for (const { s, areas: a } of areas) out.set(s.name, mergeAddresses(a));
+    return true;
+  };
+  if (shapes.length === 0 || (await ask(shapes))) return out;
+  for (const s of shapes) await ask([s]);
+  return out;
 }
 
-function gridOf(sheet: XWorksheet, used: XRange, merges: XRangeAreas | undefined): SheetGrid {
-  const rows: CellValue[][] = [];
-  if (!used.isNullObject) {
-    used.values.forEach((row, r) => {
-      const out: CellValue[] = Array.from({ length: used.columnIndex }, () => null);
-      row.forEach((v, c) => out.push(cellOf(v, used.valueTypes[r]?.[c])));
-      rows[used.rowIndex + r] = out;
-    });
-  }
-  for (let i = 0; i < rows.length; i++) if (rows[i] === undefined) rows[i] = [];
-  return {
-    name: sheet.name,
-    visibility: VISIBILITY_IN[sheet.visibility] ?? "visible",
-    rows,
-    merges: merges && !merges.isNullObject ? merges.areas.items.map((a) => a.address.replace(/^.*!/, "").replace(/\$/g, "")) : [],
-  };
+function usedAddress(s: SheetShape): string {
+  const area: Area = { top: s.top + 1, left: s.left + 1, bottom: s.top + s.rows, right: s.left + s.cols };
+  return rangeAddress(area.top, area.left, area.bottom, area.right);
+}
+
+/** [Api set: ExcelApi 1.13] (RangeAreas is 1.9; callers read merges only on 1.13) */
+function mergeAddresses(a: XRangeAreas): string[] {
+  return a.isNullObject ? [] : a.areas.items.map((r) => r.address.replace(/^.*!/, "").replace(/\$/g, ""));
+}
+
+/** office-js's errors for a request or response over the payload limit. */
+function isPayloadError(error: unknown): boolean {
+  const e = error as { code?: unknown; message?: unknown } | undefined;
+  return /PayloadSizeLimitExceeded/i.test(`${String(e?.code ?? "")} ${String(e?.message ?? "")}`);
 }
 
 function cellOf(v: unknown, type: string | undefined): CellValue {

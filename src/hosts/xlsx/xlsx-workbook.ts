@@ -1,6 +1,6 @@
 /** The .xlsx host: exceljs over a workbook in memory (CLI, standalone browser mode, tests). */
 import ExcelJS from "exceljs";
-import type { ExistingSheetPolicy, SheetInfo, WorkbookPort } from "../../app/port";
+import type { ExistingSheetPolicy, ReadOptions, SheetInfo, WorkbookPort, WriteOptions } from "../../app/port";
 import { SheetConflictError } from "../../app/port";
 import { parseArea, sheetRef } from "../../workbook/a1";
 import type { CellInput, CellStyle, CellValue, DefinedName, SheetFont, SheetGrid, SheetSpec, WorkbookGrids, WorkbookSpec } from "../../workbook/grid";
@@ -62,11 +62,17 @@ export class XlsxWorkbook implements WorkbookPort {
     return this.book.worksheets.map((ws) => ({ name: ws.name, visibility: ws.state ?? "visible" }));
   }
 
-  async readGrids(): Promise<WorkbookGrids> {
-    return { sheets: this.book.worksheets.map(gridOf), names: definedNames(this.book) };
+  async readGrids(options: ReadOptions = {}): Promise<WorkbookGrids> {
+    const wanted = options.cellsOf ?? (() => true);
+    const sheets = this.book.worksheets.map((ws) => {
+      const visibility = ws.state ?? "visible";
+      return wanted({ name: ws.name, visibility }) ? gridOf(ws) : { name: ws.name, visibility, rows: [], merges: [] };
+    });
+    options.progress?.(1, 1);
+    return { sheets, names: definedNames(this.book) };
   }
 
-  async writeSheets(spec: WorkbookSpec, policy: ExistingSheetPolicy): Promise<void> {
+  async writeSheets(spec: WorkbookSpec, policy: ExistingSheetPolicy, options: WriteOptions = {}): Promise<void> {
     const existing = spec.sheets.map((s) => s.name).filter((n) => this.book.getWorksheet(n));
     if (existing.length > 0 && policy === "refuse") throw new SheetConflictError(existing);
     for (const name of existing) this.book.removeWorksheet((this.book.getWorksheet(name) as ExcelJS.Worksheet).id);
@@ -75,6 +81,7 @@ export class XlsxWorkbook implements WorkbookPort {
       this.book.definedNames.remove(`${sheetRef(n.sheet, n.range)}`, n.name);
       this.book.definedNames.add(sheetRef(n.sheet, n.range), n.name);
     }
+    options.progress?.(1, 1);
   }
 }
 
