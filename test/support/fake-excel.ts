@@ -1,11 +1,23 @@
 /**
- * A typed, in-memory fake of the Excel calls OfficeWorkbook makes. Like Excel, it queues work and does
- * it at context.sync(), refuses to read a property that was not loaded and synced, turns numeric text
- * typed into a non-text cell into a number, and counts every sync.
+ * A typed, in-memory fake of the Excel calls OfficeWorkbook makes, enforcing Excel's documented rules by
+ * default (ENGINEERING.md, "Excel's limits"):
+ * - work is queued and done at context.sync(); a property can be read only after it was loaded (only the
+ *   paths asked for) and synced; numeric text typed into a non-text cell becomes a number;
+ * - every sync is measured: actions queued, request bytes (each action ~150 bytes plus its arguments as
+ *   UTF-8 JSON) and response bytes (what the loads return as JSON); in web mode (the default) a request or
+ *   a response over 5 MB fails the sync (RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded);
+ * - a range read is limited to 5 million cells, getMergedAreasOrNullObject to 512 merged areas;
+ * - a batch is not a transaction: actions before a failing one stay applied (injectFailure(n) makes the
+ *   n-th action from now fail);
+ * - the last visible sheet can be neither deleted nor hidden; sheet and name lookups ignore case;
+ * - requirement sets mean "at least": supports("1.8") is true on a 1.9 host, and members above the
+ *   host's sets fail with ApiNotFound;
+ * - onChanged fires for the add-in's own writes while events are on; handlers die with their sheet;
+ * - suspendApiCalculationUntilNextSync leaves formulas stale until application.calculate().
  */
 import type {
   BatchRunner, XBorder, XBorderIndex, XConditionalFormat, XConditionalFormatCollection, XContext, XEventResult, XEventSource,
-  XNamedItem, XNamedItemCollection, XNewCustomConditionalFormat, XPageLayout, XRange, XRangeAreas, XWorksheet, XWorksheetCollection,
+  XNamedItem, XNamedItemCollection, XNewCustomConditionalFormat, XPageLayout, XRange, XRangeAreas, XRangeFormat, XStyledAreas, XWorksheet, XWorksheetCollection,
 } from "../../src/hosts/office/excel-subset";
 import { columnLetter, columnNumber, parseArea } from "../../src/workbook/a1";
 
@@ -102,12 +114,67 @@ interface FakeHandler {
   handler: (args: unknown) => Promise<unknown>;
 }
 
+/** Excel's per-sync limits as the fake enforces them. */
+export interface FakeLimits {
+  /** Bytes of one request (the queued actions); Excel on the web: 5 MB. */
+  requestBytes: number;
+  /** Bytes of one response (what the loads return); Excel on the web: 5 MB. */
+  responseBytes: number;
+  /** Cells of one range read. */
+  cellsPerRead: number;
+  /** Merged areas getMergedAreasOrNullObject returns before it fails. */
+  mergedAreasPerRead: number;
+}
+
+/** Excel on the web's limits ("Resource limits and performance optimization for Office Add-ins"). */
+export const WEB_LIMITS: Readonly<FakeLimits> = { requestBytes: 5_000_000, responseBytes: 5_000_000, cellsPerRead: 5_000_000, mergedAreasPerRead: 512 };
+
+/** What one sync carried. */
+export interface FakeSyncRecord {
+  actions: number;
+  requestBytes: number;
+  responseBytes: number;
+}
+
+/** Requirement-set profiles the suites run under: the manifest's minimum, Office 2019's ceiling, everything. */
+export const PROFILES = { "1.7": "1.7", "1.9": "1.9", all: "1.20" } as const;
+export type FakeProfile = keyof typeof PROFILES;
+
+/** The ExcelApi sets up to and including `max` ("1.9" → 1.1 … 1.9). */
+export function setsUpTo(max: string): Set<string> {
+  const top = Number(max.split(".")[1]);
+  return new Set(Array.from({ length: top }, (_, i) => `1.${i + 1}`));
+}
+
+/** The profile of this run: SUJARIT_EXCEL_PROFILE (jest projects set it), else 1.9. */
+export function currentProfile(): FakeProfile {
+  const env = typeof process !== "undefined" ? process.env?.SUJARIT_EXCEL_PROFILE : undefined;
+  return env === "1.7" || env === "all" || env === "1.9" ? env : "1.9";
+}
+
+/** Compares "1.10" > "1.9" numerically. */
+export function versionAtLeast(have: string, need: string): boolean {
+  const [a1, a2] = have.split(".").map(Number) as [number, number];
+  const [b1, b2] = need.split(".").map(Number) as [number, number];
+  return a1 !== b1 ? a1 > b1 : (a2 ?? 0) >= (b2 ?? 0);
+}
+
 export class FakeExcel {
   readonly sheets: FakeSheet[] = [];
   readonly names: { name: string; formula: string }[] = [];
   syncCount = 0;
   enableEvents = true;
-  supported = new Set(["1.1", "1.2", "1.3", "1.4", "1.5", "1.6", "1.7", "1.8", "1.9"]);
+  supported = setsUpTo(PROFILES[currentProfile()]);
+  /** null: desktop (no byte limits, as Excel on Windows and Mac); WEB_LIMITS by default. */
+  limits: FakeLimits | null = { ...WEB_LIMITS };
+  /** One record per sync, in order. */
+  readonly syncLog: FakeSyncRecord[] = [];
+  /** Formulas written while calculation was suspended and not recalculated since. */
+  staleFormulas = false;
+  /** Change events dispatched and not yet handled (await settled()). */
+  private dispatched: Promise<unknown>[] = [];
+  /** Actions to run before the injected failure (injectFailure). */
+  private failIn: number | undefined;
   /** The active sheet's name; undefined means the first sheet, as when a workbook opens. */
   activeSheet: string | undefined;
   selection: FakeSelection | undefined;
@@ -124,8 +191,48 @@ export class FakeExcel {
     return s;
   }
 
+  /** The sheet of that name, ignoring case as Excel does. */
   sheet(name: string): FakeSheet | undefined {
-    return this.sheets.find((s) => s.name === name);
+    const lower = name.toLowerCase();
+    return this.sheets.find((s) => s.name.toLowerCase() === lower);
+  }
+
+  /** The n-th action executed from now (1-based, counting across syncs) throws, as a failing Excel call would. */
+  injectFailure(n: number): void {
+    this.failIn = n;
+  }
+
+  /** Called by each action as it runs: throws when it is the injected failure. */
+  tick(): void {
+    if (this.failIn === undefined) return;
+    this.failIn--;
+    if (this.failIn <= 0) {
+      this.failIn = undefined;
+      throw new Error("GeneralException: injected failure");
+    }
+  }
+
+  /** Summary of the syncs so far: how many, actions, the largest request and response, bytes in all. */
+  stats(): { syncs: number; actions: number; maxRequestBytes: number; maxResponseBytes: number; totalBytes: number } {
+    return {
+      syncs: this.syncLog.length,
+      actions: this.syncLog.reduce((n, r) => n + r.actions, 0),
+      maxRequestBytes: Math.max(0, ...this.syncLog.map((r) => r.requestBytes)),
+      maxResponseBytes: Math.max(0, ...this.syncLog.map((r) => r.responseBytes)),
+      totalBytes: this.syncLog.reduce((n, r) => n + r.requestBytes + r.responseBytes, 0),
+    };
+  }
+
+  /** Dispatches a change event to the handlers of `sheet` and the workbook's, if events are on. */
+  dispatchChange(sheet: FakeSheet, address: string, source: "Local" | "Remote" = "Local"): void {
+    if (!this.enableEvents) return;
+    const args = { type: "WorksheetChanged", changeType: "RangeEdited", source, address, worksheetId: sheet.name };
+    for (const h of this.handlers.filter((x) => x.sheet === undefined || x.sheet === sheet)) this.dispatched.push(Promise.resolve().then(() => h.handler(args)));
+  }
+
+  /** Waits until every dispatched change event has been handled. */
+  async settled(): Promise<void> {
+    while (this.dispatched.length > 0) await Promise.all(this.dispatched.splice(0));
   }
 
   setCell(sheet: string, address: string, cell: Partial<FakeCell>): void {
@@ -164,10 +271,10 @@ export class FakeExcel {
    * sheet and for the workbook, unless events are off (runtime.enableEvents = false), as Excel does.
    */
   async fireChange(sheet: string, address: string): Promise<void> {
-    if (!this.enableEvents) return;
     const s = this.sheet(sheet);
-    const args = { type: "WorksheetChanged", changeType: "RangeEdited", source: "Local", address, worksheetId: sheet };
-    await Promise.all(this.handlers.filter((h) => h.sheet === undefined || h.sheet === s).map((h) => h.handler(args)));
+    if (!s) return;
+    this.dispatchChange(s, address);
+    await this.settled();
   }
 
   get activeSheetName(): string | undefined {
@@ -175,7 +282,8 @@ export class FakeExcel {
   }
 
   readonly run: BatchRunner = async (batch, within) => batch(within instanceof FakeContext && within.excel === this ? within : new FakeContext(this));
-  readonly supports = (version: string): boolean => this.supported.has(version);
+  /** "At least": a host with ExcelApi 1.9 supports every set up to 1.9. */
+  readonly supports = (version: string): boolean => [...this.supported].some((v) => versionAtLeast(v, version));
 
   /**
    * The workbook (sheets, names, supported requirement sets, enableEvents) as plain JSON, e.g. to hand
@@ -238,29 +346,109 @@ export class FakeExcel {
 
 type Op = () => void;
 
+/** What one queued action costs besides its arguments (office-js sends object path, ids and type). */
+export const FAKE_ACTION_BYTES = 150;
+
+/** UTF-8 bytes of a value as JSON: how the fake measures arguments and results. */
+export function jsonByteLength(value: unknown): number {
+  // not TextEncoder: jsdom (the component tests' environment) has none
+  const text = JSON.stringify(value ?? null);
+  let n = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0) as number;
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+  }
+  return n;
+}
+
+/**
+ * The actions of one batch. push() queues an action (counted, with the bytes of its arguments);
+ * note() queues bookkeeping the fake needs (resolving a proxy), which costs nothing.
+ */
+class ActionQueue {
+  private items: { op: Op; action: boolean; bytes: number }[] = [];
+  constructor(private readonly excel: FakeExcel) {}
+  push(op: Op, argBytes = 0): void {
+    this.items.push({ op, action: true, bytes: FAKE_ACTION_BYTES + argBytes });
+  }
+  note(op: Op): void {
+    this.items.push({ op, action: false, bytes: 0 });
+  }
+  take(): { op: Op; action: boolean; bytes: number }[] {
+    return this.items.splice(0);
+  }
+  get excelOf(): FakeExcel { return this.excel; }
+}
+
 class FakeContext implements XContext {
-  readonly ops: Op[] = [];
+  readonly ops: ActionQueue;
   readonly workbook: XContext["workbook"];
   readonly runtime: { enableEvents: boolean };
+  /** Bytes the loads of the current sync return. */
+  responseBytes = 0;
+  /** Set by suspendApiCalculationUntilNextSync for the current sync. */
+  calcSuspended = false;
+  /** Cells written by the current sync, for change events and stale formulas. */
+  readonly written: { sheet: FakeSheet; address: string; formulas: boolean }[] = [];
 
   constructor(readonly excel: FakeExcel) {
-    const { ops } = this;
+    const ops = (this.ops = new ActionQueue(excel));
+    const suspendCalc = () => { this.calcSuspended = true; };
     this.workbook = {
       worksheets: new FakeWorksheets(this),
       names: new FakeNames(this),
-      application: { suspendApiCalculationUntilNextSync: () => undefined, suspendScreenUpdatingUntilNextSync: () => undefined },
+      application: {
+        suspendApiCalculationUntilNextSync: () => ops.push(() => { requireSet(excel, "1.6", "suspendApiCalculationUntilNextSync"); suspendCalc(); }),
+        suspendScreenUpdatingUntilNextSync: () => ops.push(() => requireSet(excel, "1.9", "suspendScreenUpdatingUntilNextSync")),
+        calculate: () => ops.push(() => { excel.staleFormulas = false; }, 20),
+      },
     };
     this.runtime = {
       get enableEvents() { return excel.enableEvents; },
-      set enableEvents(v: boolean) { ops.push(() => { excel.enableEvents = v; }); },
+      set enableEvents(v: boolean) { ops.push(() => { requireSet(excel, "1.8", "runtime.enableEvents"); excel.enableEvents = v; }); },
     };
   }
 
   async sync(): Promise<void> {
-    this.excel.syncCount++;
-    const ops = this.ops.splice(0);
-    for (const op of ops) op();
+    const { excel } = this;
+    excel.syncCount++;
+    const items = this.ops.take();
+    const record: FakeSyncRecord = { actions: items.filter((i) => i.action).length, requestBytes: items.reduce((n, i) => n + i.bytes, 0), responseBytes: 0 };
+    excel.syncLog.push(record);
+    if (excel.limits && record.requestBytes > excel.limits.requestBytes) {
+      throw new Error(`RequestPayloadSizeLimitExceeded: the request of ${record.requestBytes} bytes is over ${excel.limits.requestBytes}`);
+    }
+    this.responseBytes = 0;
+    this.calcSuspended = false;
+    this.written.length = 0;
+    try {
+      for (const item of items) {
+        if (item.action) excel.tick();
+        item.op();
+      }
+    } finally {
+      // what was done stays done, as in Excel: the writes so far raise their events and may be stale
+      for (const w of this.written) {
+        if (w.formulas && this.calcSuspended) excel.staleFormulas = true;
+        excel.dispatchChange(w.sheet, w.address);
+      }
+      this.written.length = 0;
+      record.responseBytes = this.responseBytes;
+    }
+    if (excel.limits && record.responseBytes > excel.limits.responseBytes) {
+      throw new Error(`ResponsePayloadSizeLimitExceeded: the response of ${record.responseBytes} bytes is over ${excel.limits.responseBytes}`);
+    }
   }
+
+  /** Adds what a load returns to this sync's response. */
+  respond(value: unknown): void {
+    this.responseBytes += jsonByteLength(value);
+  }
+}
+
+/** The property paths a load() string asks for: "values,valueTypes" or "items/name,items/visibility". */
+function pathsOf(props: string): Set<string> {
+  return new Set(props.split(",").map((p) => p.trim().replace(/^items\//, "")).filter(Boolean));
 }
 
 /** A property that can be read only after load + sync, as in office-js. */
@@ -281,38 +469,52 @@ class FakeWorksheets implements XWorksheetCollection {
     this.onChanged = new FakeEvents(ctx, undefined);
   }
   get items(): XWorksheet[] { return this.itemsProp.get("worksheets.items"); }
-  load(_props: string): XWorksheetCollection {
+  load(props: string): XWorksheetCollection {
+    const paths = pathsOf(props);
     this.ctx.ops.push(() => {
-      this.itemsProp.set(this.ctx.excel.sheets.map((s) => {
-        const ws = new FakeWorksheet(this.ctx, () => s);
-        ws.snapshot();
+      const sheets = this.ctx.excel.sheets;
+      this.itemsProp.set(sheets.map((s) => {
+        const ws = new FakeWorksheet(this.ctx, sticky(this.ctx.excel, () => s));
+        ws.snapshot(paths);
         return ws;
       }));
-    });
+      this.ctx.respond(sheets.map((s) => ({ ...(paths.has("name") ? { name: s.name } : {}), ...(paths.has("visibility") ? { visibility: s.visibility } : {}) })));
+    }, jsonByteLength(props));
     return this;
-  }
-  getFirst(): XWorksheet {
-    return new FakeWorksheet(this.ctx, () => this.ctx.excel.sheets[0]);
   }
   getItem(name: string): XWorksheet {
     // like Excel, a missing sheet fails the batch at the sync
     this.ctx.ops.push(() => {
       if (!this.ctx.excel.sheet(name)) throw new Error(`ItemNotFound: worksheet ${name}`);
-    });
-    return new FakeWorksheet(this.ctx, () => this.ctx.excel.sheet(name));
+    }, jsonByteLength(name));
+    return new FakeWorksheet(this.ctx, sticky(this.ctx.excel, () => this.ctx.excel.sheet(name)));
   }
   add(name: string): XWorksheet {
+    let made: FakeSheet | undefined;
     this.ctx.ops.push(() => {
       if (this.ctx.excel.sheet(name)) throw new Error(`ItemAlreadyExists: ${name}`);
-      this.ctx.excel.addSheet(name);
-    });
-    return new FakeWorksheet(this.ctx, () => this.ctx.excel.sheet(name));
+      if (name.length > 31 || /[:\\/?*[\]]/.test(name)) throw new Error(`InvalidArgument: sheet name ${name}`);
+      made = this.ctx.excel.addSheet(name);
+    }, jsonByteLength(name));
+    return new FakeWorksheet(this.ctx, sticky(this.ctx.excel, () => made));
   }
+}
+
+/**
+ * A proxy's sheet: found once (by name, when the action runs), then the same sheet whatever it is
+ * renamed to, as an office-js proxy keeps its object; a deleted sheet is gone (undefined).
+ */
+function sticky(excel: FakeExcel, find: () => FakeSheet | undefined): () => FakeSheet | undefined {
+  let found: FakeSheet | undefined;
+  return () => {
+    if (!found) found = find();
+    return found && excel.sheets.includes(found) ? found : undefined;
+  };
 }
 
 class FakeWorksheet implements XWorksheet {
   private readonly nameProp = new Loaded<string>();
-  private readonly visibilityProp = new Loaded<string>();
+  private readonly visibilityProp = new Loaded<FakeSheet["visibility"]>();
   private readonly nullProp = new Loaded<boolean>();
   readonly freezePanes: XWorksheet["freezePanes"];
   readonly onChanged: XEventSource;
@@ -320,11 +522,11 @@ class FakeWorksheet implements XWorksheet {
   readonly horizontalPageBreaks: XWorksheet["horizontalPageBreaks"];
 
   constructor(private readonly ctx: FakeContext, readonly resolve: () => FakeSheet | undefined) {
-    this.ctx.ops.push(() => this.nullProp.set(this.resolve() === undefined));
+    this.ctx.ops.note(() => this.nullProp.set(this.resolve() === undefined));
     this.onChanged = new FakeEvents(ctx, () => this.must());
     this.freezePanes = {
-      freezeRows: (n: number) => this.ctx.ops.push(() => { this.must().frozenRows = n; }),
-      freezeAt: (range: string) => this.ctx.ops.push(() => { this.must().frozenRows = parseArea(range)?.bottom ?? 0; }),
+      freezeRows: (n: number) => this.ctx.ops.push(() => { requireSet(ctx.excel, "1.7", "freezePanes"); this.must().frozenRows = n; }),
+      freezeAt: (range: string) => this.ctx.ops.push(() => { requireSet(ctx.excel, "1.7", "freezePanes"); this.must().frozenRows = parseArea(range)?.bottom ?? 0; }),
     };
     const layout = (op: (p: FakePageLayout) => void) => this.ctx.ops.push(() => {
       requireSet(this.ctx.excel, "1.9", "worksheet.pageLayout");
@@ -369,25 +571,58 @@ class FakeWorksheet implements XWorksheet {
     if (!s) throw new Error("ItemNotFound: worksheet");
     return s;
   }
-  snapshot(): void {
+  /** Fills the loaded properties: only the paths asked for (all, when none is named). */
+  snapshot(paths?: Set<string>): void {
     const s = this.resolve();
     this.nullProp.set(s === undefined);
-    this.nameProp.set(s?.name ?? "");
-    this.visibilityProp.set(s?.visibility ?? "Visible");
+    if (!paths || paths.has("name")) this.nameProp.set(s?.name ?? "");
+    if (!paths || paths.has("visibility")) this.visibilityProp.set(s?.visibility ?? "Visible");
   }
   get isNullObject(): boolean { return this.nullProp.get("worksheet.isNullObject"); }
   get name(): string { return this.nameProp.get("worksheet.name"); }
-  set name(_v: string) { throw new Error("renaming is not used"); }
-  get visibility(): string { return this.visibilityProp.get("worksheet.visibility"); }
-  set visibility(v: string) { this.ctx.ops.push(() => { this.must().visibility = v as FakeSheet["visibility"]; }); }
+  set name(v: string) {
+    this.ctx.ops.push(() => {
+      const s = this.must();
+      const other = this.ctx.excel.sheet(v);
+      if (other && other !== s) throw new Error(`ItemAlreadyExists: ${v}`);
+      if (v.length > 31 || /[:\\/?*[\]]/.test(v)) throw new Error(`InvalidArgument: sheet name ${v}`);
+      // Excel rewrites every reference to the sheet: the defined names here
+      for (const n of this.ctx.excel.names) n.formula = renameInFormula(n.formula, s.name, v);
+      s.name = v;
+    }, jsonByteLength(v));
+  }
+  get visibility(): FakeSheet["visibility"] { return this.visibilityProp.get("worksheet.visibility"); }
+  set visibility(v: FakeSheet["visibility"]) {
+    this.ctx.ops.push(() => {
+      const s = this.must();
+      if (v !== "Visible" && s.visibility === "Visible" && !this.ctx.excel.sheets.some((o) => o !== s && o.visibility === "Visible")) {
+        throw new Error(`InvalidOperation: ${s.name} is the last visible sheet; a workbook keeps at least one`);
+      }
+      s.visibility = v as FakeSheet["visibility"];
+    });
+  }
   get tabColor(): string { return this.must().tabColor; }
-  set tabColor(v: string) { this.ctx.ops.push(() => { this.must().tabColor = v; }); }
-  load(_props: string): XWorksheet {
-    this.ctx.ops.push(() => this.snapshot());
+  set tabColor(v: string) { this.ctx.ops.push(() => { requireSet(this.ctx.excel, "1.7", "worksheet.tabColor"); this.must().tabColor = v; }); }
+  load(props: string): XWorksheet {
+    const paths = pathsOf(props);
+    this.ctx.ops.push(() => {
+      this.snapshot(paths);
+      const s = this.resolve();
+      this.ctx.respond({ name: s?.name, visibility: s?.visibility });
+    }, jsonByteLength(props));
     return this;
   }
   getRange(address?: string): XRange {
+    this.ctx.ops.push(() => { this.must(); }, jsonByteLength(address ?? ""));
     return new FakeRange(this.ctx, this.resolve, () => address ?? WHOLE_SHEET);
+  }
+  getRanges(address: string): XStyledAreas {
+    this.ctx.ops.push(() => {
+      requireSet(this.ctx.excel, "1.9", "worksheet.getRanges");
+      this.must();
+      for (const a of address.split(",")) areaOf(a);
+    }, jsonByteLength(address));
+    return { format: makeFormat(this.ctx, () => this.must(), () => address.split(",")) };
   }
   activate(): void {
     this.ctx.ops.push(() => {
@@ -397,6 +632,7 @@ class FakeWorksheet implements XWorksheet {
     });
   }
   getUsedRangeOrNullObject(): XRange {
+    this.ctx.ops.push(() => { requireSet(this.ctx.excel, "1.4", "getUsedRangeOrNullObject"); this.must(); });
     return new FakeRange(this.ctx, this.resolve, () => {
       const s = this.resolve();
       if (!s || s.cells.size === 0) return undefined;
@@ -410,22 +646,35 @@ class FakeWorksheet implements XWorksheet {
       return bottom === 0 ? undefined : `${columnLetter(left)}${top}:${columnLetter(right)}${bottom}`;
     });
   }
-  getNextOrNullObject(): XWorksheet {
-    return new FakeWorksheet(this.ctx, () => {
-      const s = this.resolve();
-      if (!s) return undefined;
-      const i = this.ctx.excel.sheets.indexOf(s);
-      return this.ctx.excel.sheets[i + 1];
-    });
-  }
   delete(): void {
     this.ctx.ops.push(() => {
       const s = this.must();
+      const excel = this.ctx.excel;
       // as in Excel (office-js#365): a very hidden sheet must be made visible or hidden before it can go
       if (s.visibility === "VeryHidden") throw new Error(`InvalidOperation: cannot delete the very hidden sheet ${s.name}`);
-      this.ctx.excel.sheets.splice(this.ctx.excel.sheets.indexOf(s), 1);
+      if (s.visibility === "Visible" && !excel.sheets.some((o) => o !== s && o.visibility === "Visible")) {
+        throw new Error(`InvalidOperation: ${s.name} is the last visible sheet; a workbook keeps at least one`);
+      }
+      excel.sheets.splice(excel.sheets.indexOf(s), 1);
+      // references to it become #REF!, and its change handlers die with it
+      for (const n of excel.names) if (refersTo(n.formula, s.name)) n.formula = "=#REF!";
+      for (let i = excel.handlers.length - 1; i >= 0; i--) if (excel.handlers[i]?.sheet === s) excel.handlers.splice(i, 1);
     });
   }
+}
+
+/** Whether a name's formula points into `sheet` ('Sheet'!… or Sheet!…, any case). */
+function refersTo(formula: string, sheet: string): boolean {
+  const f = formula.toLowerCase();
+  const q = sheet.replace(/'/g, "''").toLowerCase();
+  return f.includes(`'${q}'!`) || f.includes(`=${sheet.toLowerCase()}!`);
+}
+
+function renameInFormula(formula: string, from: string, to: string): string {
+  if (!refersTo(formula, from)) return formula;
+  const quoted = `'${to.replace(/'/g, "''")}'!`;
+  const at = formula.indexOf("!");
+  return `=${quoted}${formula.slice(at + 1)}`;
 }
 
 /** What worksheet.getRange() without an address means. */
@@ -457,58 +706,82 @@ function cellsOf(address: string): { rows: number; cols: number; at: (r: number,
   };
 }
 
+/**
+ * range.format (one address) or a RangeAreas' format (several): every property write is an action,
+ * logged for each area it covers.
+ */
+function makeFormat(ctx: FakeContext, sheet: () => FakeSheet, addresses: () => string[]): XRangeFormat {
+  const push = (op: (s: FakeSheet, a: string) => void, args: unknown) => ctx.ops.push(() => { const sh = sheet(); for (const a of addresses()) op(sh, a); }, jsonByteLength(args));
+  const log = (key: string, value: FakeFormat["value"]) => push((sh, a) => { areaOf(a); sh.formats.push({ address: a, key, value }); }, value);
+  const prop = <T extends FakeFormat["value"]>(key: string) => ({
+    set(v: T) { log(key, v); },
+    get(): T { throw new Error(`PropertyNotLoaded: format.${key}`); },
+  });
+  const props = <T extends object>(target: T, keys: Record<string, string>): T => {
+    for (const [name, key] of Object.entries(keys)) Object.defineProperty(target, name, { ...prop(key), enumerable: true });
+    return target;
+  };
+  const border = (edge: XBorderIndex): XBorder => {
+    ctx.ops.push(() => undefined, jsonByteLength(edge));
+    return props({} as XBorder, { style: `borders.${edge}.style`, weight: `borders.${edge}.weight`, color: `borders.${edge}.color` });
+  };
+  return props({
+    set columnWidth(w: number) {
+      push((s, a) => { const m = /^([A-Z]+):/.exec(a); if (m) s.columnWidths.set(columnNumber(m[1] as string), w); }, w);
+    },
+    get columnWidth(): number { throw new Error("not loaded"); },
+    set rowHeight(h: number) {
+      push((s, a) => {
+        const m = /^(\d+):(\d+)$/.exec(a);
+        if (!m) throw new Error(`InvalidArgument: rowHeight is set on whole rows here, not ${a}`);
+        if (h < 0 || h > 409) throw new Error(`InvalidArgument: row height ${h} (0–409 points)`);
+        for (let r = Number(m[1]); r <= Number(m[2]); r++) s.rowHeights.set(r, h);
+      }, h);
+    },
+    get rowHeight(): number { throw new Error("PropertyNotLoaded: format.rowHeight"); },
+    font: props({} as XRangeFormat["font"], { bold: "font.bold", italic: "font.italic", color: "font.color", name: "font.name", size: "font.size" }),
+    fill: {
+      set color(c: string) {
+        push((s, a) => {
+          areaOf(a);
+          s.formats.push({ address: a, key: "fill.color", value: c });
+          const { rows: h, cols: w, at } = cellsOf(a);
+          if (h * w > 100_000) return; // whole columns or the whole sheet: the format log has it
+          for (let r = 0; r < h; r++) for (let col = 0; col < w; col++) s.cells.set(at(r, col), { value: null, ...s.cells.get(at(r, col)), fill: c });
+        }, c);
+      },
+      get color(): string { throw new Error("PropertyNotLoaded: format.fill.color"); },
+    },
+    borders: { getItem: border },
+  } as unknown as XRangeFormat, { wrapText: "wrapText", verticalAlignment: "verticalAlignment", horizontalAlignment: "horizontalAlignment" });
+}
+
 class FakeRange implements XRange {
   private readonly valuesProp = new Loaded<unknown[][]>();
   private readonly typesProp = new Loaded<string[][]>();
   private readonly rowProp = new Loaded<number>();
   private readonly colProp = new Loaded<number>();
+  private readonly rowCountProp = new Loaded<number>();
+  private readonly colCountProp = new Loaded<number>();
+  private readonly addressProp = new Loaded<string>();
   private readonly nullProp = new Loaded<boolean>();
   readonly format: XRange["format"];
   readonly dataValidation: XRange["dataValidation"];
 
   constructor(private readonly ctx: FakeContext, private readonly sheet: () => FakeSheet | undefined, private readonly addr: () => string | undefined) {
-    const push = (op: (s: FakeSheet, a: string) => void) => this.ctx.ops.push(() => op(this.mustSheet(), this.mustAddr()));
-    const log = (key: string, value: FakeFormat["value"]) => push((sh, a) => { areaOf(a); sh.formats.push({ address: a, key, value }); });
-    const prop = <T extends FakeFormat["value"]>(key: string) => ({
-      set(v: T) { log(key, v); },
-      get(): T { throw new Error(`PropertyNotLoaded: format.${key}`); },
-    });
-    const props = <T extends object>(target: T, keys: Record<string, string>): T => {
-      for (const [name, key] of Object.entries(keys)) Object.defineProperty(target, name, { ...prop(key), enumerable: true });
-      return target;
-    };
-    const border = (edge: XBorderIndex): XBorder => props({} as XBorder, { style: `borders.${edge}.style`, weight: `borders.${edge}.weight`, color: `borders.${edge}.color` });
-    this.format = props({
-      set columnWidth(w: number) {
-        push((s, a) => { const m = /^([A-Z]+):/.exec(a); if (m) s.columnWidths.set(columnNumber(m[1] as string), w); });
-      },
-      get columnWidth(): number { throw new Error("not loaded"); },
-      set rowHeight(h: number) {
-        push((s, a) => {
-          const m = /^(\d+):(\d+)$/.exec(a);
-          if (!m) throw new Error(`InvalidArgument: rowHeight is set on whole rows here, not ${a}`);
-          if (h < 0 || h > 409) throw new Error(`InvalidArgument: row height ${h} (0–409 points)`);
-          for (let r = Number(m[1]); r <= Number(m[2]); r++) s.rowHeights.set(r, h);
-        });
-      },
-      get rowHeight(): number { throw new Error("PropertyNotLoaded: format.rowHeight"); },
-      font: props({} as XRange["format"]["font"], { bold: "font.bold", italic: "font.italic", color: "font.color", name: "font.name", size: "font.size" }),
-      fill: {
-        set color(c: string) {
-          log("fill.color", c);
-          push((s, a) => {
-            const { rows: h, cols: w, at } = cellsOf(a);
-            if (h * w > 100_000) return; // whole columns or the whole sheet: the format log has it
-            for (let r = 0; r < h; r++) for (let col = 0; col < w; col++) s.cells.set(at(r, col), { value: null, ...s.cells.get(at(r, col)), fill: c });
-          });
-        },
-        get color(): string { throw new Error("PropertyNotLoaded: format.fill.color"); },
-      },
-      borders: { getItem: border },
-    } as unknown as XRange["format"], { wrapText: "wrapText", verticalAlignment: "verticalAlignment", horizontalAlignment: "horizontalAlignment" });
+    this.format = makeFormat(ctx, () => this.mustSheet(), () => [this.mustAddr()]);
+    const push = (op: (s: FakeSheet, a: string) => void, args: unknown) => this.ctx.ops.push(() => op(this.mustSheet(), this.mustAddr()), jsonByteLength(args));
     this.dataValidation = {
       set rule(r: { list: { inCellDropDown: boolean; source: string } }) {
-        push((s, a) => s.validations.push({ address: a, source: r.list.source }));
+        push((s, a) => {
+          requireSet(ctx.excel, "1.8", "dataValidation");
+          // Excel checks the source when the rule is set: a name must already exist
+          const name = /^=([A-Za-z_][\w.]*)$/.exec(r.list.source)?.[1];
+          if (name && !ctx.excel.names.some((n) => n.name.toUpperCase() === name.toUpperCase() && n.formula !== "=#REF!")) {
+            throw new Error(`InvalidArgument: data validation source ${r.list.source} is not a defined name`);
+          }
+          s.validations.push({ address: a, source: r.list.source });
+        }, r);
       },
       get rule() { throw new Error("not loaded"); },
       errorAlert: { showAlert: true, style: "Stop", title: "", message: "" },
@@ -532,7 +805,8 @@ class FakeRange implements XRange {
   set formulas(rows: unknown[][]) {
     this.ctx.ops.push(() => {
       const s = this.mustSheet();
-      const { rows: h, cols: w, at } = cellsOf(this.mustAddr());
+      const address = this.mustAddr();
+      const { rows: h, cols: w, at } = cellsOf(address);
       if (rows.length !== h || rows.some((r) => r.length !== w)) throw new Error(`InvalidArgument: ${h}x${w} range, ${rows.length} rows given`);
       rows.forEach((row, r) => row.forEach((v, c) => {
         const a = at(r, c);
@@ -544,7 +818,8 @@ class FakeRange implements XRange {
         else cell.value = v === "" ? null : (v as FakeCell["value"]);
         s.cells.set(a, cell);
       }));
-    });
+      this.ctx.written.push({ sheet: s, address, formulas: rows.some((row) => row.some((v) => typeof v === "string" && v.startsWith("="))) });
+    }, jsonByteLength(rows));
   }
   get numberFormat(): unknown[][] { throw new Error("not used"); }
   set numberFormat(rows: unknown[][]) {
@@ -556,12 +831,17 @@ class FakeRange implements XRange {
         const a = at(r, c);
         s.cells.set(a, { value: null, ...s.cells.get(a), numberFormat: String(f) });
       }));
-    });
+    }, jsonByteLength(rows));
   }
   get rowIndex(): number { return this.rowProp.get("range.rowIndex"); }
   get columnIndex(): number { return this.colProp.get("range.columnIndex"); }
-  get address(): string { return this.addr() ?? ""; }
-  load(_props: string): XRange {
+  get rowCount(): number { return this.rowCountProp.get("range.rowCount"); }
+  get columnCount(): number { return this.colCountProp.get("range.columnCount"); }
+  get address(): string { return this.addressProp.get("range.address"); }
+  load(props: string): XRange {
+    const paths = pathsOf(props);
+    const unknown = [...paths].filter((p) => !["values", "valueTypes", "rowIndex", "columnIndex", "rowCount", "columnCount", "address"].includes(p));
+    if (unknown.length > 0) throw new Error(`the fake does not load ${unknown.join(", ")}`);
     this.ctx.ops.push(() => {
       const s = this.sheet();
       const a = s ? this.addr() : undefined;
@@ -570,6 +850,15 @@ class FakeRange implements XRange {
       const area = parseArea(a);
       if (!area) return;
       const { rows, cols, at } = cellsOf(a);
+      if (paths.has("rowIndex")) this.rowProp.set(area.top - 1);
+      if (paths.has("columnIndex")) this.colProp.set(area.left - 1);
+      if (paths.has("rowCount")) this.rowCountProp.set(rows);
+      if (paths.has("columnCount")) this.colCountProp.set(cols);
+      if (paths.has("address")) this.addressProp.set(`${s.name}!${a}`);
+      this.ctx.respond({ rowIndex: area.top - 1, columnIndex: area.left - 1, rowCount: rows, columnCount: cols });
+      if (!paths.has("values") && !paths.has("valueTypes")) return;
+      const limit = this.ctx.excel.limits?.cellsPerRead;
+      if (limit !== undefined && rows * cols > limit) throw new Error(`InvalidOperation: a read of ${rows * cols} cells is over Excel's ${limit}`);
       const values: unknown[][] = [];
       const types: string[][] = [];
       for (let r = 0; r < rows; r++) {
@@ -583,23 +872,26 @@ class FakeRange implements XRange {
         values.push(vr);
         types.push(tr);
       }
-      this.valuesProp.set(values);
-      this.typesProp.set(types);
-      this.rowProp.set(area.top - 1);
-      this.colProp.set(area.left - 1);
-    });
+      if (paths.has("values")) { this.valuesProp.set(values); this.ctx.respond(values); }
+      if (paths.has("valueTypes")) { this.typesProp.set(types); this.ctx.respond(types); }
+    }, jsonByteLength(props));
     return this;
   }
   merge(across = false): void {
-    if (across) throw new Error("merge(across) is not used");
     this.ctx.ops.push(() => {
       const s = this.mustSheet();
       const a = this.mustAddr();
       const area = parseArea(a);
       if (!area) throw new Error(`InvalidArgument: ${a}`);
-      if (mergedAreasNear(s, area).some((m) => intersects(m, area))) throw new Error(`InvalidOperation: ${a} overlaps a merged area`);
-      s.merges.push(a);
-    });
+      const parts = across
+        ? Array.from({ length: area.bottom - area.top + 1 }, (_, i) => ({ ...area, top: area.top + i, bottom: area.top + i }))
+        : [area];
+      for (const part of parts) {
+        if (part.top === part.bottom && part.left === part.right) continue; // one cell: nothing to merge
+        if (mergedAreasNear(s, part).some((m) => intersects(m, part))) throw new Error(`InvalidOperation: ${a} overlaps a merged area`);
+        s.merges.push(`${columnLetter(part.left)}${part.top}:${columnLetter(part.right)}${part.bottom}`);
+      }
+    }, 8);
   }
   select(): void {
     this.ctx.ops.push(() => {
@@ -614,18 +906,29 @@ class FakeRange implements XRange {
   getMergedAreasOrNullObject(): XRangeAreas {
     const areas = new Loaded<{ items: { address: string }[] }>();
     const isNull = new Loaded<boolean>();
+    const { ctx } = this;
     const result: XRangeAreas = {
       get isNullObject() { return isNull.get("areas.isNullObject"); },
       get areas() { return areas.get("areas"); },
       load: () => {
-        this.ctx.ops.push(() => {
+        ctx.ops.push(() => {
+          requireSet(ctx.excel, "1.13", "getMergedAreasOrNullObject");
           const s = this.sheet();
-          isNull.set(!s || s.merges.length === 0);
-          areas.set({ items: (s?.merges ?? []).map((m) => ({ address: `${s?.name}!${m}` })) });
+          const a = s ? this.addr() : undefined;
+          const within = a ? parseArea(a) : undefined;
+          const found = s && within ? s.merges.filter((m) => intersects(parseArea(m), within)) : [];
+          const limit = ctx.excel.limits?.mergedAreasPerRead ?? WEB_LIMITS.mergedAreasPerRead;
+          // documented: "if the merged areas count in this range is more than 512, the API will fail"
+          if (found.length > limit) throw new Error(`GeneralException: ${found.length} merged areas, more than ${limit}, in ${s?.name}!${a}`);
+          isNull.set(found.length === 0);
+          const items = found.map((m) => ({ address: `${s?.name}!${m}` }));
+          areas.set({ items });
+          ctx.respond(items);
         });
         return result;
       },
     };
+    ctx.ops.push(() => undefined);
     return result;
   }
 }
@@ -634,21 +937,37 @@ class FakeNames implements XNamedItemCollection {
   private readonly itemsProp = new Loaded<XNamedItem[]>();
   constructor(private readonly ctx: FakeContext) {}
   get items(): XNamedItem[] { return this.itemsProp.get("names.items"); }
-  load(_props: string): XNamedItemCollection {
+  load(props: string): XNamedItemCollection {
+    const paths = pathsOf(props);
     this.ctx.ops.push(() => {
-      this.itemsProp.set(this.ctx.excel.names.map((n) => ({
-        name: n.name,
-        formula: n.formula,
-        delete: () => this.ctx.ops.push(() => { this.ctx.excel.names.splice(this.ctx.excel.names.indexOf(n), 1); }),
-      })));
-    });
+      const { excel } = this.ctx;
+      this.itemsProp.set(excel.names.map((n) => {
+        const item = {
+          delete: () => this.ctx.ops.push(() => {
+            requireSet(excel, "1.4", "namedItem.delete");
+            const at = excel.names.indexOf(n);
+            if (at < 0) throw new Error(`ItemNotFound: name ${n.name}`);
+            excel.names.splice(at, 1);
+          }),
+        } as { name: string; formula: string; delete(): void };
+        // only what was asked for can be read, as in office-js
+        Object.defineProperty(item, "name", { get: () => { if (!paths.has("name")) throw new Error("PropertyNotLoaded: name.name"); return n.name; } });
+        const formula = n.formula;
+        Object.defineProperty(item, "formula", { get: () => { if (!paths.has("formula")) throw new Error("PropertyNotLoaded: name.formula"); return formula; } });
+        return item;
+      }));
+      this.ctx.respond(excel.names.map((n) => ({ ...(paths.has("name") ? { name: n.name } : {}), ...(paths.has("formula") ? { formula: n.formula } : {}) })));
+    }, jsonByteLength(props));
     return this;
   }
   add(name: string, reference: string): unknown {
     this.ctx.ops.push(() => {
+      requireSet(this.ctx.excel, "1.4", "names.add");
       if (this.ctx.excel.names.some((n) => n.name.toUpperCase() === name.toUpperCase())) throw new Error(`ItemAlreadyExists: ${name}`);
+      const target = /^=?'?(.*?)'?!/.exec(reference)?.[1]?.replace(/''/g, "'");
+      if (target !== undefined && !this.ctx.excel.sheet(target)) throw new Error(`InvalidArgument: ${name} points at the missing sheet ${target}`);
       this.ctx.excel.names.push({ name, formula: reference });
-    });
+    }, jsonByteLength([name, reference]));
     return undefined;
   }
 }

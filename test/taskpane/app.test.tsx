@@ -11,6 +11,7 @@ import { readPlanWorkbook } from "../../src/workbook/read";
 import { loadSeed000 } from "../../tools/build-sample";
 import { FakeExcel } from "../support/fake-excel";
 import { mount, sampleExcel, services } from "../support/taskpane";
+import { expectWithinBudget, trips } from "../support/budget";
 
 const seed = loadSeed000();
 
@@ -29,11 +30,12 @@ function excelSession(excel: FakeExcel): WorkbookSession {
 const value = (root: HTMLElement, selector: string) => Number(root.querySelector(selector)?.getAttribute("data-value"));
 
 describe("task pane in Excel", () => {
-  it("opens on the dashboard of the workbook with one context.sync()", async () => {
+  it("opens on the dashboard of the workbook with one read (its fixed round trips, within the payload budget)", async () => {
     const excel = await excelWithSample();
     mount(services(excelSession(excel)));
     const dashboard = await screen.findByTestId("dashboard");
-    expect(excel.syncCount).toBe(1);
+    expect(excel.syncCount).toBe(trips(excel).read);
+    expectWithinBudget(excel);
     const dim1 = within(dashboard).getByTestId("dimension-1");
     expect([value(dim1, '[data-count="project"]'), value(dim1, '[data-count="activity"]'), value(dim1, '[data-count="measure"]'), value(dim1, '[data-count="items"]')]).toEqual([8, 2, 1, 11]);
     const total = within(dashboard).getByTestId("dimension-total");
