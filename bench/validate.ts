@@ -1,73 +1,104 @@
 /**
- * `npm run bench:validate [-- --files N]`: validation speed.
- *  1. core: all rules on a generated 2,000-item plan with 24,000 monthly rows (time, heap);
- *  2. CLI: `sujarit validate` over a folder of N generated workbooks (default 1,000) against merely
- *     opening the same files with exceljs — the ratio is the figure that matters;
- *  3. Excel: context.sync() calls for one full check (read + rules), with the counting fake.
+ * `npm run bench:validate [-- --files N] [-- --sizes 250,500] [-- --only core|excel|cli]`: validation speed.
+ *  1. core: what the ตรวจสอบ page does after each edit — read the grids into the model (with the reader's
+ *     findings), then every rule — on generated plans of 250 … 2,000 items with 12 monthly rows each,
+ *     timed apart and together (medians after a warm-up), and the heap that stays. It runs in a child
+ *     process started with V8's --single-threaded, so that the figures are one core's work whatever
+ *     else the machine does (no garbage collection or compilation on another core), before and after alike;
+ *  2. Excel: context.sync() calls for one full check (read + rules), with the counting fake;
+ *  3. CLI: `sujarit validate` over a folder of N generated workbooks (default 1,000) against merely
+ *     opening the same files with exceljs — the ratio is the figure that matters.
+ * Profiling the core: `node --cpu-prof dist-cli/bench/validate.js --core-child --sizes 2000`.
  */
+import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { checkRead, validateWorkbook } from "../src/app/validate";
 import { main } from "../src/cli/main";
-import type { CalendarMonth } from "../src/domain/calendar";
-import { FISCAL_MONTHS } from "../src/domain/calendar";
-import type { PlanItem, PlanWorkbook, ProgressEntry } from "../src/domain/plan";
-import { baht, fiscalYear, type PlanCode } from "../src/domain/units";
+import type { PlanWorkbook } from "../src/domain/plan";
 import { OfficeWorkbook } from "../src/hosts/office/office-workbook";
 import { XlsxWorkbook } from "../src/hosts/xlsx/xlsx-workbook";
 import { readPlanWorkbook } from "../src/workbook/read";
+import type { WorkbookGrids } from "../src/workbook/grid";
 import { describeWorkbook } from "../src/workbook/write";
 import { FakeExcel } from "../test/support/fake-excel";
+import { bigPlan } from "../test/support/plans";
 import { loadSeed000, sampleModel } from "../tools/build-sample";
 
 const createdAt = new Date("2026-11-23T00:00:00Z");
 
-export function bigPlan(items: number, progressRows: number): PlanWorkbook {
-  const sample = sampleModel(loadSeed000());
-  const planItems: PlanItem[] = Array.from({ length: items }, (_, k) => {
-    const it = sample.items[k % sample.items.length] as PlanItem;
-    return { ...it, code: `${it.code}.${Math.floor(k / sample.items.length) + 1}` as PlanCode, name: `${it.name} (${k})`, budgets: { ...it.budgets, 2567: baht((k % 7) * 10000) } };
-  });
-  const perItem = Math.ceil(progressRows / items);
-  const progress: ProgressEntry[] = [];
-  for (let k = 0; progress.length < progressRows; k++) {
-    const it = planItems[k % items] as PlanItem;
-    const month = FISCAL_MONTHS[Math.floor(k / items) % 12] as CalendarMonth;
-    progress.push({
-      fy: fiscalYear(2567), month, code: it.code, status: "inProgress", reason: undefined, reasonText: "", inOrdinance: true,
-      progressPct: Math.min(100, (Math.floor(k / items) + 1) * 8), startDate: new Date(Date.UTC(2023, 9, 2)), endDate: undefined,
-      output: "", unit: "", indicatorResult: "", result: `ดำเนินการเดือนที่ ${Math.floor(k / items) + 1} ของ${it.name}`,
-      budgetType: "agency", ordinanceAmount: baht((k % 7) * 10000), disbursed: baht(500), evidence: "", problems: "",
-      recommendations: "", enteredBy: "", enteredOn: undefined,
-    });
-  }
-  void perItem;
-  return { ...sample, items: planItems, details: [], progress, settings: { ...sample.settings, reportFy: fiscalYear(2567), round: 12 } };
-}
+// the generated plans of the figures below live with the tests' generators; re-exported for the other benches
+export { bigPlan };
 
-async function core(): Promise<void> {
-  const model = bigPlan(2000, 24000);
+/** The grids a host would hand the reader for a generated plan (written and read back through exceljs). */
+async function gridsOf(model: PlanWorkbook): Promise<WorkbookGrids> {
   const book = XlsxWorkbook.empty();
   await book.writeSheets(describeWorkbook(model, { createdAt }), "refuse");
-  const read = readPlanWorkbook(await (await XlsxWorkbook.open(await book.toBytes())).readGrids());
+  return (await XlsxWorkbook.open(await book.toBytes())).readGrids();
+}
+
+const WARM_UP = 10;
+const RUNS = 15;
+const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+const ms = (x: number): string => x.toFixed(0).padStart(4);
+/** CPU time of the process (user + system), ms: on a shared machine less noisy than the clock. */
+const cpuMs = (): number => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+/**
+ * Read and rules of one plan size: WARM_UP rounds of both first (so that neither side is timed while
+ * V8 still compiles it), then RUNS timed rounds; each figure is the median of its own column.
+ */
+async function coreSize(items: number): Promise<void> {
+  const grids = await gridsOf(bigPlan(items, items * 12));
+  for (let i = 0; i < WARM_UP; i++) checkRead(readPlanWorkbook(grids));
   global.gc?.();
   const heapBefore = process.memoryUsage().heapUsed;
-  const times: number[] = [];
+  const read: number[] = [];
+  const rules: number[] = [];
+  const total: number[] = [];
+  const cpu: number[] = [];
   let findings = 0;
-  for (let i = 0; i < 5; i++) {
-    const t = performance.now();
-    findings = checkRead(read).findings.length;
-    times.push(performance.now() - t);
+  let rows = 0;
+  for (let i = 0; i < RUNS; i++) {
+    const c0 = cpuMs();
+    const t0 = performance.now();
+    const r = readPlanWorkbook(grids);
+    const t1 = performance.now();
+    findings = checkRead(r).findings.length;
+    const t2 = performance.now();
+    cpu.push(cpuMs() - c0);
+    read.push(t1 - t0);
+    rules.push(t2 - t1);
+    total.push(t2 - t0);
+    rows = r.workbook.progress.length;
   }
-  const heapAfter = process.memoryUsage().heapUsed;
-  times.sort((a, b) => a - b);
+  global.gc?.();
+  const heap = (process.memoryUsage().heapUsed - heapBefore) / 1048576;
   console.log(
-    `core: ${read.workbook.items.length} items, ${read.workbook.progress.length} monthly rows → ${findings} findings; ` +
-      `all rules median ${times[2]?.toFixed(0)} ms (min ${times[0]?.toFixed(0)}, max ${times[4]?.toFixed(0)}); ` +
-      `heap +${((heapAfter - heapBefore) / 1048576).toFixed(1)} MiB over 5 runs; rss ${(process.memoryUsage().rss / 1048576).toFixed(0)} MiB`,
+    `core: ${String(items).padStart(5)} items, ${String(rows).padStart(6)} monthly rows → ${String(findings).padStart(5)} findings · ` +
+      `read ${ms(median(read))} ms · rules ${ms(median(rules))} ms · total ${ms(median(total))} ms ` +
+      `(min ${ms(Math.min(...total))}, max ${ms(Math.max(...total))}; cpu ${ms(median(cpu))} ms) · heap kept +${heap.toFixed(1)} MiB`,
   );
+}
+
+async function core(sizes: readonly number[]): Promise<void> {
+  console.log(
+    `core (one core: node --single-threaded; ${WARM_UP} warm-up rounds, medians of ${RUNS}; read = grids → model + reader findings, ` +
+      "rules = every rule + sorting, total = both, wall clock; cpu = the process's CPU time for both)",
+  );
+  for (const items of sizes) await coreSize(items);
+  console.log(`rss ${(process.memoryUsage().rss / 1048576).toFixed(0)} MiB`);
+}
+
+/** The core figures in a child process on one core (see the header); the CLI and Excel parts stay here. */
+function coreOnOneCore(sizes: readonly number[]): void {
+  const args = ["--single-threaded", "--expose-gc", __filename, "--core-child", "--sizes", sizes.join(",")];
+  execFileSync(process.execPath, args, { stdio: "inherit" });
 }
 
 async function cli(count: number): Promise<void> {
@@ -118,12 +149,19 @@ async function excelSyncs(): Promise<void> {
   }
 }
 
+function option(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : undefined;
+}
+
 async function run(): Promise<void> {
-  const i = process.argv.indexOf("--files");
-  const count = i > 0 ? Number(process.argv[i + 1]) : 1000;
-  await core();
-  await excelSyncs();
-  await cli(count);
+  const count = Number(option("--files") ?? 1000);
+  const sizes = (option("--sizes") ?? "250,500,1000,2000").split(",").map(Number);
+  const only = option("--only");
+  if (process.argv.includes("--core-child")) return core(sizes);
+  if (!only || only === "core") coreOnOneCore(sizes);
+  if (!only || only === "excel") await excelSyncs();
+  if (!only || only === "cli") await cli(count);
 }
 
 if (require.main === module) run().catch((e: Error) => {

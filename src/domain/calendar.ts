@@ -53,26 +53,49 @@ export function calendarYearOf(fy: FiscalYear, month: CalendarMonth): number {
   return toCE(fy) - (month >= 10 ? 1 : 0);
 }
 
-/** Reads a month as users write it: "ต.ค.", "ตุลาคม", "ตค", "Oct", "10", "๑๐". */
+const ENGLISH_MONTHS_LONG: readonly string[] = [
+  "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+];
+
+/**
+ * Month names folded (no dots or spaces, lower case) → month, built once: the reader parses the month
+ * of every monthly row. Short Thai, full Thai, short English, and full English names longer than three
+ * letters; the first month in fiscal order wins, as the names are all different anyway.
+ */
+const MONTH_NAMES: ReadonlyMap<string, CalendarMonth> = (() => {
+  const names = new Map<string, CalendarMonth>();
+  const add = (name: string, m: CalendarMonth) => { if (!names.has(name)) names.set(name, m); };
+  for (const m of FISCAL_MONTHS) {
+    add(THAI_MONTHS_SHORT[m].replace(/\./g, ""), m);
+    add(THAI_MONTHS_FULL[m], m);
+    add(ENGLISH_MONTHS_SHORT[m].toLowerCase(), m);
+    const long = ENGLISH_MONTHS_LONG[m - 1] as string;
+    if (long.length > 3) add(long, m);
+  }
+  return names;
+})();
+
+/** Reads a month as users write it: "ต.ค.", "ตุลาคม", "ตค", "Oct", "October", "10", "๑๐". */
 export function parseMonth(raw: string | number): CalendarMonth | undefined {
+  return typeof raw === "string" && AS_WRITTEN.has(raw) ? AS_WRITTEN.get(raw) : readMonth(raw);
+}
+
+function readMonth(raw: string | number): CalendarMonth | undefined {
   const text = String(raw).replace(/[๐-๙]/g, (d) => String(d.charCodeAt(0) - 0x0e50)).trim();
   if (/^\d{1,2}$/.test(text)) {
     const n = Number(text);
     return n >= 1 && n <= 12 ? (n as CalendarMonth) : undefined;
   }
-  const folded = text.replace(/[.\s]/g, "").toLowerCase();
-  for (const m of FISCAL_MONTHS) {
-    if (
-      folded === THAI_MONTHS_SHORT[m].replace(/\./g, "") ||
-      folded === THAI_MONTHS_FULL[m] ||
-      folded === ENGLISH_MONTHS_SHORT[m].toLowerCase() ||
-      (folded.length > 3 && new Date(Date.UTC(2000, m - 1, 1)).toLocaleString("en-US", { month: "long", timeZone: "UTC" }).toLowerCase() === folded)
-    ) {
-      return m;
-    }
-  }
-  return undefined;
+  return MONTH_NAMES.get(text.replace(/[.\s]/g, "").toLowerCase());
 }
+
+/**
+ * The months exactly as the template's dropdown and most people write them ("ต.ค.", "ตุลาคม", "Oct",
+ * "10"), read once: the reader meets one on every monthly row.
+ */
+const AS_WRITTEN: ReadonlyMap<string, CalendarMonth | undefined> = new Map(
+  FISCAL_MONTHS.flatMap((m) => [THAI_MONTHS_SHORT[m], THAI_MONTHS_FULL[m], ENGLISH_MONTHS_SHORT[m], String(m)]).map((t) => [t, readMonth(t)]),
+);
 
 export type YearReading =
   | { readonly kind: "be"; readonly year: FiscalYear }

@@ -26,14 +26,16 @@ export function stripNumbering(name: string): string {
   return normalizeSpace(name.replace(LEADING_NUMBERING, ""));
 }
 
+/** Longest word first, so that no kind word shadows another (sorted once: every item's name is looked at). */
+const KINDS_LONGEST_WORD_FIRST: readonly ItemKind[] = [...ITEM_KINDS].sort((a, b) => KIND_WORD[b].length - KIND_WORD[a].length);
+
 /**
  * The kind word at the start of an item's name, after any numbering and opening quotes:
  * "๑.๑.๒ มาตรการส่งเสริม…" → measure. Undefined when the name starts with no kind word.
  */
 export function kindOfName(name: string): ItemKind | undefined {
   const text = stripNumbering(name).replace(/^["“'‘«]+/, "");
-  // longest word first so that no kind word shadows another
-  for (const kind of [...ITEM_KINDS].sort((a, b) => KIND_WORD[b].length - KIND_WORD[a].length)) {
+  for (const kind of KINDS_LONGEST_WORD_FIRST) {
     if (text.startsWith(KIND_WORD[kind])) return kind;
   }
   return undefined;

@@ -157,13 +157,39 @@ export const STATIC_LISTS: readonly ClosedList[] = [
 const fold = (s: string): string =>
   s.replace(/[๐-๙]/g, (d) => String(d.charCodeAt(0) - 0x0e50)).replace(/[\s\u00a0]+/g, "").toLowerCase();
 
-/** Finds the entry a typed text means, or undefined. */
+/** Every spelling of a list's entries: as written (the common case, no folding) and folded. */
+interface ListIndex {
+  readonly exact: ReadonlyMap<string, ListEntry>;
+  readonly folded: ReadonlyMap<string, ListEntry>;
+}
+
+/**
+ * The lists are constants, so each is indexed once (the reader looks up every list cell of every row).
+ * The first entry that has a spelling wins, as a scan in entry order would find it.
+ */
+const indexes = new WeakMap<ClosedList, ListIndex>();
+
+function indexOf(l: ClosedList): ListIndex {
+  const known = indexes.get(l);
+  if (known) return known;
+  const folded = new Map<string, ListEntry>();
+  const exact = new Map<string, ListEntry>();
+  const spellings = (e: ListEntry) => [e.th, e.en, e.key, ...(e.variants ?? [])];
+  for (const e of l.entries) {
+    for (const s of spellings(e)) if (fold(s) !== "" && !folded.has(fold(s))) folded.set(fold(s), e);
+  }
+  for (const e of l.entries) {
+    for (const s of spellings(e)) if (fold(s) !== "" && !exact.has(s)) exact.set(s, folded.get(fold(s)) as ListEntry);
+  }
+  const index = { exact, folded };
+  indexes.set(l, index);
+  return index;
+}
+
+/** Finds the entry a typed text means (case, spaces and Thai digits aside), or undefined. */
 export function lookup<K extends string>(l: ClosedList<K>, text: string): ListEntry<K> | undefined {
-  const t = fold(text);
-  if (t === "") return undefined;
-  return l.entries.find(
-    (e) => fold(e.th) === t || fold(e.en) === t || fold(e.key) === t || (e.variants ?? []).some((v) => fold(v) === t),
-  );
+  const index = indexOf(l);
+  return (index.exact.get(text) ?? index.folded.get(fold(text))) as ListEntry<K> | undefined;
 }
 
 export function labelOf<K extends string>(l: ClosedList<K>, key: K, lang: "th" | "en" = "th"): string {

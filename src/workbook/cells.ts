@@ -14,6 +14,8 @@ export type Parsed<T> =
   | { readonly ok: false; readonly expected: Bilingual; readonly suggestion?: string; readonly rule?: string };
 
 const ok = <T>(value: T | undefined): Parsed<T> => ({ ok: true, value });
+/** An empty cell read as any type (one shared object: most cells of a monthly row are empty). */
+const NOTHING: Parsed<never> = { ok: true, value: undefined };
 const bad = <T>(expected: Bilingual, extra: { suggestion?: string; rule?: string } = {}): Parsed<T> => ({ ok: false, expected, ...extra });
 
 /** A cell shown as the user sees it, for "found" in findings. */
@@ -29,20 +31,26 @@ export function cellText(v: CellValue): string {
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (typeof v === "number") return String(v);
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
-  return v.replace(/\r\n/g, "\n").trim();
+  return (v.includes("\r\n") ? v.replace(/\r\n/g, "\n") : v).trim();
 }
 
 export function parseText(v: CellValue): string {
   return cellText(v);
 }
 
+/** Printable ASCII without spaces: a code such as "1.1.1" or "2.5.2(1)" that normalizing leaves as it is. */
+const PLAIN_CODE = /^[!-~]+$/;
+
 /** Codes keep their dots: a cell that Excel turned into the number 1.1 reads back as "1.1". */
 export function parseCode(v: CellValue): string | undefined {
-  const t = normalizeSpace(toArabicDigits(cellText(v)));
+  const text = cellText(v);
+  if (PLAIN_CODE.test(text)) return text;
+  const t = normalizeSpace(toArabicDigits(text));
   return t === "" ? undefined : t;
 }
 
 export function parseCodes(v: CellValue): string[] {
+  if (v === null) return [];
   return toArabicDigits(cellText(v))
     .split(/[,;\n]/)
     .map((s) => normalizeSpace(s))
@@ -50,6 +58,7 @@ export function parseCodes(v: CellValue): string[] {
 }
 
 export function parseBaht(v: CellValue): Parsed<Baht> {
+  if (v === null) return NOTHING;
   if (typeof v === "boolean" || v instanceof Date) return bad(msg.expectAmount(), { rule: "B1" });
   const p = parseAmount(typeof v === "number" ? v : cellText(v));
   if (p.kind === "nil") return ok(undefined);
@@ -63,6 +72,7 @@ export function parseBaht(v: CellValue): Parsed<Baht> {
 
 export function parseNumber(v: CellValue): Parsed<number> {
   if (typeof v === "number") return ok(v);
+  if (v === null) return NOTHING;
   const t = toArabicDigits(cellText(v)).replace(/%$/, "").replace(/,/g, "").trim();
   if (t === "") return ok(undefined);
   const n = Number(t);
@@ -77,6 +87,7 @@ export function parseWhole(v: CellValue): Parsed<number> {
 
 /** Dates: real dates, Excel serials, or text "15/1/2567" (BE; a CE year is accepted too). */
 export function parseDate(v: CellValue): Parsed<Date> {
+  if (v === null) return NOTHING;
   if (v instanceof Date) return ok(v);
   if (typeof v === "number") return v > 0 && v < 2_958_466 ? ok(fromExcelSerial(v)) : bad(msg.expectDate());
   const t = toArabicDigits(cellText(v));
@@ -90,6 +101,7 @@ export function parseDate(v: CellValue): Parsed<Date> {
 }
 
 export function parseFiscalYear(v: CellValue): Parsed<FiscalYear> {
+  if (v === null) return NOTHING;
   const t = typeof v === "number" ? v : cellText(v);
   if (t === "") return ok(undefined);
   const r = readBEYear(t);
@@ -99,6 +111,7 @@ export function parseFiscalYear(v: CellValue): Parsed<FiscalYear> {
 }
 
 export function parseMonthCell(v: CellValue): Parsed<CalendarMonth> {
+  if (v === null) return NOTHING;
   if (v instanceof Date) return ok((v.getUTCMonth() + 1) as CalendarMonth);
   const t = typeof v === "number" ? v : cellText(v);
   if (t === "") return ok(undefined);
@@ -107,6 +120,7 @@ export function parseMonthCell(v: CellValue): Parsed<CalendarMonth> {
 }
 
 export function parseListCell(v: CellValue, type: Extract<ColumnType, { kind: "list" }>): Parsed<string> {
+  if (v === null) return NOTHING;
   const t = cellText(v);
   if (t === "") return ok(undefined);
   const e = lookup(type.list, t);
@@ -115,6 +129,7 @@ export function parseListCell(v: CellValue, type: Extract<ColumnType, { kind: "l
 
 /** "1 การสร้างวัฒนธรรมสุจริต", "มิติที่ ๑", 1 → 1. */
 export function parseDimension(v: CellValue): Parsed<number> {
+  if (v === null) return NOTHING;
   const t = toArabicDigits(cellText(v));
   if (t === "") return ok(undefined);
   const m = /^\s*(?:มิติที่|มิติ|มติ)?\s*(\d+)(?!\.\d)/.exec(t);
@@ -123,6 +138,7 @@ export function parseDimension(v: CellValue): Parsed<number> {
 
 /** "1.1 การเสริม…", "ภารกิจที่ ๑.๑", 1.1 → "1.1". */
 export function parseNodeCode(v: CellValue): Parsed<string> {
+  if (v === null) return NOTHING;
   const t = toArabicDigits(cellText(v));
   if (t === "") return ok(undefined);
   const m = /^\s*(?:ภารกิจย่อยที่|ภารกิจที่)?\s*(\d+(?:\.\d+){1,2})/.exec(t);

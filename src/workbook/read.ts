@@ -26,7 +26,7 @@ import { type MatrixLayout, readMatrixSheet } from "./matrix-sheet";
 import { PRESETS, type RiskMatrix } from "../domain/risk/matrix";
 import {
   type ColumnDef, DETAILS_SHEET, FRAMEWORK_SHEET, INPUT_SHEET_NAMES, type InputSheetKey, ITA_SHEET, META_SHEET,
-  PLAN_SHEET, PROGRESS_SHEET, RISKS_SHEET, SETTINGS, type SettingKey, type TableSheetDef,
+  PLAN_SHEET, PROGRESS_SHEET, RISKS_SHEET, SETTINGS, type SettingDef, type SettingKey, type TableSheetDef,
 } from "./schema";
 import { dataRows, findLayout, mergedCellFindings, missingColumnFindings, RecordCursor, type TableLayout } from "./table";
 
@@ -153,6 +153,15 @@ function inferredSettings(years: readonly FiscalYear[]): Settings {
   return defaultSettings(firstYear, years.length === 4 ? 4 : 5, firstYear < 2565 ? "2561-2564" : "2566-2570");
 }
 
+/** Each setting's Thai and English labels, folded once: folded label → the settings so named, in order. */
+const SETTING_LABELS: ReadonlyMap<string, readonly SettingDef[]> = (() => {
+  const labels = new Map<string, SettingDef[]>();
+  for (const def of SETTINGS) {
+    for (const label of new Set([foldForMatch(def.th), foldForMatch(def.en)])) labels.set(label, [...(labels.get(label) ?? []), def]);
+  }
+  return labels;
+})();
+
 function readSettings(
   grid: SheetGrid,
   findings: Finding[],
@@ -162,7 +171,7 @@ function readSettings(
   const rows = new Map<SettingKey, number>();
   grid.rows.forEach((row, r) => {
     const label = cellText(row[0] ?? null);
-    const def = SETTINGS.find((d) => !rows.has(d.key) && [d.th, d.en].some((t) => foldForMatch(t) === foldForMatch(label)));
+    const def = SETTING_LABELS.get(foldForMatch(label))?.find((d) => !rows.has(d.key));
     if (def) rows.set(def.key, r);
   });
   onLayout(rows);
@@ -207,44 +216,123 @@ function readSettings(
 
 /** Reads a cell of any non-formula column type into its model value. */
 function readTyped(cursor: RecordCursor, key: string, type: ColumnDef["type"]): unknown {
+  return typedReader(key, type)?.(cursor, cursor.raw(key));
+}
+
+/** How a cell (of the cursor's row, in the column of the reader's key) is read into its model value. */
+type CellReader = (cursor: RecordCursor, cell: CellValue) => unknown;
+
+/**
+ * The reader of a column, chosen once per sheet: a table's rows then read each cell without looking
+ * the column type up again. Undefined for a formula column (not read).
+ */
+function typedReader(key: string, type: ColumnDef["type"]): CellReader | undefined {
   switch (type.kind) {
     case "text":
-      return parseText(cursor.value(key));
+      return (cursor, cell) => parseText(cursor.value(key, cell));
     case "code":
-      return parseCode(cursor.value(key));
+      return (cursor, cell) => parseCode(cursor.value(key, cell));
     case "codes":
-      return parseCodes(cursor.value(key));
+      return (cursor, cell) => parseCodes(cursor.value(key, cell));
     case "baht":
-      return cursor.read(key, parseBaht, "B1");
+      return (cursor, cell) => cursor.read(key, parseBaht, "B1", cell);
     case "percent":
-      return cursor.read(key, parseNumber);
+      return (cursor, cell) => cursor.read(key, parseNumber, "X1", cell);
     case "scale":
-      return cursor.read(key, parseWhole);
+      return (cursor, cell) => cursor.read(key, parseWhole, "X1", cell);
     case "date":
-      return cursor.read(key, parseDate);
+      return (cursor, cell) => cursor.read(key, parseDate, "X1", cell);
     case "fiscalYear":
-      return cursor.read(key, parseFiscalYear);
+      return (cursor, cell) => cursor.read(key, parseFiscalYear, "X1", cell);
     case "month":
-      return cursor.read(key, parseMonthCell);
-    case "list":
-      return cursor.read(key, (v) => parseListCell(v, type));
+      return (cursor, cell) => cursor.read(key, parseMonthCell, "X1", cell);
+    case "list": {
+      const parse = (v: CellValue) => parseListCell(v, type);
+      return (cursor, cell) => cursor.read(key, parse, "X1", cell);
+    }
     case "quarters":
-      return cursor.read(key, parseQuarters);
+      return (cursor, cell) => cursor.read(key, parseQuarters, "X1", cell);
     case "dynamic":
       switch (type.list) {
-        case "dimension":
-          return cursor.read(key, (v) => validDimension(parseDimension(v)), "P2");
+        case "dimension": {
+          const parse = (v: CellValue) => validDimension(parseDimension(v));
+          return (cursor, cell) => cursor.read(key, parse, "P2", cell);
+        }
         case "mission":
-        case "submission":
-          return cursor.read(key, parseNodeCode, type.list === "mission" ? "P3" : "P4");
+        case "submission": {
+          const rule = type.list === "mission" ? "P3" : "P4";
+          return (cursor, cell) => cursor.read(key, parseNodeCode, rule, cell);
+        }
         case "planCode":
-          return parseCode(cursor.value(key));
+          return (cursor, cell) => parseCode(cursor.value(key, cell));
       }
       return undefined;
     case "formula":
       return undefined;
   }
 }
+
+/**
+ * The values read from one record, in the order of its sheet's readers, found by field key through the
+ * sheet's slots. An array and slots resolved once per sheet, because building an object key by key for
+ * every row (twenty-odd keyed stores each) cost more than reading the cells.
+ */
+class RecordValues {
+  constructor(
+    private readonly slots: Readonly<Record<string, number>>,
+    private readonly values: readonly unknown[],
+  ) {}
+
+  /** The value read for a field; undefined when its column is not in the sheet. */
+  get(key: string): unknown {
+    const slot = this.slots[key];
+    return slot === undefined ? undefined : this.values[slot];
+  }
+}
+
+/** How the records of one sheet are read: a reader per input column present, chosen once. */
+class RecordReader {
+  private readonly readers: CellReader[] = [];
+  /** The sheet column of each reader. */
+  private readonly columns: number[] = [];
+  /** What each reader makes of an empty cell (about half the cells of a monthly row are empty). */
+  private readonly blanks: unknown[] = [];
+  /** field key → index in `readers` (and in each record's values); only schema keys are asked for. */
+  private readonly slots: Record<string, number> = {};
+
+  constructor(columns: readonly ColumnDef[], layout: TableLayout) {
+    for (const col of columns) {
+      const read = layout.columns.has(col.key) ? typedReader(col.key, col.type) : undefined;
+      if (!read) continue;
+      this.slots[col.key] = this.readers.length;
+      this.readers.push(read);
+      this.columns.push(layout.columns.get(col.key) as number);
+      this.blanks.push(blankValue(col.key, read));
+    }
+  }
+
+  /** Every field of the cursor's row, in the table's column order (so the reader's findings keep their order). */
+  read(cursor: RecordCursor): RecordValues {
+    const values = new Array<unknown>(this.readers.length);
+    for (let i = 0; i < this.readers.length; i++) {
+      const cell = cursor.cellAt(this.columns[i] as number);
+      values[i] = cell === null || cell === "" ? fresh(this.blanks[i]) : (this.readers[i] as CellReader)(cursor, cell);
+    }
+    return new RecordValues(this.slots, values);
+  }
+}
+
+/** What a reader makes of an empty cell (null or ""; both read alike whatever the type, and report nothing). */
+function blankValue(key: string, read: CellReader): unknown {
+  const findings: Finding[] = [];
+  const empty: SheetGrid = { name: "", visibility: "visible", rows: [], merges: [] };
+  const value = read(new RecordCursor(empty, 0, new Map([[key, 0]]), new Map(), findings), null);
+  if (findings.length > 0) throw new Error(`an empty ${key} cell is not a finding`);
+  return value;
+}
+
+/** A record's own copy of a blank list (empty codes, no quarters), never one shared between records. */
+const fresh = (blank: unknown): unknown => (Array.isArray(blank) ? [...(blank as unknown[])] : blank);
 
 function validDimension(p: Parsed<number>): Parsed<DimensionNo> {
   if (!p.ok || p.value === undefined) return p as Parsed<DimensionNo>;
@@ -277,19 +365,15 @@ function readRecords<T>(
   findings: Finding[],
   extraHeaders: Record<string, readonly string[]>,
   tables: Record<string, SheetLayout>,
-  build: (values: Record<string, unknown>, at: { sheet: string; row: number }) => T,
+  build: (values: RecordValues, at: { sheet: string; row: number }) => T,
 ): T[] {
   const table = readTableSheet(grid, def, findings, extraHeaders);
   tables[def.key] = { sheet: grid.name, columns: table.layout.columns };
   const inputKeys = def.columns.filter((c) => c.type.kind !== "formula").map((c) => c.key);
+  const reader = new RecordReader(def.columns, table.layout);
   return dataRows(grid, table.layout, inputKeys).map((r) => {
     const cursor = new RecordCursor(grid, r, table.layout.columns, table.headers, findings);
-    const values: Record<string, unknown> = {};
-    for (const col of def.columns) {
-      if (!table.layout.columns.has(col.key) || col.type.kind === "formula") continue;
-      values[col.key] = readTyped(cursor, col.key, col.type);
-    }
-    return build(values, { sheet: grid.name, row: r + 1 });
+    return build(reader.read(cursor), { sheet: grid.name, row: r + 1 });
   });
 }
 
@@ -304,9 +388,9 @@ function readFramework(
   tables: Record<string, SheetLayout>,
 ): FrameworkNode[] {
   return readRecords(grid, FRAMEWORK_SHEET, findings, extraHeaders, tables, (v) => ({
-    code: str(v.code),
-    level: (opt<FrameworkLevel>(v.level) ?? levelOfCode(str(v.code))) as FrameworkLevel,
-    name: normalizeSpace(str(v.name)),
+    code: str(v.get("code")),
+    level: (opt<FrameworkLevel>(v.get("level")) ?? levelOfCode(str(v.get("code")))) as FrameworkLevel,
+    name: normalizeSpace(str(v.get("name"))),
   })).filter((n) => n.code !== "");
 }
 
@@ -354,30 +438,29 @@ function readItems(grid: SheetGrid, table: TableRead, budgets: readonly BudgetCo
     columns.set(`budget:${b.year}`, b.col);
     headers.set(`budget:${b.year}`, String(grid.rows[table.layout.headerRow]?.[b.col] ?? b.year));
   }
+  const reader = new RecordReader(PLAN_SHEET.columns, table.layout);
+  const budgetKeys = budgets.map((b) => ({ year: b.year, key: `budget:${b.year}` }));
   return dataRows(grid, table.layout, inputKeys, budgets.map((b) => b.col)).map((r) => {
     const cur = new RecordCursor(grid, r, columns, headers, findings);
-    const values: Record<string, unknown> = {};
-    for (const col of PLAN_SHEET.columns) {
-      if (columns.has(col.key)) values[col.key] = readTyped(cur, col.key, col.type);
-    }
+    const values = reader.read(cur);
     const yearly: Record<number, Baht> = {};
-    for (const b of budgets) yearly[b.year] = cur.read(`budget:${b.year}`, parseBaht, "B1") ?? ZERO_BAHT;
-    const code = opt<string>(values.code);
+    for (const b of budgetKeys) yearly[b.year] = cur.read(b.key, parseBaht, "B1") ?? ZERO_BAHT;
+    const code = opt<string>(values.get("code"));
     return {
       code: code as PlanCode | undefined,
-      dimension: opt<DimensionNo>(values.dimension),
-      mission: nodeOrUndefined(values.mission),
-      subMission: nodeOrUndefined(values.subMission),
-      kind: opt<ItemKind>(values.kind),
-      name: normalizeSpace(str(values.name)),
+      dimension: opt<DimensionNo>(values.get("dimension")),
+      mission: nodeOrUndefined(values.get("mission")),
+      subMission: nodeOrUndefined(values.get("subMission")),
+      kind: opt<ItemKind>(values.get("kind")),
+      name: normalizeSpace(str(values.get("name"))),
       budgets: yearly,
-      note: str(values.note),
-      owner: str(values.owner),
-      indicator: str(values.indicator),
-      target: str(values.target),
-      targetGroups: strs(values.targetGroups),
-      quarters: (values.quarters as Quarter[] | undefined) ?? [],
-      itaIndicator: str(values.itaIndicator),
+      note: str(values.get("note")),
+      owner: str(values.get("owner")),
+      indicator: str(values.get("indicator")),
+      target: str(values.get("target")),
+      targetGroups: strs(values.get("targetGroups")),
+      quarters: (values.get("quarters") as Quarter[] | undefined) ?? [],
+      itaIndicator: str(values.get("itaIndicator")),
       at: { sheet: grid.name, row: r + 1 },
     };
   });
@@ -389,61 +472,61 @@ function nodeOrUndefined(v: unknown): NodeCode | undefined {
 
 /* ---------- the other record sheets ---------- */
 
-function toDetail(v: Record<string, unknown>, at: { sheet: string; row: number }): ProjectDetail {
+function toDetail(v: RecordValues, at: { sheet: string; row: number }): ProjectDetail {
   return {
-    code: opt<PlanCode>(v.code),
-    rationale: str(v.rationale), objectives: str(v.objectives), targetGroups: str(v.targetGroups),
-    method: str(v.method), outputs: str(v.outputs), outcomes: str(v.outcomes), at,
+    code: opt<PlanCode>(v.get("code")),
+    rationale: str(v.get("rationale")), objectives: str(v.get("objectives")), targetGroups: str(v.get("targetGroups")),
+    method: str(v.get("method")), outputs: str(v.get("outputs")), outcomes: str(v.get("outcomes")), at,
   };
 }
 
-function toProgress(v: Record<string, unknown>, at: { sheet: string; row: number }): ProgressEntry {
+function toProgress(v: RecordValues, at: { sheet: string; row: number }): ProgressEntry {
   return {
-    fy: opt<FiscalYear>(v.fy),
-    month: v.month === undefined ? undefined : (Number(v.month) as CalendarMonth),
-    code: opt<PlanCode>(v.code),
-    status: opt<L.ProgressStatus>(v.status),
-    reason: opt<L.NotPossibleReason>(v.reason),
-    reasonText: str(v.reasonText),
-    inOrdinance: v.inOrdinance === undefined ? undefined : v.inOrdinance === "yes",
-    progressPct: opt<number>(v.progressPct),
-    startDate: opt<Date>(v.startDate),
-    endDate: opt<Date>(v.endDate),
-    output: str(v.output), unit: str(v.unit), indicatorResult: str(v.indicatorResult), result: str(v.result),
-    budgetType: opt<L.BudgetType>(v.budgetType),
-    ordinanceAmount: opt<Baht>(v.ordinanceAmount),
-    disbursed: opt<Baht>(v.disbursed),
-    evidence: str(v.evidence), problems: str(v.problems), recommendations: str(v.recommendations),
-    enteredBy: str(v.enteredBy), enteredOn: opt<Date>(v.enteredOn), at,
+    fy: opt<FiscalYear>(v.get("fy")),
+    month: v.get("month") === undefined ? undefined : (Number(v.get("month")) as CalendarMonth),
+    code: opt<PlanCode>(v.get("code")),
+    status: opt<L.ProgressStatus>(v.get("status")),
+    reason: opt<L.NotPossibleReason>(v.get("reason")),
+    reasonText: str(v.get("reasonText")),
+    inOrdinance: v.get("inOrdinance") === undefined ? undefined : v.get("inOrdinance") === "yes",
+    progressPct: opt<number>(v.get("progressPct")),
+    startDate: opt<Date>(v.get("startDate")),
+    endDate: opt<Date>(v.get("endDate")),
+    output: str(v.get("output")), unit: str(v.get("unit")), indicatorResult: str(v.get("indicatorResult")), result: str(v.get("result")),
+    budgetType: opt<L.BudgetType>(v.get("budgetType")),
+    ordinanceAmount: opt<Baht>(v.get("ordinanceAmount")),
+    disbursed: opt<Baht>(v.get("disbursed")),
+    evidence: str(v.get("evidence")), problems: str(v.get("problems")), recommendations: str(v.get("recommendations")),
+    enteredBy: str(v.get("enteredBy")), enteredOn: opt<Date>(v.get("enteredOn")), at,
   };
 }
 
-function toRisk(v: Record<string, unknown>, at: { sheet: string; row: number }): RiskEntry {
+function toRisk(v: RecordValues, at: { sheet: string; row: number }): RiskEntry {
   return {
-    id: str(v.id) || (v.id === undefined ? "" : String(v.id)),
-    process: str(v.process),
-    category: opt<L.RiskCategory>(v.category),
-    event: str(v.event),
-    factor: opt<L.RiskFactor>(v.factor),
-    likelihood: opt<number>(v.likelihood),
-    impact: opt<number>(v.impact),
-    existingControls: str(v.existingControls),
-    controlRating: opt<L.ControlRating>(v.controlRating),
-    residualLikelihood: opt<number>(v.residualLikelihood),
-    residualImpact: opt<number>(v.residualImpact),
-    mitigations: strs(v.mitigations),
-    owner: str(v.owner),
-    statusLight: opt<L.StatusLight>(v.statusLight),
-    reviewedOn: opt<Date>(v.reviewedOn),
+    id: str(v.get("id")) || (v.get("id") === undefined ? "" : String(v.get("id"))),
+    process: str(v.get("process")),
+    category: opt<L.RiskCategory>(v.get("category")),
+    event: str(v.get("event")),
+    factor: opt<L.RiskFactor>(v.get("factor")),
+    likelihood: opt<number>(v.get("likelihood")),
+    impact: opt<number>(v.get("impact")),
+    existingControls: str(v.get("existingControls")),
+    controlRating: opt<L.ControlRating>(v.get("controlRating")),
+    residualLikelihood: opt<number>(v.get("residualLikelihood")),
+    residualImpact: opt<number>(v.get("residualImpact")),
+    mitigations: strs(v.get("mitigations")),
+    owner: str(v.get("owner")),
+    statusLight: opt<L.StatusLight>(v.get("statusLight")),
+    reviewedOn: opt<Date>(v.get("reviewedOn")),
     at,
   };
 }
 
-function toIta(v: Record<string, unknown>, at: { sheet: string; row: number }): ItaMeasure {
+function toIta(v: RecordValues, at: { sheet: string; row: number }): ItaMeasure {
   return {
-    no: str(v.no) || (v.no === undefined ? "" : String(v.no)),
-    indicator: str(v.indicator), measure: str(v.measure), steps: str(v.steps), owner: str(v.owner),
-    period: str(v.period), linkedCodes: strs(v.linkedCodes), result: str(v.result), at,
+    no: str(v.get("no")) || (v.get("no") === undefined ? "" : String(v.get("no"))),
+    indicator: str(v.get("indicator")), measure: str(v.get("measure")), steps: str(v.get("steps")), owner: str(v.get("owner")),
+    period: str(v.get("period")), linkedCodes: strs(v.get("linkedCodes")), result: str(v.get("result")), at,
   };
 }
 

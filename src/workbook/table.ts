@@ -84,6 +84,9 @@ export function mergedCellFindings(grid: SheetGrid): Finding[] {
  * undefined so one typo never hides the rest of the row.
  */
 export class RecordCursor {
+  /** The row's cells, looked up once for all the fields read from it. */
+  private readonly cells: readonly CellValue[];
+
   constructor(
     readonly grid: SheetGrid,
     /** 0-based row index */
@@ -91,7 +94,9 @@ export class RecordCursor {
     private readonly columns: ReadonlyMap<string, number>,
     private readonly headers: ReadonlyMap<string, string>,
     private readonly findings: Finding[],
-  ) {}
+  ) {
+    this.cells = grid.rows[row0] ?? [];
+  }
 
   get rowNumber(): number {
     return this.row0 + 1;
@@ -99,7 +104,12 @@ export class RecordCursor {
 
   raw(key: string): CellValue {
     const c = this.columns.get(key);
-    return c === undefined ? null : (this.grid.rows[this.row0]?.[c] ?? null);
+    return c === undefined ? null : (this.cells[c] ?? null);
+  }
+
+  /** The cell in a 0-based column of the row, null when empty. */
+  cellAt(col: number): CellValue {
+    return this.cells[col] ?? null;
   }
 
   cellAddress(key: string): string {
@@ -107,18 +117,20 @@ export class RecordCursor {
     return c === undefined ? `A${this.rowNumber}` : address(this.rowNumber, c + 1);
   }
 
-  /** The cell, or null after reporting a formula error in it. */
-  value(key: string): CellValue {
-    const v = this.raw(key);
-    if (isCellError(v)) {
-      this.report(key, "X2", msg.formulaError(v.error), v);
+  /**
+   * The cell, or null after reporting a formula error in it. `cell` is the cell when the caller has
+   * looked it up already (a sheet's readers know their columns).
+   */
+  value(key: string, cell: CellValue = this.raw(key)): CellValue {
+    if (isCellError(cell)) {
+      this.report(key, "X2", msg.formulaError(cell.error), cell);
       return null;
     }
-    return v;
+    return cell;
   }
 
-  read<T>(key: string, parse: (v: CellValue) => Parsed<T>, defaultRule = "X1"): T | undefined {
-    const v = this.value(key);
+  read<T>(key: string, parse: (v: CellValue) => Parsed<T>, defaultRule = "X1", cell: CellValue = this.raw(key)): T | undefined {
+    const v = this.value(key, cell);
     const p = parse(v);
     if (p.ok) {
       if (p.warning) this.report(key, p.warning.rule, msg.tooManyDecimals(this.headers.get(key) ?? key), v, p.warning.expected, undefined, "warning");

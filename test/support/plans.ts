@@ -1,7 +1,7 @@
-/** Test data: the seed-000 sample model and a fast-check generator of random but valid plans. */
+/** Test data: the seed-000 sample model, large generated plans, and a fast-check generator of random but valid plans. */
 import fc from "fast-check";
 import { newPlan } from "../../src/app/template";
-import type { CalendarMonth } from "../../src/domain/calendar";
+import { type CalendarMonth, FISCAL_MONTHS } from "../../src/domain/calendar";
 import { FRAMEWORKS } from "../../src/domain/frameworks";
 import type { FrameworkId } from "../../src/domain/frameworks/types";
 import { ITEM_KINDS } from "../../src/domain/kinds";
@@ -9,6 +9,7 @@ import type { PlanItem, PlanWorkbook, ProgressEntry, Quarter, RiskEntry } from "
 import type { RiskMatrixSize } from "../../src/domain/lists";
 import { PRESETS, type RiskMatrix } from "../../src/domain/risk/matrix";
 import { baht, type Baht, type DimensionNo, fiscalYear, type NodeCode, type PlanCode } from "../../src/domain/units";
+import { loadSeed000, sampleModel } from "../../tools/build-sample";
 
 /** Drops the source rows (`at`), which depend on where a record was written, not on what it says. */
 export function withoutRows(wb: PlanWorkbook): PlanWorkbook {
@@ -110,4 +111,29 @@ function editedMatrix(e: { preset: RiskMatrixSize; label?: string; color?: strin
     levels: e.color === undefined ? m.levels : m.levels.map((lv, i) => (i === 0 ? { ...lv, color: e.color as string } : lv)),
     cells,
   };
+}
+
+/**
+ * A large plan for benches and scale tests: the sample's items repeated to `items` (codes and names
+ * made unique, the 2567 budget varied), and `progressRows` monthly rows of FY 2567 spread over them.
+ */
+export function bigPlan(items: number, progressRows: number): PlanWorkbook {
+  const sample = sampleModel(loadSeed000());
+  const planItems: PlanItem[] = Array.from({ length: items }, (_, k) => {
+    const it = sample.items[k % sample.items.length] as PlanItem;
+    return { ...it, code: `${it.code}.${Math.floor(k / sample.items.length) + 1}` as PlanCode, name: `${it.name} (${k})`, budgets: { ...it.budgets, 2567: baht((k % 7) * 10000) } };
+  });
+  const progress: ProgressEntry[] = [];
+  for (let k = 0; progress.length < progressRows; k++) {
+    const it = planItems[k % items] as PlanItem;
+    const month = FISCAL_MONTHS[Math.floor(k / items) % 12] as CalendarMonth;
+    progress.push({
+      fy: fiscalYear(2567), month, code: it.code, status: "inProgress", reason: undefined, reasonText: "", inOrdinance: true,
+      progressPct: Math.min(100, (Math.floor(k / items) + 1) * 8), startDate: new Date(Date.UTC(2023, 9, 2)), endDate: undefined,
+      output: "", unit: "", indicatorResult: "", result: `ดำเนินการเดือนที่ ${Math.floor(k / items) + 1} ของ${it.name}`,
+      budgetType: "agency", ordinanceAmount: baht((k % 7) * 10000), disbursed: baht(500), evidence: "", problems: "",
+      recommendations: "", enteredBy: "", enteredOn: undefined,
+    });
+  }
+  return { ...sample, items: planItems, details: [], progress, settings: { ...sample.settings, reportFy: fiscalYear(2567), round: 12 } };
 }

@@ -1,5 +1,6 @@
 /** Every rule, in report order. Adding a rule: write it in rules/, add it to its group's list. */
 import type { Finding } from "../findings";
+import { PlanFacts } from "./facts";
 import { BUDGET_RULES } from "./rules/budget";
 import { PLAN_RULES } from "./rules/plan";
 import { PROGRESS_RULES } from "./rules/progress";
@@ -24,7 +25,10 @@ export const READER_RULES: readonly Pick<Rule, "id" | "severity" | "title">[] = 
 ];
 
 export function runRules(ctx: RuleContext): Finding[] {
-  return RULES.flatMap((rule) => [...rule.check(ctx)]);
+  const shared: RuleContext = { ...ctx, facts: new PlanFacts(ctx.wb) };
+  const findings: Finding[] = [];
+  for (const rule of RULES) for (const f of rule.check(shared)) findings.push(f);
+  return findings;
 }
 
 export type { Locator, Rule, RuleContext, TableName } from "./rule";

@@ -4,6 +4,7 @@
  */
 import type { Bilingual, CellLocation, Finding, Severity } from "../findings";
 import type { PlanWorkbook, RowRef } from "../plan";
+import type { PlanFacts } from "./facts";
 
 export type TableName = "framework" | "plan" | "details" | "progress" | "risks" | "ita";
 
@@ -28,6 +29,8 @@ export interface RuleContext {
   readonly at: Locator;
   /** The plan's BE years, first … last. */
   readonly planYears: readonly number[];
+  /** What the rules of one run share, worked out once (runRules makes it; see facts.ts). */
+  readonly facts?: PlanFacts;
 }
 
 export interface Rule {
@@ -72,4 +75,30 @@ export function groupBy<T>(xs: readonly T[], key: (x: T) => string | undefined):
     else out.set(k, [x]);
   }
   return out;
+}
+
+/**
+ * Groups records by two keys, a text and a number (an item's code and a fiscal year), skipping records
+ * without either; the groups come in the order each first appears, as groupBy's would. Nested maps
+ * rather than one map of joined strings: joining a key for each of tens of thousands of monthly rows,
+ * to hash it once, cost more than everything else those rules do.
+ */
+export function groupByPair<T>(xs: readonly T[], first: (x: T) => string | undefined, second: (x: T) => number | undefined): T[][] {
+  const groups: T[][] = [];
+  const byFirst = new Map<string, Map<number, T[]>>();
+  for (const x of xs) {
+    const a = first(x);
+    const b = a === undefined ? undefined : second(x);
+    if (a === undefined || b === undefined) continue;
+    let inner = byFirst.get(a);
+    if (!inner) byFirst.set(a, (inner = new Map()));
+    const group = inner.get(b);
+    if (group) group.push(x);
+    else {
+      const created = [x];
+      inner.set(b, created);
+      groups.push(created);
+    }
+  }
+  return groups;
 }

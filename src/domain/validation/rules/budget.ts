@@ -4,19 +4,20 @@
  */
 import { formatAmount } from "../../thai";
 import type { PlanItem } from "../../plan";
+import { factsOf } from "../facts";
 import { defineRule, found } from "../rule";
 
 const NO_BUDGET = /ไม่ใช้งบประมาณ|ไม่ใช่งบประมาณ|ไม่ใช้งบ/;
-const budgetYears = (it: PlanItem) => Object.keys(it.budgets).map(Number).sort();
 const code = (it: PlanItem) => it.code ?? "";
 
 export const B2 = defineRule({
   id: "B2",
   severity: "error",
   title: { th: "งบประมาณติดลบ", en: "Negative budget" },
-  *check({ wb, at }) {
-    for (const it of wb.items) {
-      for (const y of budgetYears(it)) {
+  *check(ctx) {
+    const { at } = ctx;
+    for (const { item: it, years } of factsOf(ctx).budgetedItems) {
+      for (const y of years) {
         const v = it.budgets[y] ?? 0;
         if (v >= 0) continue;
         yield found(this, at.field("plan", it.at, `budget:${y}`), {
@@ -31,10 +32,11 @@ export const B4 = defineRule({
   id: "B4",
   severity: "error",
   title: { th: "หมายเหตุว่าไม่ใช้งบประมาณแต่มีงบ", en: "Note says no budget but a year has budget" },
-  *check({ wb, at }) {
-    for (const it of wb.items) {
+  *check(ctx) {
+    const { at } = ctx;
+    for (const { item: it, years } of factsOf(ctx).budgetedItems) {
       if (!NO_BUDGET.test(it.note)) continue;
-      const funded = budgetYears(it).filter((y) => (it.budgets[y] ?? 0) > 0);
+      const funded = years.filter((y) => (it.budgets[y] ?? 0) > 0);
       if (funded.length === 0) continue;
       yield found(this, at.field("plan", it.at, "note"), {
         th: `หมายเหตุว่า "ไม่ใช้งบประมาณ" แต่มีงบในปี ${funded.join(", ")}`,
@@ -48,9 +50,10 @@ export const B5 = defineRule({
   id: "B5",
   severity: "info",
   title: { th: "ไม่มีงบทุกปีแต่ไม่ได้หมายเหตุว่าไม่ใช้งบประมาณ", en: "No budget in any year and no ไม่ใช้งบประมาณ note" },
-  *check({ wb, at }) {
-    for (const it of wb.items) {
-      if (NO_BUDGET.test(it.note) || budgetYears(it).some((y) => (it.budgets[y] ?? 0) !== 0)) continue;
+  *check(ctx) {
+    const { at } = ctx;
+    for (const { item: it, years } of factsOf(ctx).budgetedItems) {
+      if (NO_BUDGET.test(it.note) || years.some((y) => (it.budgets[y] ?? 0) !== 0)) continue;
       yield found(this, at.field("plan", it.at, "note"), {
         th: `${code(it)} ไม่มีงบประมาณทุกปี ควรหมายเหตุว่า "ไม่ใช้งบประมาณ"`,
         en: `${code(it)} has no budget in any year; note it as "ไม่ใช้งบประมาณ"`,
@@ -63,9 +66,10 @@ export const B8 = defineRule({
   id: "B8",
   severity: "error",
   title: { th: "มีงบในปีที่อยู่นอกช่วงแผน", en: "Budget in a year outside the plan" },
-  *check({ wb, at, planYears }) {
-    for (const it of wb.items) {
-      for (const y of budgetYears(it)) {
+  *check(ctx) {
+    const { at, planYears } = ctx;
+    for (const { item: it, years } of factsOf(ctx).budgetedItems) {
+      for (const y of years) {
         if (planYears.includes(y) || (it.budgets[y] ?? 0) === 0) continue;
         yield found(this, at.field("plan", it.at, `budget:${y}`), {
           th: `${code(it)} มีงบในปี ${y} ซึ่งอยู่นอกแผน ${planYears[0]}–${planYears[planYears.length - 1]}`,
@@ -84,13 +88,14 @@ export const B9 = defineRule({
   id: "B9",
   severity: "info",
   title: { th: "งบสูงผิดปกติเมื่อเทียบกับรายการอื่น", en: "Budget far above the organization's other items" },
-  *check({ wb, at }) {
+  *check(ctx) {
+    const { wb, at } = ctx;
     const amounts = wb.items.flatMap((it) => Object.values(it.budgets).filter((v) => v > 0)).sort((a, b) => a - b);
     if (amounts.length < 5) return;
     const median = amounts[Math.floor(amounts.length / 2)] as number;
     const limit = Math.max(OUTLIER_FLOOR, median * OUTLIER_FACTOR);
-    for (const it of wb.items) {
-      for (const y of budgetYears(it)) {
+    for (const { item: it, years } of factsOf(ctx).budgetedItems) {
+      for (const y of years) {
         const v = it.budgets[y] ?? 0;
         if (v <= limit) continue;
         yield found(this, at.field("plan", it.at, `budget:${y}`), {

@@ -30,13 +30,12 @@ export const P3 = defineRule({
     const missions = new Set(wb.framework.filter((n) => n.level === "mission").map((n) => n.code));
     for (const it of wb.items) {
       if (it.dimension === undefined) continue;
-      const loc = at.field("plan", it.at, "mission");
       if (it.mission === undefined) {
-        yield found(this, loc, { th: `รายการ ${codeOf(it)} ไม่ได้ระบุภารกิจ`, en: `Item ${codeOf(it)} has no mission` }, {
+        yield found(this, at.field("plan", it.at, "mission"), { th: `รายการ ${codeOf(it)} ไม่ได้ระบุภารกิจ`, en: `Item ${codeOf(it)} has no mission` }, {
           found: "", expected: { th: `ภารกิจของมิติ ${it.dimension} เช่น ${it.dimension}.1`, en: `a mission of dimension ${it.dimension}, e.g. ${it.dimension}.1` },
         });
       } else if (!missions.has(it.mission) || !it.mission.startsWith(`${it.dimension}.`)) {
-        yield found(this, loc, {
+        yield found(this, at.field("plan", it.at, "mission"), {
           th: missions.has(it.mission) ? `ภารกิจ ${it.mission} ไม่อยู่ในมิติ ${it.dimension}` : `ภารกิจ ${it.mission} ไม่มีในกรอบแผน`,
           en: missions.has(it.mission) ? `Mission ${it.mission} is not in dimension ${it.dimension}` : `Mission ${it.mission} is not in the framework`,
         }, { found: it.mission, expected: { th: `ภารกิจ ${it.dimension}.x`, en: `a mission ${it.dimension}.x` } });

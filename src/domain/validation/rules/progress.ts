@@ -1,22 +1,22 @@
 /** Progress rules (M) over the monthly rows, against the plan and the fiscal calendar. */
 import { type CalendarMonth, fiscalMonthIndex, fiscalYearOf, fiscalYearRange, formatThaiDate, THAI_MONTHS_SHORT } from "../../calendar";
 import { labelOf, PROGRESS_STATUSES } from "../../lists";
-import type { PlanItem, ProgressEntry } from "../../plan";
+import type { ProgressEntry } from "../../plan";
 import { formatAmount } from "../../thai";
 import { fiscalYear } from "../../units";
-import { defineRule, found, groupBy } from "../rule";
+import { factsOf } from "../facts";
+import { defineRule, found, groupByPair } from "../rule";
 
 const monthTh = (m: CalendarMonth | undefined) => (m ? THAI_MONTHS_SHORT[m] : "-");
-const key = (p: ProgressEntry) => (p.code && p.fy ? `${p.code}|${p.fy}` : undefined);
 const byMonth = (a: ProgressEntry, b: ProgressEntry) => fiscalMonthIndex(a.month ?? 10) - fiscalMonthIndex(b.month ?? 10) || (a.at?.row ?? 0) - (b.at?.row ?? 0);
-const itemsByCode = (items: readonly PlanItem[]) => new Map(items.filter((i) => i.code).map((i) => [i.code as string, i]));
 
 export const M1 = defineRule({
   id: "M1",
   severity: "error",
   title: { th: "รหัสรายการไม่มีในแผน", en: "Unknown item code" },
-  *check({ wb, at }) {
-    const codes = itemsByCode(wb.items);
+  *check(ctx) {
+    const { wb, at } = ctx;
+    const codes = factsOf(ctx).itemsByCode;
     for (const p of wb.progress) {
       if (p.code === undefined) {
         yield found(this, at.field("progress", p.at, "code"), { th: "แถวผลรายเดือนไม่มีรหัสรายการ", en: "The progress row has no item code" }, { found: "" });
@@ -48,24 +48,43 @@ export const M2 = defineRule({
   },
 });
 
+const DATE_FIELDS = ["startDate", "endDate"] as const;
+
+interface FiscalRange {
+  readonly start: Date;
+  readonly end: Date;
+  /** start and end in milliseconds */
+  readonly first: number;
+  readonly last: number;
+}
+
+function fiscalRange(fy: number): FiscalRange {
+  const { start, end } = fiscalYearRange(fiscalYear(fy));
+  return { start, end, first: start.getTime(), last: end.getTime() };
+}
+
 export const M3 = defineRule({
   id: "M3",
   severity: "error",
   title: { th: "วันที่อยู่นอกปีงบประมาณ เริ่มหลังเสร็จ หรือไม่ครบ", en: "Date outside the FY, start after end, or incomplete" },
   *check({ wb, at }) {
+    // the same few fiscal years on every row: each one's first and last day made once, and compared as
+    // numbers (comparing Date objects converts both on every comparison)
+    const ranges = new Map<number, FiscalRange>();
+    const rangeOf = (fy: number) => ranges.get(fy) ?? (ranges.set(fy, fiscalRange(fy)).get(fy) as FiscalRange);
     for (const p of wb.progress) {
       if (p.fy === undefined) continue;
-      const { start, end } = fiscalYearRange(fiscalYear(p.fy));
-      for (const field of ["startDate", "endDate"] as const) {
+      const { start, end, first, last } = rangeOf(p.fy);
+      for (const field of DATE_FIELDS) {
         const d = p[field];
-        if (d && (d < start || d > end)) {
+        if (d && (d.getTime() < first || d.getTime() > last)) {
           yield found(this, at.field("progress", p.at, field), {
             th: `วันที่ ${formatThaiDate(d)} อยู่นอกปีงบประมาณ ${p.fy} (ปีงบประมาณ ${fiscalYearOf(d)})`,
             en: `${d.toISOString().slice(0, 10)} is outside FY ${p.fy} (it is in FY ${fiscalYearOf(d)})`,
           }, { found: formatThaiDate(d), expected: { th: `วันที่ ${formatThaiDate(start)} ถึง ${formatThaiDate(end)}`, en: `a date from ${start.toISOString().slice(0, 10)} to ${end.toISOString().slice(0, 10)}` } });
         }
       }
-      if (p.startDate && p.endDate && p.startDate > p.endDate) {
+      if (p.startDate && p.endDate && p.startDate.getTime() > p.endDate.getTime()) {
         yield found(this, at.field("progress", p.at, "endDate"), { th: "วันที่เสร็จอยู่ก่อนวันที่เริ่ม", en: "The end date is before the start date" }, { found: formatThaiDate(p.endDate) });
       }
       // dates are optional; a done item with a start date but no end date is half a record
@@ -92,8 +111,9 @@ export const M4 = defineRule({
   id: "M4",
   severity: "error",
   title: { th: "เบิกจ่ายสะสมเกินวงเงินที่ได้รับจัดสรร", en: "Cumulative disbursement above the allocation" },
-  *check({ wb, at }) {
-    for (const [, rows] of groupBy(wb.progress, key)) {
+  *check(ctx) {
+    const { at } = ctx;
+    for (const rows of factsOf(ctx).progressByItemYear) {
       const allocations = rows.map((r) => r.ordinanceAmount).filter((a): a is NonNullable<typeof a> => a !== undefined);
       if (allocations.length === 0) continue;
       const limit = Math.max(...allocations);
@@ -111,9 +131,11 @@ export const M5 = defineRule({
   id: "M5",
   severity: "warning",
   title: { th: "เบิกจ่ายเกินงบตามแผนของปีนั้น (ไม่มีวงเงินจัดสรร)", en: "Disbursement above the planned FY budget (no allocation given)" },
-  *check({ wb, at }) {
-    const items = itemsByCode(wb.items);
-    for (const [, rows] of groupBy(wb.progress, key)) {
+  *check(ctx) {
+    const { at } = ctx;
+    const facts = factsOf(ctx);
+    const items = facts.itemsByCode;
+    for (const rows of facts.progressByItemYear) {
       const first = rows[0] as ProgressEntry;
       const planned = first.fy === undefined ? undefined : items.get(first.code as string)?.budgets[first.fy];
       if (!planned || rows.some((r) => r.ordinanceAmount !== undefined)) continue;
@@ -131,8 +153,9 @@ export const M6 = defineRule({
   id: "M6",
   severity: "warning",
   title: { th: "มีการเบิกจ่ายในรายการที่ไม่มีงบประมาณ", en: "Money disbursed on an item with no budget" },
-  *check({ wb, at }) {
-    const items = itemsByCode(wb.items);
+  *check(ctx) {
+    const { wb, at } = ctx;
+    const items = factsOf(ctx).itemsByCode;
     for (const p of wb.progress) {
       if (!p.disbursed || p.fy === undefined || p.ordinanceAmount) continue;
       const item = p.code ? items.get(p.code) : undefined;
@@ -149,7 +172,8 @@ export const M7 = defineRule({
   id: "M7",
   severity: "error",
   title: { th: "ร้อยละความก้าวหน้าไม่อยู่ระหว่าง 0–100 หรือลดลง", en: "Progress outside 0–100 or going down" },
-  *check({ wb, at }) {
+  *check(ctx) {
+    const { wb, at } = ctx;
     for (const p of wb.progress) {
       if (p.progressPct !== undefined && (p.progressPct < 0 || p.progressPct > 100)) {
         yield found(this, at.field("progress", p.at, "progressPct"), { th: `ร้อยละความก้าวหน้า ${p.progressPct} ไม่อยู่ระหว่าง 0–100`, en: `Progress ${p.progressPct}% is not within 0–100` }, {
@@ -157,7 +181,7 @@ export const M7 = defineRule({
         });
       }
     }
-    for (const [, rows] of groupBy(wb.progress, key)) {
+    for (const rows of factsOf(ctx).progressByItemYear) {
       let last: ProgressEntry | undefined;
       for (const p of [...rows].sort(byMonth)) {
         if (p.progressPct === undefined) continue;
@@ -179,13 +203,13 @@ export const M8 = defineRule({
   title: { th: "สถานะไม่สอดคล้องกับความก้าวหน้าหรือเหตุผล", en: "Status disagrees with progress or reason" },
   *check({ wb, at }) {
     for (const p of wb.progress) {
-      const status = p.status ? labelOf(PROGRESS_STATUSES, p.status) : "";
       const pct = p.progressPct;
       const clash =
         (p.status === "done" && pct !== undefined && pct < 100) ||
         (p.status === "notStarted" && pct !== undefined && pct > 0) ||
         (p.status === "inProgress" && pct === 100);
       if (clash) {
+        const status = p.status ? labelOf(PROGRESS_STATUSES, p.status) : "";
         yield found(this, at.field("progress", p.at, "status"), {
           th: `สถานะ "${status}" แต่ร้อยละความก้าวหน้าเป็น ${pct}`, en: `Status "${status}" but progress is ${pct}%`,
         }, { found: status });
@@ -208,7 +232,9 @@ export const M9 = defineRule({
   severity: "error",
   title: { th: "มีสองแถวสำหรับรายการและเดือนเดียวกัน", en: "Two rows for one item and month" },
   *check({ wb, at }) {
-    for (const [, rows] of groupBy(wb.progress, (p) => (p.code && p.fy && p.month ? `${p.code}|${p.fy}|${p.month}` : undefined))) {
+    // one group per item and month of a year: months are 1–12, so fy × 100 + month tells them apart
+    const sameMonth = groupByPair(wb.progress, (p) => (p.code && p.fy && p.month ? p.code : undefined), (p) => (p.fy as number) * 100 + (p.month as number));
+    for (const rows of sameMonth) {
       if (rows.length < 2) continue;
       const first = rows[0] as ProgressEntry;
       for (const p of rows.slice(1)) {
@@ -232,9 +258,8 @@ export const M10 = defineRule({
     const fy = wb.settings.reportFy;
     if (fy === undefined) return;
     const lastIndex = fiscalMonthIndex(ROUND_END[wb.settings.round ?? 12]);
-    const reported = new Set(
-      wb.progress.filter((p) => p.fy === fy && p.month !== undefined && fiscalMonthIndex(p.month) <= lastIndex).map((p) => p.code),
-    );
+    const reported = new Set<string | undefined>();
+    for (const p of wb.progress) if (p.fy === fy && p.month !== undefined && fiscalMonthIndex(p.month) <= lastIndex) reported.add(p.code);
     for (const it of wb.items) {
       if (!it.code || reported.has(it.code) || !(fy in it.budgets)) continue;
       yield found(this, at.field("plan", it.at, "code"), {
