@@ -4,7 +4,7 @@ import type { Bilingual } from "../domain/findings";
 import { lookup } from "../domain/lists";
 import { msg } from "../domain/messages";
 import { normalizeSpace, parseAmount, toArabicDigits } from "../domain/thai";
-import { type Baht, baht, type FiscalYear } from "../domain/units";
+import { type Baht, baht, type FiscalYear, fiscalYear, isFiscalYear } from "../domain/units";
 import { type CellValue, isCellError } from "./grid";
 import type { ColumnType } from "./schema";
 
@@ -102,6 +102,8 @@ export function parseDate(v: CellValue): Parsed<Date> {
 
 export function parseFiscalYear(v: CellValue): Parsed<FiscalYear> {
   if (v === null) return NOTHING;
+  // the common case, a BE year typed as a number, without going through its text
+  if (typeof v === "number" && isFiscalYear(v)) return ok(fiscalYear(v));
   const t = typeof v === "number" ? v : cellText(v);
   if (t === "") return ok(undefined);
   const r = readBEYear(t);
@@ -147,6 +149,11 @@ export function parseNodeCode(v: CellValue): Parsed<string> {
 
 /** "1-4", "2,4", "ไตรมาส 1-4", 3 → sorted quarters. */
 export function parseQuarters(v: CellValue): Parsed<(1 | 2 | 3 | 4)[]> {
+  const written = typeof v === "string" ? AS_WRITTEN_QUARTERS.get(v) : undefined;
+  return written ? ok([...written]) : readQuarters(v);
+}
+
+function readQuarters(v: CellValue): Parsed<(1 | 2 | 3 | 4)[]> {
   const t = toArabicDigits(cellText(v)).replace(/ไตรมาส(ที่)?/g, "").replace(/\s/g, "");
   if (t === "") return ok([]);
   const set = new Set<number>();
@@ -160,6 +167,20 @@ export function parseQuarters(v: CellValue): Parsed<(1 | 2 | 3 | 4)[]> {
   }
   return ok([...set].sort() as (1 | 2 | 3 | 4)[]);
 }
+
+/**
+ * The quarters as the template writes them ("1-4", "2", "1,3", …: formatQuarters of every set), read
+ * once — the reader meets one on every plan row. Each read gets its own copy of the list.
+ */
+const AS_WRITTEN_QUARTERS: ReadonlyMap<string, readonly (1 | 2 | 3 | 4)[]> = (() => {
+  const table = new Map<string, readonly (1 | 2 | 3 | 4)[]>();
+  for (let set = 1; set < 16; set++) {
+    const text = formatQuarters(([1, 2, 3, 4] as const).filter((q) => set & (1 << (q - 1))));
+    const p = readQuarters(text);
+    if (p.ok && p.value) table.set(text, p.value);
+  }
+  return table;
+})();
 
 export function formatQuarters(qs: readonly number[]): string {
   if (qs.length === 0) return "";

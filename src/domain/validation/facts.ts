@@ -4,7 +4,7 @@
  * runRules makes one for each run and hands it to every rule in the context; nothing is kept from one
  * run to the next, so a re-read workbook is always checked afresh.
  */
-import type { ItaMeasure, PlanItem, PlanWorkbook, ProgressEntry, ProjectDetail, RiskEntry, RowRef } from "../plan";
+import type { PlanItem, PlanWorkbook, ProgressEntry, RowRef } from "../plan";
 import { groupByPair, type RuleContext, type TableName } from "./rule";
 
 /** A non-empty free-text field of a record (the text rules'). */
@@ -51,62 +51,54 @@ export function factsOf(ctx: RuleContext): PlanFacts {
   return ctx.facts ?? new PlanFacts(ctx.wb);
 }
 
-/** A free-text field of a record: its name (for the cell of a finding) and how to read it. */
-interface TextOf<T> {
-  readonly field: keyof T & string;
-  readonly text: (record: T) => string;
-}
-
-/*
- * The free-text fields of each table. Each is read through its own small function rather than as
- * record[field]: a property read by a variable name, over some thirty thousand texts, was most of
- * what the text rules cost.
- */
-const PLAN_TEXTS: readonly TextOf<PlanItem>[] = [
-  { field: "name", text: (r) => r.name }, { field: "note", text: (r) => r.note }, { field: "owner", text: (r) => r.owner },
-  { field: "indicator", text: (r) => r.indicator }, { field: "target", text: (r) => r.target },
-];
-const DETAIL_TEXTS: readonly TextOf<ProjectDetail>[] = [
-  { field: "rationale", text: (r) => r.rationale }, { field: "objectives", text: (r) => r.objectives },
-  { field: "targetGroups", text: (r) => r.targetGroups }, { field: "method", text: (r) => r.method },
-  { field: "outputs", text: (r) => r.outputs }, { field: "outcomes", text: (r) => r.outcomes },
-];
-const PROGRESS_TEXTS: readonly TextOf<ProgressEntry>[] = [
-  { field: "output", text: (r) => r.output }, { field: "indicatorResult", text: (r) => r.indicatorResult },
-  { field: "result", text: (r) => r.result }, { field: "problems", text: (r) => r.problems },
-  { field: "recommendations", text: (r) => r.recommendations }, { field: "reasonText", text: (r) => r.reasonText },
-];
-const RISK_TEXTS: readonly TextOf<RiskEntry>[] = [
-  { field: "process", text: (r) => r.process }, { field: "event", text: (r) => r.event },
-  { field: "existingControls", text: (r) => r.existingControls }, { field: "owner", text: (r) => r.owner },
-];
-const ITA_TEXTS: readonly TextOf<ItaMeasure>[] = [
-  { field: "measure", text: (r) => r.measure }, { field: "steps", text: (r) => r.steps },
-  { field: "owner", text: (r) => r.owner }, { field: "result", text: (r) => r.result },
-];
-
 /**
  * What `look` finds in the non-empty free-text fields of the workbook, for the fields where it finds
- * anything (undefined: nothing), in table, row and field order. Only those fields become objects:
- * an object for each of some thirty thousand texts, kept while the rules run, cost more than the
- * looking.
+ * anything (undefined: nothing), in table, row and field order. Only those fields become objects (an
+ * object for each of some thirty thousand texts, kept while the rules run, cost more than the looking),
+ * and each field is read by name in the code: reading record[field] with the name in a variable, or
+ * through a list of small functions, cost as much again.
  */
 export function findInTexts<R>(wb: PlanWorkbook, look: (text: string) => R | undefined): { readonly field: TextField; readonly hit: R }[] {
   const out: { field: TextField; hit: R }[] = [];
-  function from<T extends { at?: RowRef }>(table: TableName, rows: readonly T[], fields: readonly TextOf<T>[]) {
-    for (const r of rows) {
-      for (const { field, text: read } of fields) {
-        const text = read(r);
-        if (typeof text !== "string" || text === "") continue;
-        const hit = look(text);
-        if (hit !== undefined) out.push({ field: { table, at: r.at, field, text }, hit });
-      }
-    }
+  const visit = (table: TableName, at: RowRef | undefined, field: string, text: string) => {
+    if (typeof text !== "string" || text === "") return;
+    const hit = look(text);
+    if (hit !== undefined) out.push({ field: { table, at, field, text }, hit });
+  };
+  for (const r of wb.items) {
+    visit("plan", r.at, "name", r.name);
+    visit("plan", r.at, "note", r.note);
+    visit("plan", r.at, "owner", r.owner);
+    visit("plan", r.at, "indicator", r.indicator);
+    visit("plan", r.at, "target", r.target);
   }
-  from("plan", wb.items, PLAN_TEXTS);
-  from("details", wb.details, DETAIL_TEXTS);
-  from("progress", wb.progress, PROGRESS_TEXTS);
-  from("risks", wb.risks, RISK_TEXTS);
-  from("ita", wb.itaMeasures, ITA_TEXTS);
+  for (const r of wb.details) {
+    visit("details", r.at, "rationale", r.rationale);
+    visit("details", r.at, "objectives", r.objectives);
+    visit("details", r.at, "targetGroups", r.targetGroups);
+    visit("details", r.at, "method", r.method);
+    visit("details", r.at, "outputs", r.outputs);
+    visit("details", r.at, "outcomes", r.outcomes);
+  }
+  for (const r of wb.progress) {
+    visit("progress", r.at, "output", r.output);
+    visit("progress", r.at, "indicatorResult", r.indicatorResult);
+    visit("progress", r.at, "result", r.result);
+    visit("progress", r.at, "problems", r.problems);
+    visit("progress", r.at, "recommendations", r.recommendations);
+    visit("progress", r.at, "reasonText", r.reasonText);
+  }
+  for (const r of wb.risks) {
+    visit("risks", r.at, "process", r.process);
+    visit("risks", r.at, "event", r.event);
+    visit("risks", r.at, "existingControls", r.existingControls);
+    visit("risks", r.at, "owner", r.owner);
+  }
+  for (const r of wb.itaMeasures) {
+    visit("ita", r.at, "measure", r.measure);
+    visit("ita", r.at, "steps", r.steps);
+    visit("ita", r.at, "owner", r.owner);
+    visit("ita", r.at, "result", r.result);
+  }
   return out;
 }
