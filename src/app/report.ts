@@ -13,7 +13,7 @@ import type { SheetSpec, WorkbookGrids } from "../workbook/grid";
 import { type ReadResult, readPlanWorkbook } from "../workbook/read";
 import { REPORT_SHEET_ORDER, REPORT_SHEETS, reportContext, type ReportContext, type ReportRequest, reportSheets } from "../workbook/reports";
 import { metaWith, userSheetsAmong } from "./generated";
-import { SheetConflictError, type WorkbookPort } from "./port";
+import { type Progress, SheetConflictError, type WorkbookPort } from "./port";
 import { checkRead, type Validation } from "./validate";
 import { PLAN_READ } from "./read-scope";
 
@@ -70,6 +70,8 @@ export interface GenerateOptions {
   readonly now?: Date;
   /** Replace sheets of a report's name that the user made (they asked to, after being shown them). */
   readonly replaceUserSheets?: boolean;
+  /** How far the write is (Excel: round trips done of those expected). */
+  readonly progress?: Progress;
 }
 
 /** One read, then one write of every report sheet and `_meta`. In Excel: a constant number of syncs. */
@@ -84,7 +86,7 @@ export async function generateReports(port: WorkbookPort, request?: ReportReques
     "report.round": String(preview.request.round),
     "report.draft": preview.errors.length > 0 ? `errors: ${preview.errors.length}` : "no",
   });
-  await port.writeSheets({ sheets: [...sheets, meta], names: [] }, "replace");
+  await port.writeSheets({ sheets: [...sheets, meta], names: [] }, "replace", options.progress ? { progress: options.progress } : {});
   return { preview, sheets, draft: preview.errors.length > 0 };
 }
 

@@ -7,7 +7,7 @@ import { PRESETS } from "../domain/risk/matrix";
 import { defaultSettings } from "../domain/settings";
 import type { FiscalYear } from "../domain/units";
 import { describeWorkbook } from "../workbook/write";
-import type { ExistingSheetPolicy, WorkbookPort } from "./port";
+import type { ExistingSheetPolicy, WorkbookPort, Progress } from "./port";
 
 export interface NewPlanRequest {
   readonly orgName: string;
@@ -42,8 +42,9 @@ export async function writePlanWorkbook(
   model: PlanWorkbook,
   createdAt: Date,
   policy: ExistingSheetPolicy = "refuse",
+  progress?: Progress,
 ): Promise<void> {
-  await port.writeSheets(describeWorkbook(model, { createdAt }), policy);
+  await port.writeSheets(describeWorkbook(model, { createdAt }), policy, progress ? { progress } : {});
 }
 
 /** The sheets of the template that already exist in the workbook: what the user must agree to replace. */

@@ -17,6 +17,7 @@ import { baht } from "../../src/domain/units";
 import { readMeta } from "../../src/workbook/read";
 import { describeWorkbook } from "../../src/workbook/write";
 import { loadSeed000, sampleModel } from "../../tools/build-sample";
+import type { WorkbookPort } from "../../src/app/port";
 import { FakeExcel } from "../support/fake-excel";
 import { mount, sampleExcel, services } from "../support/taskpane";
 import { expectWithinBudget, trips } from "../support/budget";
@@ -104,5 +105,33 @@ describe("the รายงาน page in Excel", () => {
     await within(page).findByTestId("reports-status", {}, { timeout: 15_000 });
     const grids = await new OfficeWorkbook(excel.run, excel.supports).readGrids();
     expect(grids.sheets.find((s) => s.name === "สารบัญ")?.rows.flat()).not.toContain("สารบัญของฉัน");
+  });
+
+  it("shows how far a write of several round trips is, and takes the bar away when done", async () => {
+    const excel = await sampleExcel();
+    const base = officeSession(excel.run, excel.supports);
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((r) => { release = r; });
+    const port: WorkbookPort = {
+      readGrids: (o) => base.port.readGrids(o),
+      listSheets: () => base.port.listSheets(),
+      appendRows: (sh, first, rows) => base.port.appendRows(sh, first, rows),
+      writeSheets: async (spec, policy, options) => {
+        options?.progress?.(2, 5); // as the Excel host reports a write of five round trips, two done
+        await gate;
+        return base.port.writeSheets(spec, policy, options);
+      },
+    };
+    mount(services({ ...base, port }));
+    await screen.findByTestId("dashboard");
+    fireEvent.click(screen.getByTestId("tab-reports"));
+    const page = await ready();
+    fireEvent.click(within(page).getByTestId("generate-reports"));
+    const bar = await within(page).findByTestId("write-progress");
+    expect(bar.textContent).toContain("ส่งข้อมูลไปยัง Excel แล้ว 2 จาก 5 รอบ");
+    expect(within(bar).getByRole("progressbar").getAttribute("aria-valuenow")).toBe("2");
+    release();
+    await within(page).findByTestId("reports-status", {}, { timeout: 15_000 });
+    expect(within(page).queryByTestId("write-progress")).toBeNull();
   });
 });

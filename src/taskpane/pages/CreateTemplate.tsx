@@ -10,6 +10,7 @@ import { readBEYear } from "../../domain/calendar";
 import type { FrameworkId } from "../../domain/frameworks/types";
 import { FRAMEWORK_CHOICES, ORG_TYPES, type OrgType } from "../../domain/lists";
 import { usePrefs } from "../prefs";
+import { WriteProgress, type WriteProgressState } from "../WriteProgress";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, maxWidth: "480px" },
@@ -34,6 +35,7 @@ export function CreateTemplate({ session, onCreated, onError }: Props) {
   const [years, setYears] = useState<"4" | "5">("5");
   const [framework, setFramework] = useState<FrameworkId>("2566-2570");
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<WriteProgressState | undefined>(undefined);
   const [submitted, setSubmitted] = useState(false);
   const [conflicts, setConflicts] = useState<string[]>([]);
 
@@ -51,12 +53,13 @@ export function CreateTemplate({ session, onCreated, onError }: Props) {
   const write = async (policy: "refuse" | "replace") => {
     setBusy(true);
     try {
-      await writePlanWorkbook(session.port, model(), new Date(), policy);
+      await writePlanWorkbook(session.port, model(), new Date(), policy, (done, total) => setProgress({ done, total }));
       onCreated();
     } catch (e) {
       onError(e);
     } finally {
       setBusy(false);
+      setProgress(undefined);
     }
   };
 
@@ -120,6 +123,7 @@ export function CreateTemplate({ session, onCreated, onError }: Props) {
           {t("createTemplate")}
         </Button>
         {busy && <Spinner size="tiny" label={t("writingTemplate")} />}
+        {busy && <WriteProgress state={progress} />}
       </div>
       <Dialog open={conflicts.length > 0} onOpenChange={(_, d) => !d.open && setConflicts([])}>
         <DialogSurface aria-describedby="conflict-body">

@@ -20,6 +20,7 @@ import { fiscalYear } from "../../domain/units";
 import { REPORT_SHEET_ORDER, REPORT_SHEETS, REPORT_SHEETS_EN, type ReportRequest } from "../../workbook/reports";
 import { plainMessage } from "../ErrorBar";
 import { usePrefs } from "../prefs";
+import { WriteProgress, type WriteProgressState } from "../WriteProgress";
 import { useLiveRead } from "../useLiveRead";
 import { FindingsList } from "./FindingsList";
 
@@ -50,6 +51,7 @@ export function ReportsPage({ session }: { session: WorkbookSession }) {
   const { value: preview, busy, error, load } = useLiveRead(session, read);
   const [replaceUser, setReplaceUser] = useState(false);
   const [working, setWorking] = useState(false);
+  const [progress, setProgress] = useState<WriteProgressState | undefined>(undefined);
   const [status, setStatus] = useState<Status>();
   const [made, setMade] = useState<readonly string[]>([]);
 
@@ -69,7 +71,7 @@ export function ReportsPage({ session }: { session: WorkbookSession }) {
     setWorking(true);
     setStatus(undefined);
     try {
-      const result = await generateReports(session.port, shown, { replaceUserSheets: replaceUser });
+      const result = await generateReports(session.port, shown, { replaceUserSheets: replaceUser, progress: (done, total) => setProgress({ done, total }) });
       const n = num(result.sheets.length);
       const done = t(session.exportBytes ? "reportsDoneDownload" : "reportsDone1", { n });
       setStatus(result.draft
@@ -84,6 +86,7 @@ export function ReportsPage({ session }: { session: WorkbookSession }) {
         : { intent: "error", text: `${t("reportFailed")} ${plainMessage(e, prefs.lang)}` });
     } finally {
       setWorking(false);
+      setProgress(undefined);
     }
   };
 
@@ -202,6 +205,7 @@ export function ReportsPage({ session }: { session: WorkbookSession }) {
               {working ? t("reportsGenerating") : t(errors.length > 0 ? "reportsGenerateDraft" : "reportsGenerate")}
             </Button>
           </div>
+          {working && <WriteProgress state={progress} />}
           {status && (
             <MessageBar intent={status.intent} layout="multiline" data-testid="reports-status">
               <MessageBarBody>{status.text}</MessageBarBody>

@@ -147,8 +147,13 @@ describe("the Excel host within those rules", () => {
     const port = new OfficeWorkbook(excel.run, excel.supports);
     const rows = Array.from({ length: 40_000 }, (_, i) => [`แถวที่ ${i} ข้อความภาษาไทยยาวพอสมควรสำหรับการทดสอบขนาด`, i]);
     const spec: WorkbookSpec = { sheets: [sheet("ข้อมูล", rows, { columns: [{ width: 40 }, { width: 10 }] })], names: [] };
-    await port.writeSheets(spec, "refuse");
+    const steps: [number, number][] = [];
+    await port.writeSheets(spec, "refuse", { progress: (done, total) => steps.push([done, total]) });
     expect(excel.syncLog.length).toBeGreaterThan(3);
+    // progress: one step per sync of the write, counting up, never past the total it gives
+    expect(steps.length).toBeGreaterThan(2);
+    expect(steps.map(([d]) => d)).toEqual(steps.map((_, i) => i + 2));
+    for (const [done, total] of steps) expect(done).toBeLessThanOrEqual(total);
     expectWithinBudget(excel);
     const from = excel.syncLog.length;
     const grids = await port.readGrids();
