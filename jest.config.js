@@ -3,23 +3,7 @@
  * Excel host's contract, host and component suites again on the manifest's minimum (1.7) and on every
  * set ("all", Excel on the web and Microsoft 365 today) — issue 12: requirement sets mean "at least".
  */
-const base = {
-  testEnvironment: "node", // component tests opt in with a `@jest-environment jsdom` docblock
-  transform: {
-    "^.+\\.tsx?$": [
-      "ts-jest",
-      {
-        // Extends tsconfig.json (found from rootDir) with these overrides.
-        tsconfig: { module: "commonjs", jsx: "react-jsx" },
-        diagnostics: { ignoreCodes: [151001] },
-      },
-    ],
-  },
-  moduleFileExtensions: ["ts", "tsx", "js", "jsx", "json"],
-  modulePathIgnorePatterns: ["<rootDir>/dist", "<rootDir>/dist-cli"],
-  // the Chromium suite needs a production build and a browser: `npm run test:e2e` (jest.e2e.config.js)
-  testPathIgnorePatterns: ["/node_modules/", "/test/e2e/"],
-};
+const base = require("./jest.base.js");
 
 /** The suites that run the Excel host on the fake: its contract, the host's own tests, the task pane. */
 const EXCEL_SUITES = [

@@ -5,7 +5,7 @@
 // Kept apart from jest.config.js (whose test/**/*.test.ts would otherwise match *.e2e.test.ts): one
 // browser at a time on this 2-core machine, and a global setup that fails with a sentence when the
 // build or Chromium is missing (no silent skip).
-const unit = require("./jest.config.js");
+const unit = require("./jest.base.js");
 
 /** @type {import("jest").Config} */
 module.exports = {
