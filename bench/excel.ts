@@ -25,6 +25,8 @@ import { bigPlan } from "./validate";
 
 const createdAt = new Date("2026-11-23T00:00:00Z");
 const mb = (n: number) => (n / 1_000_000).toFixed(2);
+/** Issue 12's goal for every sync, as the fake measures it. */
+const GOAL_BYTES = 4_000_000;
 
 interface Row {
   readonly plan: string;
@@ -99,8 +101,9 @@ async function main(): Promise<void> {
   for (const r of rows) {
     console.log(`| ${r.plan} | ${r.action} | ${r.syncs} | ${r.actions.toLocaleString("en-US")} | ${mb(r.maxRequest)} | ${mb(r.maxResponse)} | ${mb(r.total)} | ${r.ms.toFixed(0)} |`);
   }
-  const over = rows.filter((r) => r.maxRequest > PAYLOAD_BUDGET_BYTES || r.maxResponse > PAYLOAD_BUDGET_BYTES);
-  console.log(over.length === 0 ? "every sync within the 4 MB budget both ways" : `OVER BUDGET: ${over.map((r) => `${r.plan} ${r.action}`).join(", ")}`);
+  // the goal is Excel's measure (the fake's), 4 MB; the host cuts at its own estimate of 3.5 MB
+  const over = rows.filter((r) => r.maxRequest > GOAL_BYTES || r.maxResponse > GOAL_BYTES);
+  console.log(over.length === 0 ? `every sync within ${mb(GOAL_BYTES)} MB both ways` : `OVER ${mb(GOAL_BYTES)} MB: ${over.map((r) => `${r.plan} ${r.action}`).join(", ")}`);
 }
 
 if (require.main === module) main().catch((e: Error) => {
