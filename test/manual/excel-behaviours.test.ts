@@ -92,7 +92,7 @@ describe("the Script Lab snippet", () => {
 
   it("wires every button to a handler and has a button for every handler", () => {
     const ids = buttonIds();
-    expect(ids).toEqual(expect.arrayContaining(["env", "a-walk", "b-events", "c-payload", "d-merges", "e-last-visible", "f-case", "g-calc", "cleanup"]));
+    expect(ids).toEqual(expect.arrayContaining(["env", "a-walk", "b-events", "c-payload", "d-merges", "e-last-visible", "f-case", "g-calc", "h-ranges", "cleanup"]));
     for (const id of ids) expect({ id, wired: snippet.script.content.includes(`"${id}"`) }).toEqual({ id, wired: true });
     const handled = [...snippet.script.content.matchAll(/^\s+"([a-z][a-z-]*)": \w+,$/gm)].map((match) => match[1]);
     for (const id of handled) expect(ids).toContain(id);
@@ -105,7 +105,7 @@ describe("the checklist", () => {
     .filter((letter): letter is string => letter !== undefined);
 
   it("has a section for every lettered button, citing Microsoft's documentation", () => {
-    expect(letters).toEqual(["a", "b", "c", "d", "e", "f", "g"]);
+    expect(letters).toEqual(["a", "b", "c", "d", "e", "f", "g", "h"]);
     const sections = checklist.split(/^### /m).slice(1);
     for (const letter of letters) {
       const section = sections.find((text) => text.startsWith(`(${letter}) `));
