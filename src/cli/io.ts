@@ -1,8 +1,13 @@
 /** What a command needs from the outside world, so that tests can run commands in-process. */
-import { readFileSync } from "node:fs";
-import { WorkbookOpenError } from "../hosts/xlsx/xlsx-workbook";
+import { readFileSync, statSync } from "node:fs";
+import { inflateRawSync } from "node:zlib";
+import { useBoundedInflate, WorkbookOpenError } from "../hosts/xlsx/xlsx-workbook";
+import { readErrorSentence } from "./safe-write";
 
 export const EXIT = { ok: 0, findings: 1, unreadable: 2 } as const;
+
+// hostile packages: the CLI checks actual entry sizes, cells and texts before exceljs unpacks (PACKAGE_LIMITS)
+useBoundedInflate((data, max) => inflateRawSync(data, { maxOutputLength: max }));
 
 export interface Io {
   out(text: string): void;
@@ -13,9 +18,9 @@ export interface Io {
 
 export function readBytes(file: string): Uint8Array {
   try {
+    if (statSync(file).isDirectory()) throw Object.assign(new Error("EISDIR"), { code: "EISDIR" });
     return readFileSync(file);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new WorkbookOpenError(code === "ENOENT" ? `${file}: no such file / ไม่พบแฟ้ม` : `${file}: ${code ?? (e as Error).message}`);
+    throw new WorkbookOpenError(readErrorSentence(file, e));
   }
 }

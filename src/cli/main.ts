@@ -11,6 +11,7 @@ import { riskCommand } from "./commands/risk";
 import { templateCommand } from "./commands/template";
 import { validateCommand } from "./commands/validate";
 import { EXIT, type Io } from "./io";
+import { writeErrorSentence } from "./safe-write";
 
 export { EXIT, type Io };
 
@@ -22,7 +23,7 @@ const HELP = `สุจริต (Sujarit) — แผนปฏิบัติก
                    [--division <ส่วนราชการ>] --out <plan.xlsx> [--force]
   sujarit inspect <plan.xlsx> [--lang th|en] [--json]
   sujarit import <old-plan.xlsx> --out <plan.xlsx> [--org …] [--type …] [--district …] [--province …] [--force] [--json]
-  sujarit consolidate <master.xlsx> <division.xlsx>… [--out merged.xlsx] [--dry-run] [--json]
+  sujarit consolidate <master.xlsx> <division.xlsx>… [--out merged.xlsx] [--force] [--dry-run] [--json]
   sujarit progress <plan.xlsx> [--fy <พ.ศ.>] [--owner <หน่วยงาน>] [--lang th|en] [--json]
                    (a division's items: allocation, cumulative disbursement, latest status, months reported)
   sujarit progress <plan.xlsx> --add --code <รหัส> --month <1-12|ต.ค.…> --status <done|inProgress|notStarted|notPossible>
@@ -78,6 +79,12 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     }
     if (e instanceof WorkbookOpenError) {
       io.err(`sujarit: ${e.message}`);
+      return EXIT.unreadable;
+    }
+    // a file system error that escaped a command's own handling: still a sentence naming the file
+    const errno = e as NodeJS.ErrnoException;
+    if (typeof errno?.code === "string" && typeof errno.path === "string") {
+      io.err(`sujarit: ${writeErrorSentence(errno.path, e)}`);
       return EXIT.unreadable;
     }
     // anything else is our bug: say so plainly, keep the detail for the report

@@ -1,15 +1,16 @@
 /**
  * `sujarit consolidate master.xlsx กองคลัง.xlsx กองช่าง.xlsx …`: division rows into the master's
- * ผลรายเดือน. Writes the master in place (through a temporary file) unless --out or --dry-run.
+ * ผลรายเดือน. Writes the master in place (under its lock, safe-write.ts) unless --out (a new file: an existing
+ * one only with --force, never one of the inputs) or --dry-run.
  * Exit 0 merged without conflicts, 1 conflicts or unusable rows to look at, 2 unreadable input.
  */
-import { renameSync, writeFileSync } from "node:fs";
 import { basename } from "node:path";
 import { consolidate, NoProgressSheetError } from "../../app/consolidate";
 import { THAI_MONTHS_SHORT, type CalendarMonth } from "../../domain/calendar";
 import { XlsxWorkbook } from "../../hosts/xlsx/xlsx-workbook";
 import { type Lang, langOf, parse, UsageError } from "../args";
 import { EXIT, type Io, readBytes } from "../io";
+import { checkOut, refuseIfAWriteWouldLose, updateInPlace, writeNewFile } from "../safe-write";
 import { renderTable } from "../table";
 
 const WORDS = {
@@ -19,30 +20,45 @@ const WORDS = {
 
 export async function consolidateCommand(argv: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parse(argv, {
-    out: { type: "string" }, "dry-run": { type: "boolean", default: false }, json: { type: "boolean", default: false }, lang: { type: "string" },
+    out: { type: "string" }, force: { type: "boolean", default: false }, "dry-run": { type: "boolean", default: false }, json: { type: "boolean", default: false }, lang: { type: "string" },
   });
   const lang: Lang = langOf(values.lang);
   if (positionals.length < 2) throw new UsageError("consolidate takes the master workbook and at least one division workbook / ระบุแฟ้มหลักและแฟ้มของกองอย่างน้อยหนึ่งแฟ้ม");
   const [masterFile, ...divisionFiles] = positionals as [string, ...string[]];
-  const master = await XlsxWorkbook.open(readBytes(masterFile));
-  const sources = [];
-  for (const f of divisionFiles) sources.push({ source: f, port: await XlsxWorkbook.open(readBytes(f)) });
-  let report;
-  try {
-    report = await consolidate(master, sources, { dryRun: values["dry-run"] });
-  } catch (e) {
-    if (e instanceof NoProgressSheetError) {
-      io.err(`sujarit: ${e.source === "master" ? masterFile : e.source}: ${e.message.replace(/^[^:]*: /, "")}`);
-      return EXIT.unreadable;
+  const force = values.force;
+  if (values.out !== undefined) checkOut(values.out, { force, inputs: positionals });
+  const inPlace = values.out === undefined && !values["dry-run"];
+  const merge = async (masterBytes: Uint8Array) => {
+    const master = await XlsxWorkbook.open(masterBytes);
+    if (inPlace) refuseIfAWriteWouldLose(masterFile, master.pkg?.entries);
+    const sources = [];
+    for (const f of divisionFiles) sources.push({ source: f, port: await XlsxWorkbook.open(readBytes(f)) });
+    try {
+      return { master, report: await consolidate(master, sources, { dryRun: values["dry-run"] }) };
+    } catch (e) {
+      if (e instanceof NoProgressSheetError) {
+        io.err(`sujarit: ${e.source === "master" ? masterFile : e.source}: ${e.message.replace(/^[^:]*: /, "")}`);
+        return undefined;
+      }
+      throw e;
     }
-    throw e;
+  };
+  let merged: Awaited<ReturnType<typeof merge>>;
+  if (inPlace) {
+    // the master's read-modify-write under its lock (safe-write.ts)
+    merged = await updateInPlace(masterFile, async (bytes) => {
+      const m = await merge(bytes);
+      return { bytes: m && m.report.addedRows.length > 0 ? await m.master.toBytes() : undefined, result: m };
+    });
+  } else {
+    merged = await merge(readBytes(masterFile));
+    if (merged && values.out !== undefined && !values["dry-run"] && merged.report.addedRows.length > 0) {
+      await writeNewFile(values.out, await merged.master.toBytes(), { force, inputs: positionals });
+    }
   }
+  if (!merged) return EXIT.unreadable;
+  const { report } = merged;
   const out = values.out ?? masterFile;
-  if (!values["dry-run"] && report.addedRows.length > 0) {
-    const tmp = `${out}.sujarit-tmp`;
-    writeFileSync(tmp, await master.toBytes());
-    renameSync(tmp, out);
-  }
   const { plan } = report;
   if (values.json) {
     io.out(JSON.stringify({ master: masterFile, out: values["dry-run"] ? null : out, sheet: report.masterSheet, addedRows: report.addedRows, outcomes: plan.outcomes, conflicts: plan.conflicts, unusable: plan.unusable, sourceFindings: report.sourceFindings }, null, 2));

@@ -3,7 +3,6 @@
  * template workbook; the report accounts for every non-empty source row and lists every finding at
  * its source cell. Exit 0 imported cleanly, 1 imported with errors to fix, 2 nothing to import.
  */
-import { existsSync, writeFileSync } from "node:fs";
 import { importPlanTable, NoPlanTableError } from "../../app/import";
 import { writePlanWorkbook } from "../../app/template";
 import { lookup, ORG_TYPES } from "../../domain/lists";
@@ -11,6 +10,7 @@ import { XlsxWorkbook } from "../../hosts/xlsx/xlsx-workbook";
 import { type Lang, langOf, parse, UsageError } from "../args";
 import { findingLine } from "../findings";
 import { EXIT, type Io, readBytes } from "../io";
+import { checkOut, writeNewFile } from "../safe-write";
 import { renderTable } from "../table";
 
 const WORDS = {
@@ -33,7 +33,7 @@ export async function importCommand(argv: readonly string[], io: Io): Promise<nu
   if (positionals.length !== 1) throw new UsageError("import takes one .xlsx file / ระบุแฟ้ม .xlsx หนึ่งแฟ้ม");
   const out = values.out;
   if (!out) throw new UsageError("--out is required / ต้องระบุ --out");
-  if (existsSync(out) && !values.force) throw new UsageError(`${out} already exists; choose another --out or add --force / มีแฟ้ม ${out} อยู่แล้ว`);
+  checkOut(out, { force: values.force, inputs: [positionals[0] as string] });
   const orgType = values.type === undefined ? undefined : lookup(ORG_TYPES, values.type)?.key;
   if (values.type !== undefined && !orgType) throw new UsageError(`--type must be one of ${ORG_TYPES.entries.map((e) => e.th).join(", ")}`);
 
@@ -54,7 +54,7 @@ export async function importCommand(argv: readonly string[], io: Io): Promise<nu
   }
   const book = XlsxWorkbook.empty();
   await writePlanWorkbook(book, result.model, new Date());
-  writeFileSync(out, await book.toBytes());
+  await writeNewFile(out, await book.toBytes(), { force: values.force, inputs: [source] });
 
   if (values.json) {
     io.out(JSON.stringify({ source, out, sheet: result.legacy.sheet, years: result.legacy.years, rows: result.rowCounts, accounts: result.legacy.rows, items: result.model.items.length, settings: result.model.settings, findings: result.findings }, null, 2));

@@ -3,11 +3,10 @@
  * with its plan budget, allocation, cumulative disbursement, latest status and the months reported —
  * the task pane's ผลรายเดือน page in the terminal.
  * `sujarit progress plan.xlsx --add --code 1.1.3 --fy 2567 --month 11 --status done …` appends one row
- * to the ผลรายเดือน sheet (in place, through a temporary file) after the checks the page runs as one
+ * to the ผลรายเดือน sheet (in place, under the file's lock: safe-write.ts) after the checks the page runs as one
  * types; errors refuse (exit 2, each located) unless --force, and a row already there for the same
  * item and month is always refused (edit that row in the sheet). Exit 0, or 2.
  */
-import { renameSync, writeFileSync } from "node:fs";
 import {
   addProgressRow, checkDraft, dateOnly, defaultFiscalYear, type DraftInput, itemFigures, type ItemFigures, type ListedItem,
   monthlyView, monthName, monthYear, ownersOf, planYearsOf, progressListing,
@@ -22,6 +21,7 @@ import { PROGRESS_SHEET } from "../../workbook/schema";
 import { type Lang, langOf, parse, UsageError } from "../args";
 import { findingLine } from "../findings";
 import { EXIT, type Io, readBytes } from "../io";
+import { refuseIfAWriteWouldLose, updateInPlace } from "../safe-write";
 import { displayWidth } from "../table";
 
 const WORDS = {
@@ -63,19 +63,36 @@ export async function progressCommand(argv: readonly string[], io: Io, today: Da
   if (positionals.length !== 1) throw new UsageError("progress takes one .xlsx file / ระบุแฟ้ม .xlsx หนึ่งแฟ้ม");
   const file = positionals[0] as string;
   const fyArg = values.fy === undefined ? undefined : yearOf(values.fy);
-  const book = await XlsxWorkbook.open(readBytes(file));
-  const view = monthlyView(await book.readGrids());
-  const wb = view.read.workbook;
-  if (!view.sheet || !view.read.layouts.tables.plan) {
-    io.err(`sujarit: ${file}: ${WORDS[lang].notTemplate}`);
-    return EXIT.unreadable;
+  const opened = async (bytes: Uint8Array) => {
+    const book = await XlsxWorkbook.open(bytes);
+    if (values.add) refuseIfAWriteWouldLose(file, book.pkg?.entries);
+    const view = monthlyView(await book.readGrids());
+    const wb = view.read.workbook;
+    if (!view.sheet || !view.read.layouts.tables.plan) {
+      io.err(`sujarit: ${file}: ${WORDS[lang].notTemplate}`);
+      return undefined;
+    }
+    const fy = fyArg ?? defaultFiscalYear(wb, today);
+    if (!planYearsOf(wb).includes(fy)) {
+      const years = planYearsOf(wb);
+      throw new UsageError(`--fy ${fy} is outside the plan ${years[0]}–${years[years.length - 1]} / ปีงบประมาณ ${fy} อยู่นอกแผน`);
+    }
+    return { book, wb, fy };
+  };
+  if (values.add) {
+    // the read, the checks and the append under the file's lock, so two writers never lose a row (safe-write.ts)
+    const done = await updateInPlace(file, async (bytes) => {
+      const o = await opened(bytes);
+      if (!o) return { result: { code: EXIT.unreadable } as Added };
+      const r = await add(values, io, lang, file, o.book, o.fy, today);
+      return { bytes: r.bytes, result: r };
+    });
+    await done.print?.();
+    return done.code;
   }
-  const fy = fyArg ?? defaultFiscalYear(wb, today);
-  if (!planYearsOf(wb).includes(fy)) {
-    const years = planYearsOf(wb);
-    throw new UsageError(`--fy ${fy} is outside the plan ${years[0]}–${years[years.length - 1]} / ปีงบประมาณ ${fy} อยู่นอกแผน`);
-  }
-  if (values.add) return add(values, io, lang, file, book, fy, today);
+  const o = await opened(readBytes(file));
+  if (!o) return EXIT.unreadable;
+  const { wb, fy } = o;
 
   const owner = values.owner?.trim() || undefined;
   const listed = progressListing(wb, fy, owner);
@@ -110,7 +127,9 @@ function listValue<K extends string>(list: ClosedList<K>, option: string, text: 
   return e.key;
 }
 
-async function add(values: Values, io: Io, lang: Lang, file: string, book: XlsxWorkbook, fy: FiscalYear, today: Date): Promise<number> {
+interface Added { code: number; bytes?: Uint8Array; print?: () => Promise<void> }
+
+async function add(values: Values, io: Io, lang: Lang, file: string, book: XlsxWorkbook, fy: FiscalYear, today: Date): Promise<Added> {
   const w = WORDS[lang];
   if (!values.code) throw new UsageError("--add needs --code (the plan item's code) / ต้องระบุ --code");
   if (!values.month) throw new UsageError("--add needs --month (1–12 or ต.ค.…ก.ย.) / ต้องระบุ --month");
@@ -143,33 +162,33 @@ async function add(values: Values, io: Io, lang: Lang, file: string, book: XlsxW
   const existing = check.existing[0];
   if (existing) {
     io.err(`sujarit: ${w.exists}: ${input.code} ${monthName(month, lang)} ${monthYear(fy, month)} — ${where(existing.at?.row)}`);
-    return EXIT.unreadable;
+    return { code: EXIT.unreadable };
   }
   if (check.counts.error > 0 && !values.force) {
     io.err([`sujarit: ${w.refused}`, ...located].join("\n"));
-    return EXIT.unreadable;
+    return { code: EXIT.unreadable };
   }
   const result = await addProgressRow(book, check.entry);
   if (result.kind === "exists") {
     io.err(`sujarit: ${w.exists}: ${where(result.existing.at?.row)}`);
-    return EXIT.unreadable;
+    return { code: EXIT.unreadable };
   }
-  const tmp = `${file}.sujarit-tmp`;
-  writeFileSync(tmp, await book.toBytes());
-  renameSync(tmp, file);
-
-  const after = monthlyView(await book.readGrids()).read.workbook;
-  const item = after.items.find((it) => it.code === input.code);
-  const figures = item ? itemFigures(after, item, fy) : undefined;
-  if (values.json) {
-    io.out(JSON.stringify({ file, added: { sheet: result.sheet, row: result.row }, findings: check.findings.map((f) => ({ ...f.finding, field: f.field ?? null, where: describeLocation(f.finding.location) })), figures: figures ? figuresJson(figures) : null }, null, 2));
-    return EXIT.ok;
-  }
-  const lines = [`${w.added}: ${file} — ${result.sheet} ${w.row} ${result.row} (${input.code} ${monthName(month, lang)} ${monthYear(fy, month)})`];
-  if (located.length > 0) lines.push(`${w.warnings}: ${located.length}`, ...located);
-  if (figures) lines.push(`${w.now}: ${figuresLine(figures, lang)}`);
-  io.out(lines.join("\n"));
-  return EXIT.ok;
+  const bytes = await book.toBytes();
+  // printed once the file is written
+  const print = async (): Promise<void> => {
+    const after = monthlyView(await book.readGrids()).read.workbook;
+    const item = after.items.find((it) => it.code === input.code);
+    const figures = item ? itemFigures(after, item, fy) : undefined;
+    if (values.json) {
+      io.out(JSON.stringify({ file, added: { sheet: result.sheet, row: result.row }, findings: check.findings.map((f) => ({ ...f.finding, field: f.field ?? null, where: describeLocation(f.finding.location) })), figures: figures ? figuresJson(figures) : null }, null, 2));
+      return;
+    }
+    const lines = [`${w.added}: ${file} — ${result.sheet} ${w.row} ${result.row} (${input.code} ${monthName(month, lang)} ${monthYear(fy, month)})`];
+    if (located.length > 0) lines.push(`${w.warnings}: ${located.length}`, ...located);
+    if (figures) lines.push(`${w.now}: ${figuresLine(figures, lang)}`);
+    io.out(lines.join("\n"));
+  };
+  return { code: EXIT.ok, bytes, print };
 }
 
 function figuresJson(f: ItemFigures) {

@@ -1,11 +1,11 @@
 /**
- * `sujarit report plan.xlsx --fy 2567 --round 6|12 [--out report.xlsx]`: every report sheet of REPORTS.md
+ * `sujarit report plan.xlsx --fy 2567 --round 6|12 [--out report.xlsx] [--cards]`: every report sheet of REPORTS.md
+ * (project cards only with --cards: they belong to the plan document, not to a progress report)
  * for the fiscal year and round (the settings' when not given). The checks run first; their errors are
  * printed, and the report is still generated but marked draft on every sheet (exit 1). Writes the input
- * file in place (through a temporary file) unless --out; only report sheets and `_meta` are written.
+ * file in place (under its lock, safe-write.ts) unless --out; only report sheets and `_meta` are written.
  * Exit 0 generated, 1 generated as a draft, 2 unreadable input or wrong usage.
  */
-import { existsSync, renameSync, writeFileSync } from "node:fs";
 import { readBEYear } from "../../domain/calendar";
 import { formatAmount } from "../../domain/thai";
 import type { ReportRound } from "../../domain/lists";
@@ -17,13 +17,15 @@ import { REPORT_SHEET_ORDER, REPORT_SHEETS, REPORT_SHEETS_EN } from "../../workb
 import { type Lang, langOf, parse, UsageError } from "../args";
 import { findingLine } from "../findings";
 import { EXIT, type Io, readBytes } from "../io";
+import { checkOut, refuseIfAWriteWouldLose, updateInPlace, writeNewFile } from "../safe-write";
 import { renderTable } from "../table";
 
 const WORDS = {
   th: {
     title: "รายงานผลการดำเนินงานตามแผนปฏิบัติการป้องกันการทุจริต", fy: "ปีงบประมาณ", round: "รอบ", months: "เดือน",
     errors: "ข้อผิดพลาดที่ทำให้รายงานไม่ถูกต้อง", more: "และอีก", items: "รายการ", draft: "รายงานนี้จึงเป็นฉบับร่าง (ทุกแผ่นงานมีข้อความฉบับร่าง) — แก้ไขแล้วสร้างใหม่",
-    noErrors: "ตรวจสอบแล้ว ไม่พบข้อผิดพลาด", dim: "มิติ", total: "รวม", count: "โครงการ", done: "แล้วเสร็จ", doing: "ระหว่างดำเนินการ",
+    noErrors: "ตรวจสอบแล้ว ไม่พบข้อผิดพลาด", gaps: "ข้อมูลที่ยังไม่ครบสำหรับรายงานฉบับลงนาม",
+    gapsDraft: "รายงานนี้จึงเป็นฉบับร่าง — เติมข้อมูลแล้วสร้างใหม่", dim: "มิติ", total: "รวม", count: "โครงการ", done: "แล้วเสร็จ", doing: "ระหว่างดำเนินการ",
     notPossible: "ดำเนินการไม่ได้", notReported: "รอรายงานผล", planned: "งบตามแผน", disbursed: "เบิกจ่าย", score: "ผลการนำแผนไปปฏิบัติ (ร้อยละ)",
     sheets: "แผ่นงานที่สร้าง", wrote: "บันทึกแล้ว", checkOnly: "ตรวจอย่างเดียว: ยังไม่ได้สร้างรายงาน", unmatched: "แถวผลรายเดือนที่ไม่พบรหัสในแผน",
     notTemplate: "แฟ้มนี้ไม่ใช่แฟ้มแม่แบบของสุจริต (ไม่มีแผ่นงานของแม่แบบ) จึงสร้างรายงานไม่ได้",
@@ -32,7 +34,8 @@ const WORDS = {
   en: {
     title: "Anti-corruption action plan progress report", fy: "FY", round: "round", months: "months",
     errors: "Errors that would make the report wrong", more: "and", items: "more", draft: "The report is therefore a draft (every sheet says so) — fix them and generate again",
-    noErrors: "Checked: no errors", dim: "Dimension", total: "Total", count: "Items", done: "Done", doing: "In progress",
+    noErrors: "Checked: no errors", gaps: "Missing before the report can be signed",
+    gapsDraft: "The report is therefore a draft — complete them and generate again", dim: "Dimension", total: "Total", count: "Items", done: "Done", doing: "In progress",
     notPossible: "Not possible", notReported: "Not reported", planned: "Planned", disbursed: "Disbursed", score: "Implementation score (%)",
     sheets: "Sheets generated", wrote: "Wrote", checkOnly: "Check only: no report generated", unmatched: "Monthly rows whose code is not in the plan",
     notTemplate: "This is not a Sujarit workbook (none of the template's sheets), so no report can be made",
@@ -62,53 +65,67 @@ export async function reportCommand(argv: readonly string[], io: Io): Promise<nu
   const { values, positionals } = parse(argv, {
     fy: { type: "string" }, round: { type: "string" }, out: { type: "string" }, force: { type: "boolean", default: false },
     "replace-user-sheets": { type: "boolean", default: false }, "check-only": { type: "boolean", default: false },
-    json: { type: "boolean", default: false }, lang: { type: "string" },
+    json: { type: "boolean", default: false }, lang: { type: "string" }, cards: { type: "boolean", default: false },
   });
   const lang: Lang = langOf(values.lang);
   const w = WORDS[lang];
   if (positionals.length !== 1) throw new UsageError("report takes one .xlsx file / ระบุแฟ้ม .xlsx หนึ่งแฟ้ม");
   const file = positionals[0] as string;
   const asked = requestOf(values);
-  if (values.out && existsSync(values.out) && !values.force && values.out !== file) {
-    throw new UsageError(`${values.out} already exists; choose another --out or add --force / มีแฟ้ม ${values.out} อยู่แล้ว`);
-  }
-  const book = await XlsxWorkbook.open(readBytes(file));
-  const grids = await book.readGrids();
-  if (!looksLikeTemplate(grids)) {
-    io.err(`sujarit: ${file}: ${w.notTemplate}`);
-    return EXIT.unreadable;
-  }
-  const now = new Date();
-  // the settings' year and round fill what the command line leaves out
-  const base = previewFrom(grids, undefined, now).request;
-  const request = { fy: asked.fy ?? base.fy, round: asked.round ?? base.round };
-  let preview: ReportPreview;
+  if (values.out !== undefined) checkOut(values.out, { force: values.force, inputs: [file] });
+  // in place: the whole read-modify-write under the file's lock (safe-write.ts); --out and --check-only read only
+  const inPlace = values.out === undefined && !values["check-only"];
+  let failed: number | undefined;
+  let preview!: ReportPreview;
   let sheets: readonly string[] = [];
-  if (values["check-only"]) {
-    preview = previewFrom(grids, request, now);
-  } else {
+  const work = async (bytes: Uint8Array): Promise<XlsxWorkbook | undefined> => {
+    const book = await XlsxWorkbook.open(bytes);
+    if (inPlace) refuseIfAWriteWouldLose(file, book.pkg?.entries);
+    const grids = await book.readGrids();
+    if (!looksLikeTemplate(grids)) {
+      io.err(`sujarit: ${file}: ${w.notTemplate}`);
+      failed = EXIT.unreadable;
+      return undefined;
+    }
+    const now = new Date();
+    // the settings' year and round fill what the command line leaves out
+    const base = previewFrom(grids, undefined, now).request;
+    const request = { fy: asked.fy ?? base.fy, round: asked.round ?? base.round };
+    if (values["check-only"]) {
+      preview = previewFrom(grids, request, now);
+      return undefined;
+    }
     try {
-      const generated = await generateReports(book, request, { now, replaceUserSheets: values["replace-user-sheets"] });
+      const generated = await generateReports(book, request, { now, replaceUserSheets: values["replace-user-sheets"], contents: { cards: values.cards } });
       preview = generated.preview;
       sheets = generated.sheets.map((s) => s.name);
     } catch (e) {
       if (e instanceof SheetConflictError) {
         io.err(`sujarit: ${file}: ${w.conflict}: ${e.sheets.join(", ")} — ${w.conflictHint}`);
-        return EXIT.unreadable;
+        failed = EXIT.unreadable;
+        return undefined;
       }
       throw e;
     }
-    const out = values.out ?? file;
-    const tmp = `${out}.sujarit-tmp`;
-    writeFileSync(tmp, await book.toBytes());
-    renameSync(tmp, out);
+    return book;
+  };
+  if (inPlace) {
+    await updateInPlace(file, async (bytes) => {
+      const book = await work(bytes);
+      return { bytes: book ? await book.toBytes() : undefined, result: undefined };
+    });
+  } else {
+    const book = await work(readBytes(file));
+    if (book && values.out !== undefined) await writeNewFile(values.out, await book.toBytes(), { force: values.force, inputs: [file] });
   }
-  const draft = preview.errors.length > 0;
+  if (failed !== undefined) return failed;
+  const draft = preview.draft;
   const out = values["check-only"] ? null : (values.out ?? file);
+  const request = preview.request;
   if (values.json) {
     const s = preview.context.summary;
     io.out(JSON.stringify({
-      file, out, fy: request.fy, round: request.round, draft, errors: preview.errors, sheets,
+      file, out, fy: request.fy, round: request.round, draft, errors: preview.errors, gaps: preview.gaps, sheets,
       totals: s.total, byDimension: s.byDimension, unmatched: s.unmatched.map((p) => ({ code: p.code ?? null, at: p.at ?? null })),
     }, null, 2));
   } else {
@@ -127,8 +144,14 @@ function text(preview: ReportPreview, sheets: readonly string[], out: string | n
     for (const f of preview.errors.slice(0, MAX_ERRORS_SHOWN)) lines.push(`  ${findingLine(f, lang)}`);
     if (preview.errors.length > MAX_ERRORS_SHOWN) lines.push(`  … ${w.more} ${preview.errors.length - MAX_ERRORS_SHOWN} ${w.items}`);
     lines.push(`  ${w.draft}`, "");
-  } else {
+  } else if (preview.gaps.length === 0) {
     lines.push(w.noErrors, "");
+  }
+  if (preview.gaps.length > 0) {
+    lines.push(`${w.gaps} (${preview.gaps.length}):`);
+    for (const f of preview.gaps) lines.push(`  ${findingLine(f, lang)}`);
+    if (preview.errors.length === 0) lines.push(`  ${w.gapsDraft}`);
+    lines.push("");
   }
   const row = (label: string, t: typeof s.total) => [
     label, String(t.items), String(t.byStatus.done), String(t.byStatus.inProgress), String(t.byStatus.notPossible),

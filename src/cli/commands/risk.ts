@@ -6,7 +6,6 @@
  * file without --force); `--add-from-library id,id` appends typical risks to the register of that copy;
  * `--library` lists the library. Exit 0, or 2 for unreadable input and wrong usage.
  */
-import { existsSync, writeFileSync } from "node:fs";
 import { addRisksFromLibrary, generateRiskReport, riskOverview, type RiskOverview, RISK_REPORT_SHEET } from "../../app/risks";
 import { checkRead } from "../../app/validate";
 import { describeLocation, type Finding } from "../../domain/findings";
@@ -17,6 +16,7 @@ import { readPlanWorkbook } from "../../workbook/read";
 import { type Lang, langOf, parse, UsageError } from "../args";
 import { findingLine } from "../findings";
 import { EXIT, type Io, readBytes } from "../io";
+import { checkOut, writeNewFile } from "../safe-write";
 import { displayWidth } from "../table";
 
 const WORDS = {
@@ -60,7 +60,7 @@ export async function riskCommand(argv: readonly string[], io: Io): Promise<numb
   if (unknown.length > 0) throw new UsageError(`not in the risk library: ${unknown.join(", ")} (sujarit risk --library lists them) / ไม่มีในคลังความเสี่ยง`);
   if (ids.length > 0 && !values.out) throw new UsageError("--add-from-library writes a copy: give --out / ต้องระบุ --out");
   const out = values.out;
-  if (out && existsSync(out) && !values.force) throw new UsageError(`${out} already exists; choose another --out or add --force / มีแฟ้ม ${out} อยู่แล้ว`);
+  if (out) checkOut(out, { force: values.force, inputs: [file] });
 
   const book = await XlsxWorkbook.open(readBytes(file));
   let read = readPlanWorkbook(await book.readGrids());
@@ -78,7 +78,7 @@ export async function riskCommand(argv: readonly string[], io: Io): Promise<numb
   const findings = checkRead(read).findings.filter((f) => /^R\d+$/.test(f.rule));
   if (out) {
     await generateRiskReport(book);
-    writeFileSync(out, await book.toBytes());
+    await writeNewFile(out, await book.toBytes(), { force: values.force, inputs: [file] });
   }
   if (values.json) {
     io.out(JSON.stringify({ file, ...(out ? { wrote: out, sheet: RISK_REPORT_SHEET } : {}), ...overviewJson(overview, findings) }, null, 2));

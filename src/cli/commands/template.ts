@@ -1,11 +1,11 @@
 /** `sujarit template`: a new, empty plan workbook for an organization. */
-import { existsSync, writeFileSync } from "node:fs";
 import { newPlan, writePlanWorkbook } from "../../app/template";
 import { readBEYear } from "../../domain/calendar";
 import { FRAMEWORK_CHOICES, lookup, ORG_TYPES } from "../../domain/lists";
 import { XlsxWorkbook } from "../../hosts/xlsx/xlsx-workbook";
 import { langOf, parse, UsageError } from "../args";
 import { EXIT, type Io } from "../io";
+import { checkOut, writeNewFile } from "../safe-write";
 import { label } from "../text";
 
 export async function templateCommand(argv: readonly string[], io: Io): Promise<number> {
@@ -30,9 +30,7 @@ export async function templateCommand(argv: readonly string[], io: Io): Promise<
   const framework = lookup(FRAMEWORK_CHOICES, values.framework ?? "");
   if (!framework) throw new UsageError("--framework must be 2566-2570 or 2561-2564");
   const out = need("out", values.out);
-  if (existsSync(out) && !values.force) {
-    throw new UsageError(`${out} already exists; choose another --out or add --force / มีแฟ้ม ${out} อยู่แล้ว`);
-  }
+  checkOut(out, { force: values.force, inputs: [] });
   const model = newPlan({
     orgName: need("org", values.org), orgType: orgType.key, district: need("district", values.district),
     province: need("province", values.province), division: values.division ?? "", firstYear: year.year, years,
@@ -40,7 +38,7 @@ export async function templateCommand(argv: readonly string[], io: Io): Promise<
   });
   const book = XlsxWorkbook.empty();
   await writePlanWorkbook(book, model, new Date());
-  writeFileSync(out, await book.toBytes());
+  await writeNewFile(out, await book.toBytes(), { force: values.force, inputs: [] });
   io.out(`${label("wrote", lang)}: ${out}`);
   return EXIT.ok;
 }

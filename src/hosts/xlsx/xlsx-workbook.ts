@@ -6,6 +6,7 @@ import { parseArea, sheetRef } from "../../workbook/a1";
 import type { CellInput, CellStyle, CellValue, DefinedName, SheetFont, SheetGrid, SheetSpec, WorkbookGrids, WorkbookSpec } from "../../workbook/grid";
 import { isFormula } from "../../workbook/grid";
 import { fromExcelJs, toExcelJs } from "./cells";
+import { type BoundedInflate, checkActualSizes, checkDeclaredSizes, notXlsxReason, PackageError, zipEntries, type ZipEntry } from "./package";
 
 export class WorkbookOpenError extends Error {
   constructor(readonly reason: string) {
@@ -14,10 +15,19 @@ export class WorkbookOpenError extends Error {
   }
 }
 
-const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+/** Set by the CLI (Node's zlib): actual entry sizes, cells and text lengths are then checked before exceljs unpacks. */
+let boundedInflate: BoundedInflate | undefined;
+export function useBoundedInflate(inflate: BoundedInflate): void {
+  boundedInflate = inflate;
+}
+
+/** What an open found in the package beyond what exceljs reads: kept for the in-place write's checks. */
+export interface PackageFacts {
+  readonly entries: readonly ZipEntry[];
+}
 
 export class XlsxWorkbook implements WorkbookPort {
-  private constructor(readonly book: ExcelJS.Workbook) {}
+  private constructor(readonly book: ExcelJS.Workbook, readonly pkg?: PackageFacts) {}
 
   static empty(): XlsxWorkbook {
     const book = new ExcelJS.Workbook();
@@ -25,21 +35,30 @@ export class XlsxWorkbook implements WorkbookPort {
     return new XlsxWorkbook(book);
   }
 
-  /** Opens .xlsx bytes; anything that is not one becomes a WorkbookOpenError with the reason. */
+  /**
+   * Opens .xlsx bytes; anything that is not one becomes a WorkbookOpenError with the reason, a sentence
+   * (what the file is when it is an .ods, .xls, encrypted workbook, .docx …; sizes above PACKAGE_LIMITS
+   * refused before exceljs unpacks anything).
+   */
   static async open(data: Uint8Array): Promise<XlsxWorkbook> {
-    if (data.byteLength === 0) throw new WorkbookOpenError("empty file / ไฟล์ว่าง");
-    if (!ZIP_MAGIC.every((b, i) => data[i] === b)) {
-      const ole = [0xd0, 0xcf, 0x11, 0xe0].every((b, i) => data[i] === b);
-      const kind = ole ? "old .xls or encrypted file / ไฟล์ .xls รุ่นเก่าหรือไฟล์ที่ใส่รหัสผ่าน" : "not a zip-based .xlsx / ไม่ใช่ไฟล์ .xlsx";
-      throw new WorkbookOpenError(kind);
+    const notXlsx = notXlsxReason(data);
+    if (notXlsx) throw new WorkbookOpenError(notXlsx);
+    let entries: ZipEntry[];
+    try {
+      entries = zipEntries(data);
+      checkDeclaredSizes(entries);
+      if (boundedInflate) checkActualSizes(data, entries, boundedInflate);
+    } catch (e) {
+      if (e instanceof PackageError) throw new WorkbookOpenError(e.reason);
+      throw e;
     }
     const book = new ExcelJS.Workbook();
     try {
       await book.xlsx.load(data as unknown as ArrayBuffer);
     } catch (e) {
-      throw new WorkbookOpenError(`damaged .xlsx / ไฟล์เสียหาย: ${(e as Error).message}`);
+      throw new WorkbookOpenError(damagedSentence(e));
     }
-    return new XlsxWorkbook(book);
+    return new XlsxWorkbook(book, { entries });
   }
 
   async toBytes(): Promise<Uint8Array> {
@@ -83,6 +102,19 @@ export class XlsxWorkbook implements WorkbookPort {
     }
     options.progress?.(1, 1);
   }
+}
+
+/**
+ * A damaged package in a sentence: what exceljs's error lets us say (a zip problem, an XML part that does not
+ * parse), never its raw JavaScript message ("Cannot read properties of undefined …").
+ */
+function damagedSentence(e: unknown): string {
+  const msg = String((e as Error)?.message ?? e);
+  const advice = "open it in Excel and save it again, or use a backup / เปิดใน Excel แล้วบันทึกใหม่ หรือใช้ไฟล์สำรอง";
+  if (/zip|central directory|end of data|corrupted|invalid (code|distance|stored|block)|crc/i.test(msg)) return `damaged .xlsx: the zip package is broken — ${advice} / ไฟล์เสียหาย: ไฟล์ zip ชำรุด`;
+  const part = /(xl\/[\w./-]+\.xml|\[Content_Types\]\.xml)/.exec(msg)?.[1];
+  if (/xml|unclosed|unexpected|non-whitespace|attribute|tag|sax/i.test(msg)) return `damaged .xlsx: ${part ? `the part ${part}` : "an XML part"} is not well-formed — ${advice} / ไฟล์เสียหาย: ${part ?? "ส่วน XML"} อ่านไม่ได้`;
+  return `damaged .xlsx: a part of the workbook is missing or does not hold what Excel writes — ${advice} / ไฟล์เสียหาย: ส่วนประกอบของสมุดงานขาดหายหรือไม่ถูกต้อง`;
 }
 
 function gridOf(ws: ExcelJS.Worksheet): SheetGrid {
