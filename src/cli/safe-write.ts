@@ -270,8 +270,16 @@ function writeTemp(target: string, bytes: Uint8Array, mode: number): string {
   try {
     fd = openSync(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, mode);
     fchmodSync(fd, mode); // open's mode passes through the umask
+    // SUJARIT_TEST_WRITE_PHASE (the kill -9 test only): say when the write phase starts, and write in small
+    // slow chunks so that a kill lands inside it
+    const slow = process.env.SUJARIT_TEST_WRITE_PHASE === "1";
+    if (slow) process.stderr.write("sujarit-test: write phase\n");
+    const chunk = slow ? 8192 : bytes.length;
     let off = 0;
-    while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
+    while (off < bytes.length) {
+      off += writeSync(fd, bytes, off, Math.min(chunk, bytes.length - off));
+      if (slow) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1);
+    }
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;

@@ -14,8 +14,8 @@ export const PACKAGE_LIMITS = {
   entryBytes: 256 * 1024 * 1024,
   /** unpacked bytes of the whole package */
   totalBytes: 512 * 1024 * 1024,
-  /** cells (`<c` elements) over all worksheets */
-  cells: 5_000_000,
+  /** cells (`<c` elements) over all worksheets: twice the largest plan benchmarked (2,000 items × 24,000 monthly rows) */
+  cells: 1_000_000,
   /** characters in one shared string or inline string (Excel's own limit is 32,767) */
   cellText: 32_767,
 } as const;
