@@ -7,6 +7,7 @@ import type { Finding } from "../domain/findings";
 import type { FrameworkId } from "../domain/frameworks/types";
 import type { OrgType } from "../domain/lists";
 import type { PlanWorkbook } from "../domain/plan";
+import { foldForMatch } from "../domain/thai";
 import { fiscalYear, isFiscalYear } from "../domain/units";
 import { type Locator, runRules } from "../domain/validation";
 import { address } from "../workbook/a1";
@@ -56,13 +57,35 @@ export function importPlanTable(grids: WorkbookGrids, options: ImportOptions = {
     years: count,
     framework,
   });
-  const model: PlanWorkbook = { ...base, items: legacy.items };
+  // the missions as the document words them: kept in the framework sheet (so every report prints
+  // them), each difference from the framework's wording reported with both texts
+  const wording: Finding[] = [];
+  const nodes = base.framework.map((node) => {
+    const doc = legacy.missions.find((m) => m.code === node.code);
+    if (!doc || foldForMatch(doc.title) === foldForMatch(node.name)) return node;
+    wording.push({
+      rule: "X10", severity: "info", location: { sheet: legacy.sheet, cell: doc.cell },
+      message: {
+        th: `ภารกิจ ${node.code} ในเอกสารใช้ถ้อยคำต่างจากกรอบ ป.ป.ช. — เก็บถ้อยคำของเอกสารไว้ในแผ่นกรอบ (กรอบใช้ว่า "${node.name}")`,
+        en: `Mission ${node.code} is worded differently from the framework; the document's wording is kept in the framework sheet (the framework says "${node.name}")`,
+      },
+      found: doc.title, expected: { th: node.name, en: node.name },
+    });
+    return { ...node, name: doc.title };
+  });
+  const model: PlanWorkbook = { ...base, framework: nodes, items: legacy.items };
   const planYears = Array.from({ length: count }, (_, i) => first + i);
-  const ruleFindings = runRules({ wb: model, at: legacyLocator(legacy), planYears }).filter((f) => PLAN_TABLE_RULES.test(f.rule));
+  // a packed row's one amount is on its first item (X8 says so): its other items are not "no budget"
+  const sharedRows = new Set(legacy.sharedBudgets.map((s) => s.row));
+  const ruleFindings = runRules({ wb: model, at: legacyLocator(legacy), planYears })
+    .filter((f) => PLAN_TABLE_RULES.test(f.rule))
+    .filter((f) => !(f.rule === "B5" && sharedRows.has(rowOf(f.location.cell))));
   const rowCounts = { title: 0, header: 0, item: 0, total: 0, unplaced: 0 };
   for (const r of legacy.rows) rowCounts[r.disposition]++;
-  return { model, legacy, findings: sortFindings([...legacy.findings, ...ruleFindings], [legacy.sheet]), rowCounts };
+  return { model, legacy, findings: sortFindings([...legacy.findings, ...wording, ...ruleFindings], [legacy.sheet]), rowCounts };
 }
+
+const rowOf = (cell: string | undefined) => Number(/\d+$/.exec(cell ?? "")?.[0] ?? 0);
 
 function orgTypeOf(name: string): OrgType | undefined {
   if (name.startsWith("องค์การบริหารส่วนตำบล")) return "sao";

@@ -7,11 +7,12 @@
  * Pure: grid in, plan items + findings + an account of every non-empty source row out.
  */
 import type { Finding } from "../domain/findings";
-import { type ItemKind, kindOfName, KIND_WORD, stripNumbering } from "../domain/kinds";
+import { ITEM_KINDS, type ItemKind, kindOfName, KIND_WORD, stripNumbering } from "../domain/kinds";
 import type { PlanItem } from "../domain/plan";
 import { foldForMatch, formatAmount, normalizeSpace, parseAmount, toArabicDigits } from "../domain/thai";
 import { baht, type Baht, type DimensionNo, isDimensionNo, isFiscalYear, type NodeCode, type PlanCode } from "../domain/units";
 import { address } from "./a1";
+import { heldNumbering, splitLine, startsWithNumbering } from "./packed-items";
 import { cellText, displayCell } from "./cells";
 import { type CellValue, isBlank, isCellError, type SheetGrid, type WorkbookGrids } from "./grid";
 
@@ -49,6 +50,10 @@ export interface LegacyImport {
   readonly totals: readonly StatedTotal[];
   readonly rows: readonly RowAccount[];
   readonly findings: readonly Finding[];
+  /** Rows whose one yearly amount is shared by the items packed in the row (kept on the first item, X8). */
+  readonly sharedBudgets: readonly { readonly row: number; readonly codes: readonly string[] }[];
+  /** The missions as the document words them: code → title, with the cell it was read from. */
+  readonly missions: readonly { readonly code: string; readonly title: string; readonly cell: string }[];
   /** Texts above the table that name the organization and the period, for the settings. */
   readonly title: { readonly orgName?: string; readonly firstYear?: number; readonly lastYear?: number };
 }
@@ -124,11 +129,18 @@ function splitItems(text: string): { parts: string[]; fragment: string | undefin
   const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "");
   const out: string[] = [];
   let fragment: string | undefined;
+  let prev: ReturnType<typeof splitLine>["last"];
   for (const line of lines) {
-    const startsItem = ITEM_NUMBERING.test(line);
-    if (out.length === 0 && !startsItem && kindOfName(line) === undefined && lines.length > 1) fragment = line;
-    else if (out.length === 0 || startsItem) out.push(line);
-    else out[out.length - 1] += ` ${line}`;
+    const startsItem = ITEM_NUMBERING.test(line) || (startsWithNumbering(line) && lines.length > 1);
+    // several items on one line (text copied out of a PDF or a Word cell): cut where the next one starts
+    const { parts, last } = splitLine(line, prev);
+    prev = last;
+    const [head, ...rest] = parts;
+    if (head === undefined) continue;
+    if (out.length === 0 && fragment === undefined && !startsItem && kindOfName(head) === undefined && lines.length > 1 && rest.length === 0) fragment = head;
+    else if (out.length === 0 || startsItem) out.push(head);
+    else out[out.length - 1] += ` ${head}`;
+    out.push(...rest);
   }
   return { parts: out, fragment };
 }
@@ -166,6 +178,10 @@ export function importLegacyTable(grids: WorkbookGrids): LegacyImport | undefine
   let dimension: DimensionNo | undefined;
   let mission: string | undefined;
   const seqInMission = new Map<string, number>();
+  /** Rows whose one yearly amount stands for several packed items, and cells whose items may be mis-split. */
+  const shared: { row: number; codes: string[] }[] = [];
+  const suspicious: string[] = [];
+  const missions: { code: string; title: string; cell: string }[] = [];
   /** Rows below an item cell merged over them: each holds the budgets of the next item of that cell. */
   const consumed = new Set<number>();
   const mergedBelow = new Map<string, number>();
@@ -212,7 +228,8 @@ export function importLegacyTable(grids: WorkbookGrids): LegacyImport | undefine
     if (totalCell !== undefined) {
       const all = /รวมทั้งสิ้น|รวมทั้งหมด/.test(text(row, totalCell));
       const countsText = row.map((c) => cellText(c)).join(" ");
-      const counts = statedCounts(countsText);
+      const all2 = /(\d+)\s*รายการ/.exec(toArabicDigits(countsText));
+      const counts = { ...statedCounts(countsText), ...(all2 ? { total: Number(all2[1]) } : {}) };
       const sums: Record<number, number> = {};
       for (const y of cols.years) {
         const p = parseAmount(typeof row[y.col] === "number" ? (row[y.col] as number) : cellText(row[y.col] ?? null));
@@ -236,7 +253,11 @@ export function importLegacyTable(grids: WorkbookGrids): LegacyImport | undefine
     }
     if (missionText) {
       const m = leadingNodeCode(missionText);
-      if (m) mission = m;
+      if (m) {
+        mission = m;
+        const title = normalizeSpace(missionText.replace(/^\s*(?:ภารกิจที่)?\s*[0-9๐-๙]+(?:\.[0-9๐-๙]+){1,2}\.?\s*/, ""));
+        if (title !== "" && !missions.some((x) => x.code === m)) missions.push({ code: m, title, cell: at(r, cols.mission as number) });
+      }
     }
     if (!itemText) {
       // a dimension or mission heading row on its own is placed; anything else is not
@@ -265,6 +286,8 @@ export function importLegacyTable(grids: WorkbookGrids): LegacyImport | undefine
         location: located(r, cols.items), found: itemText.slice(0, 60),
       });
     }
+    const sharedYears: number[] = [];
+    const firstOfPack = items.length;
     parts.forEach((part, k) => {
       const numbering = numberingOf(part);
       const name = stripNumbering(part.replace(/^\s*[0-9๐-๙().\s]+(?=\S)/, ""));
@@ -284,6 +307,7 @@ export function importLegacyTable(grids: WorkbookGrids): LegacyImport | undefine
           const lines = amountLines[i] as readonly CellValue[];
           // one amount per item line when the cell lists them; a column of "-" per printed line is nil for all
           raw = lines.length === parts.length ? (lines[k] ?? null) : lines.every((l) => parseAmount(cellText(l)).kind === "nil") ? null : k === 0 ? (row[y.col] ?? null) : null;
+          if (parts.length > 1 && lines.length !== parts.length && k === 0 && !lines.every((l) => parseAmount(cellText(l)).kind === "nil")) sharedYears.push(y.year);
         }
         const p = parseAmount(typeof raw === "number" ? raw : cellText(raw));
         if (p.kind === "invalid") {
@@ -309,11 +333,36 @@ export function importLegacyTable(grids: WorkbookGrids): LegacyImport | undefine
         at: { sheet: grid.name, row: r + 1 },
       });
     });
+    if (sharedYears.length > 0) {
+      const pack = items.slice(firstOfPack);
+      shared.push({ row: r + 1, codes: pack.map((it) => it.code ?? "") });
+      findings.push({
+        rule: "X8", severity: "warning",
+        message: {
+          th: `งบประมาณปี ${sharedYears.join(", ")} ของแถวนี้เป็นยอดเดียวของ ${pack.length} รายการ (${pack.map((it) => it.code).join(", ")}) — นำเข้าไว้ที่รายการแรก ${pack[0]?.code ?? ""} โปรดแยกงบให้แต่ละรายการ`,
+          en: `The ${sharedYears.join(", ")} budget of this row is one amount for ${pack.length} items (${pack.map((it) => it.code).join(", ")}); it was put on the first, ${pack[0]?.code ?? ""}: split it among them`,
+        },
+        location: located(r, cols.years.find((y) => y.year === sharedYears[0])?.col ?? cols.items), found: displayCell(row[cols.years.find((y) => y.year === sharedYears[0])?.col ?? cols.items] ?? null),
+      });
+    }
+    for (const it of items.slice(firstOfPack)) {
+      const held = heldNumbering(it.name);
+      const twoKinds = held === undefined ? /\s(?:โครงการ|กิจกรรม|มาตรการ)/.exec(it.name.slice(1)) : null;
+      if (held === undefined && !twoKinds) continue;
+      suspicious.push(at(r, cols.items));
+      findings.push({
+        rule: "X9", severity: "warning",
+        message: held !== undefined
+          ? { th: `ชื่อ ${it.code} ยังมีเลขลำดับของรายการอื่นอยู่ข้างใน ("${held}") อาจเป็นหลายรายการในชื่อเดียว`, en: `The name of ${it.code} still holds another item's numbering ("${held}"): it may be several items in one name` }
+          : { th: `ชื่อ ${it.code} มีคำว่าโครงการ/กิจกรรม/มาตรการ สองครั้ง อาจเป็นหลายรายการในชื่อเดียว`, en: `The name of ${it.code} holds two kind words: it may be several items in one name` },
+        location: located(r, cols.items), found: it.name.slice(0, 80),
+      });
+    }
     rows.push({ row: r + 1, disposition: "item", items: parts.length });
   }
 
-  findings.push(...checkTotals(grid.name, items, totals, years));
-  return { sheet: grid.name, columns: found.cols, years, items, totals, rows, findings, title: titleOf(grid, found.headerRow) };
+  findings.push(...checkTotals(grid.name, items, totals, years, new Set(suspicious)));
+  return { sheet: grid.name, columns: found.cols, years, items, totals, rows, findings, sharedBudgets: shared, missions, title: titleOf(grid, found.headerRow) };
 }
 
 /** A packed cell's note: one per item when the lines match, otherwise the first line speaks for all ("ไม่ใช้งบประมาณ"). */
@@ -324,12 +373,17 @@ function noteFor(note: string, k: number, items: number): string {
 }
 
 function splitAmounts(v: CellValue): CellValue[] {
-  if (typeof v !== "string" || !v.includes("\n")) return [v];
+  if (typeof v !== "string") return [v];
+  if (!v.includes("\n")) {
+    // "10,000 - 5,000" on one line (copied from a PDF): one amount per packed item, when every word is one
+    const words = v.replace(/บาท/g, " ").trim().split(/\s+/).filter((w) => w !== "");
+    return words.length > 1 && words.every((w) => parseAmount(w).kind !== "invalid") ? words : [v];
+  }
   return v.split(/\r?\n/).map((s) => s.trim()).filter((s) => s !== "");
 }
 
 /** B7 (stated counts) and B6 (stated sums) against the items actually in scope. */
-function checkTotals(sheet: string, items: readonly PlanItem[], totals: readonly StatedTotal[], years: readonly number[]): Finding[] {
+function checkTotals(sheet: string, items: readonly PlanItem[], totals: readonly StatedTotal[], years: readonly number[], suspicious: ReadonlySet<string>): Finding[] {
   const out: Finding[] = [];
   for (const t of totals) {
     const scoped = t.scope === "all" ? items : items.filter((it) => it.dimension === (t.scope as { dimension: number }).dimension);
@@ -337,14 +391,27 @@ function checkTotals(sheet: string, items: readonly PlanItem[], totals: readonly
     const actual: Partial<Record<ItemKind, number>> = {};
     for (const it of scoped) if (it.kind) actual[it.kind] = (actual[it.kind] ?? 0) + 1;
     const kinds = (Object.keys(KIND_WORD) as ItemKind[]).filter((k) => (t.counts[k] ?? 0) > 0 || (actual[k] ?? 0) > 0);
-    const statedAny = Object.values(t.counts).some((n) => (n ?? 0) > 0);
+    const byKind = ITEM_KINDS.filter((k) => t.counts[k] !== undefined);
+    const statedAny = byKind.some((k) => (t.counts[k] ?? 0) > 0) || (t.counts.total ?? 0) > 0;
     if (statedAny) {
-      const onlyProjects = Object.keys(t.counts).length === 1 && t.counts.project !== undefined;
-      // "จำนวน 23 โครงการ" (seed 003) counts every item, whatever its kind
-      const statedTotal = Object.values(t.counts).reduce((s, n) => s + (n ?? 0), 0);
+      const onlyProjects = byKind.length === 1 && t.counts.project !== undefined && t.counts.total === undefined;
+      // "จำนวน 23 โครงการ" (seed 003) counts every item, whatever its kind; "36 รายการ" states the whole
+      const statedTotal = t.counts.total ?? byKind.reduce((s, k) => s + (t.counts[k] ?? 0), 0);
       // items whose name starts with no kind word count in the total even though no kind states them
-      const differs = onlyProjects ? t.counts.project !== scoped.length : statedTotal !== scoped.length || kinds.some((k) => (t.counts[k] ?? 0) !== (actual[k] ?? 0));
-      if (differs) {
+      const differs = onlyProjects ? t.counts.project !== scoped.length : statedTotal !== scoped.length || (byKind.length > 0 && kinds.some((k) => (t.counts[k] ?? 0) !== (actual[k] ?? 0)));
+      if (differs && suspicious.size > 0) {
+        // the import itself may have mis-split the items: the document's totals may well be right
+        const cells = [...suspicious].join(", ");
+        out.push({
+          rule: "B7", severity: "error", location: { sheet, cell: t.cell },
+          message: {
+            th: `${where.th}: ตารางระบุ ${statedTotal} รายการ แต่อ่านได้ ${scoped.length} รายการ — การนำเข้าอาจแยกรายการในเซลล์ ${cells} ไม่ครบ ตรวจเซลล์เหล่านี้ก่อน อย่าเพิ่งแก้ยอดที่ระบุในเอกสาร`,
+            en: `${where.en}: the table states ${statedTotal} items but ${scoped.length} were read; the import may have mis-split the items of ${cells}: check those cells before changing the document's totals`,
+          },
+          found: onlyProjects ? `${t.counts.project} โครงการ` : [...byKind.map((k) => `${t.counts[k] ?? 0} ${KIND_WORD[k]}`), ...(t.counts.total !== undefined ? [`${t.counts.total} รายการ`] : [])].join(" "),
+          expected: { th: `อ่านได้ ${scoped.length} รายการ`, en: `${scoped.length} items read` },
+        });
+      } else if (differs) {
         const noKind = scoped.length - Object.values(actual).reduce((s, n) => s + (n ?? 0), 0);
         const sayActual = (lang: "th" | "en") => `${say(actual)}${noKind > 0 ? (lang === "th" ? ` และไม่ระบุประเภท ${noKind}` : ` and ${noKind} with no kind word`) : ""}`;
         const say = (c: Partial<Record<ItemKind, number>>) => kinds.map((k) => `${c[k] ?? 0} ${KIND_WORD[k]}`).join(" ");
