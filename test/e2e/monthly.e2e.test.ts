@@ -89,6 +89,20 @@ it("checks the row as it is typed (screenshots, axe, no sideways scrolling at 32
   expect(await page.locator(testId("draft-summary")).innerText()).toBe("ไม่พบปัญหาในแถวนี้");
 });
 
+it("Enter, Enter never saves a row with errors: the dialog opens on 'back to editing', which returns to the field in error", async () => {
+  await page.locator(testId("field-disbursed")).fill("9000"); // M4: more than the allocation
+  await page.locator(testId("draft-finding")).first().waitFor({ timeout: 5_000 });
+  await page.locator(testId("field-disbursed")).press("Enter");
+  await page.locator(testId("confirm-errors")).waitFor({ timeout: 5_000 });
+  await page.waitForFunction(() => document.activeElement?.getAttribute("data-testid") === "back-to-edit", undefined, { timeout: 5_000 });
+  await page.keyboard.press("Enter");
+  await page.locator(testId("confirm-errors")).waitFor({ state: "detached", timeout: 5_000 });
+  await page.waitForFunction(() => document.activeElement?.getAttribute("data-testid") === "field-disbursed", undefined, { timeout: 5_000 });
+  expect(await page.locator(testId("monthly-status")).count()).toBe(0);
+  await page.locator(testId("field-disbursed")).fill("500");
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="draft-finding"]').length === 0, undefined, { timeout: 5_000 });
+});
+
 it("saves the row below the sheet's last row; the figures and the list follow (screenshots, axe)", async () => {
   await page.locator(testId("save-row")).click({ timeout: 5_000 });
   await page.locator(testId("monthly-status")).waitFor({ timeout: 10_000 });

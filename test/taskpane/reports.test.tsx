@@ -20,7 +20,7 @@ import { loadSeed000, sampleModel } from "../../tools/build-sample";
 import type { WorkbookPort } from "../../src/app/port";
 import { FakeExcel } from "../support/fake-excel";
 import { mount, sampleExcel, services } from "../support/taskpane";
-import { expectWithinBudget, trips } from "../support/budget";
+import { expectSyncsAfterOwnWrite, expectWithinBudget, trips } from "../support/budget";
 
 const sample = sampleModel(loadSeed000());
 
@@ -40,7 +40,7 @@ async function openReports(excel: FakeExcel): Promise<HTMLElement> {
 const rowText = (el: HTMLElement) => [...el.querySelectorAll("th,td")].map((c) => c.textContent);
 
 describe("the รายงาน page in Excel", () => {
-  it("shows the settings' round with the core's figures, no errors, and the twelve sheets; one read", async () => {
+  it("shows the settings' round with the core's figures, no errors but the gaps, and the sheets the report holds; one read", async () => {
     const excel = await sampleExcel();
     const page = await openReports(excel);
     const expected = summarizeRound(sample, 2567, 6);
@@ -50,8 +50,14 @@ describe("the รายงาน page in Excel", () => {
       "รวม", String(expected.total.items), String(expected.total.byStatus.done), String(expected.total.byStatus.inProgress),
       String(expected.total.byStatus.notReported + expected.total.byStatus.notStarted), "19,300.50", expected.total.implementationScore.toFixed(2),
     ]);
-    expect(within(page).getByTestId("report-no-errors")).toBeTruthy();
-    expect(within(within(page).getByTestId("report-sheets")).getAllByRole("listitem")).toHaveLength(REPORT_SHEET_NAMES.length);
+    // no errors, but gaps (35 items not reported, a sample-data signer): listed, and the report will be a draft
+    expect(within(page).queryByTestId("report-no-errors")).toBeNull();
+    expect(within(page).getByTestId("report-gaps").textContent).toContain("ยังไม่ได้รายงานผลรอบ 6 เดือน 35 รายการ");
+    expect(within(page).getByTestId("generate-reports").textContent).toBe("สร้างรายงานฉบับร่าง");
+    // no project cards unless asked for, no ITA appendix without ITA measures
+    expect(within(within(page).getByTestId("report-sheets")).getAllByRole("listitem")).toHaveLength(REPORT_SHEET_NAMES.length - 2);
+    fireEvent.click(within(page).getByTestId("report-cards"));
+    expect(within(within(page).getByTestId("report-sheets")).getAllByRole("listitem")).toHaveLength(REPORT_SHEET_NAMES.length - 1);
   });
 
   it("generates every report sheet in 3 syncs (read, then write), inputs untouched; the round can be changed", async () => {
@@ -62,13 +68,13 @@ describe("the รายงาน page in Excel", () => {
     const before = excel.syncCount;
     fireEvent.click(within(page).getByTestId("generate-reports"));
     const status = await within(page).findByTestId("reports-status", {}, { timeout: 15_000 });
-    expect(status.textContent).toBe("สร้างรายงาน 12 แผ่นงานในสมุดงานแล้ว");
+    expect(status.textContent).toBe("สร้างรายงาน 10 แผ่นงานในสมุดงานแล้ว รายงานเป็นฉบับร่าง เพราะข้อมูลยังไม่ครบ 4 เรื่อง");
     // generate (read + write = 3) then the preview read again (1)
     await ready();
-    expect(excel.syncCount - before).toBe(2 * trips(excel).read + trips(excel).write); // read, write, the page reads again
+    expectSyncsAfterOwnWrite(excel, excel.syncCount - before, 2 * trips(excel).read + trips(excel).write); // read, write, the page reads again
     expectWithinBudget(excel, before);
     const grids = await new OfficeWorkbook(excel.run, excel.supports).readGrids();
-    expect(generatedSheets(grids).sort()).toEqual([...REPORT_SHEET_NAMES].sort());
+    expect(generatedSheets(grids).sort()).toEqual(REPORT_SHEET_NAMES.filter((n) => n !== "บัตรโครงการ" && n !== "ผลมาตรการ ITA").sort());
     expect([readMeta(grids).get("report.fy"), readMeta(grids).get("report.round")]).toEqual(["2567", "12"]);
     // the sheets can be shown in Excel now
     fireEvent.click(within(page).getByLabelText("ไปที่แผ่นงาน ปก"));

@@ -17,7 +17,7 @@ import type { Lang } from "../../src/taskpane/i18n";
 import { readPlanWorkbook } from "../../src/workbook/read";
 import { FakeExcel } from "../support/fake-excel";
 import { mount, sampleExcel, services } from "../support/taskpane";
-import { trips } from "../support/budget";
+import { expectSyncsAfterOwnWrite, trips } from "../support/budget";
 
 const REGISTER = "ทะเบียนความเสี่ยง";
 
@@ -113,7 +113,7 @@ describe("the ความเสี่ยง page in Excel", () => {
     });
     await ready();
     await waitFor(() => expect(listed(page)).toHaveLength(5));
-    expect(excel.syncCount - before).toBe(2 * trips(excel).read + trips(excel).append); // read + append, then the page reads again
+    expectSyncsAfterOwnWrite(excel, excel.syncCount - before, 2 * trips(excel).read + trips(excel).append); // read + append, then the page reads again
     expect(within(page).getByTestId("risks-status").textContent).toContain("เพิ่มความเสี่ยง 2 รายการในทะเบียนความเสี่ยงแล้ว (R-04, R-05)");
     expect(excel.sheet(REGISTER)?.cells.get("D5")?.value).toBe("กำหนดคุณลักษณะเฉพาะ (TOR) หรือราคากลางเอื้อประโยชน์แก่ผู้เสนอราคารายใดรายหนึ่ง");
     const read = readPlanWorkbook(await new OfficeWorkbook(excel.run, excel.supports).readGrids());
@@ -129,7 +129,7 @@ describe("the ความเสี่ยง page in Excel", () => {
       fireEvent.click(within(page).getByTestId("generate-report"));
     });
     await ready();
-    expect(excel.syncCount - before).toBe(trips(excel).read + trips(excel).write);
+    expectSyncsAfterOwnWrite(excel, excel.syncCount - before, trips(excel).read + trips(excel).write);
     expect(excel.sheet(RISK_REPORT_SHEET)).toBeDefined();
     // page layout is ExcelApi 1.9; below it the sheet prints with Excel's defaults
     if (excel.supports("1.9")) expect(excel.sheet(RISK_REPORT_SHEET)?.pageLayout).toMatchObject({ orientation: "Landscape", paperSize: "A4" });

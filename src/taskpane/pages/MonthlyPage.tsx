@@ -568,6 +568,12 @@ function Entry(p: EntryProps) {
     const el = document.querySelector<HTMLElement>(`[data-testid="item-detail"] [data-field="${field}"]`);
     el?.focus();
   };
+  /** Closes the errors dialog and puts the cursor in the first field in error (after the dialog gave focus back). */
+  const backToEdit = () => {
+    setAskErrors(false);
+    const first = blocking.find((f) => f.field !== undefined)?.field;
+    if (first) setTimeout(() => focusField(first as string), 0);
+  };
 
   if (existing && !allowDuplicate) {
     const at = existing.at;
@@ -592,8 +598,8 @@ function Entry(p: EntryProps) {
               <DialogTitle>{t("confirmDuplicateTitle")}</DialogTitle>
               <DialogContent>{t("confirmDuplicateBody", { code, month: p.monthText, sheet: at?.sheet ?? "", row: num(at?.row ?? 0) })}</DialogContent>
               <DialogActions>
+                <Button appearance="primary" autoFocus onClick={() => setAskDuplicate(false)} data-testid="cancel-duplicate">{t("cancel")}</Button>
                 <Button onClick={() => { setAskDuplicate(false); setAllowDuplicate(true); }} data-testid="confirm-add">{t("confirmAdd")}</Button>
-                <Button appearance="primary" onClick={() => setAskDuplicate(false)} data-testid="cancel-duplicate">{t("cancel")}</Button>
               </DialogActions>
             </DialogBody>
           </DialogSurface>
@@ -692,8 +698,9 @@ function Entry(p: EntryProps) {
               </ul>
             </DialogContent>
             <DialogActions>
+              {/* the safe action first: it takes the focus when the dialog opens, so Enter, Enter never saves errors */}
+              <Button appearance="primary" autoFocus onClick={backToEdit} data-testid="back-to-edit">{t("backToEdit")}</Button>
               <Button onClick={() => void save()} data-testid="save-anyway">{t("saveAnyway")}</Button>
-              <Button appearance="primary" onClick={() => setAskErrors(false)} data-testid="back-to-edit">{t("backToEdit")}</Button>
             </DialogActions>
           </DialogBody>
         </DialogSurface>
