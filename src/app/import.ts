@@ -7,12 +7,13 @@ import type { Finding } from "../domain/findings";
 import type { FrameworkId } from "../domain/frameworks/types";
 import type { OrgType } from "../domain/lists";
 import type { PlanWorkbook } from "../domain/plan";
-import { foldForMatch } from "../domain/thai";
+import { foldForMatch, toArabicDigits } from "../domain/thai";
 import { fiscalYear, isFiscalYear } from "../domain/units";
 import { type Locator, runRules } from "../domain/validation";
 import { address } from "../workbook/a1";
 import type { WorkbookGrids } from "../workbook/grid";
-import { importLegacyTable, type LegacyImport, type RowDisposition } from "../workbook/legacy";
+import type { DocxPlan } from "../workbook/docx-document";
+import { importLegacyTable, type LegacyImport, type RowDisposition, statedCounts, titleFromText } from "../workbook/legacy";
 import type { ExistingSheetPolicy, WorkbookPort } from "./port";
 import { newPlan, writePlanWorkbook } from "./template";
 import { sortFindings } from "./validate";
@@ -50,7 +51,7 @@ export function importPlanTable(grids: WorkbookGrids, options: ImportOptions = {
   const framework: FrameworkId = first < 2565 ? "2561-2564" : "2566-2570";
   const base = newPlan({
     orgName: options.orgName ?? legacy.title.orgName ?? "",
-    orgType: options.orgType ?? orgTypeOf(legacy.title.orgName ?? ""),
+    orgType: options.orgType ?? orgTypeOf(options.orgName ?? legacy.title.orgName ?? ""),
     district: options.district ?? "",
     province: options.province ?? "",
     firstYear: fiscalYear(isFiscalYear(first) ? first : 2566),
@@ -123,6 +124,49 @@ export function legacyLocator(legacy: LegacyImport): Locator {
     },
     setting: () => ({ sheet: legacy.sheet }),
   };
+}
+
+/**
+ * A Word document's plan: its table(s) imported as a sheet's, the organization and period from the
+ * title above the table, and every count the foreword or summary states ("รวมทั้งสิ้น 36 โครงการ",
+ * "มิติที่ 1 จำนวน 10 โครงการ") compared with the items read, citing the paragraph and the table.
+ */
+export function importPlanDocument(doc: DocxPlan, options: ImportOptions = {}): ImportResult {
+  const title = titleFromText(doc.titleText);
+  const result = importPlanTable(doc.grids, { ...(title.orgName ? { orgName: title.orgName } : {}), ...options });
+  const items = result.model.items;
+  const wholeTotal = result.legacy.totals.find((t) => t.scope === "all");
+  const stated: Finding[] = [];
+  for (const p of doc.paragraphs) {
+    const text = toArabicDigits(p.text);
+    if (!/รวม|จำนวน|ทั้งสิ้น|ทั้งหมด|ประกอบด้วย/.test(text)) continue;
+    const counts = statedCounts(text);
+    const all = /(\d+)\s*(?:รายการ|โครงการ\s*\/\s*กิจกรรม\s*\/\s*มาตรการ)/.exec(text);
+    const kinds = Object.values(counts).reduce((s, n) => s + (n ?? 0), 0);
+    const total = all ? Number(all[1]) : kinds;
+    if (total === 0) continue;
+    const dims = [...new Set([...text.matchAll(/มิติที่\s*(\d)/g)].map((m) => Number(m[1])))];
+    if (dims.length > 1) continue; // counts of several dimensions in one sentence: not one statement
+    const scoped = dims.length === 1 ? items.filter((it) => it.dimension === dims[0]) : items;
+    if (scoped.length === total) continue;
+    const where = dims.length === 1 ? { th: `มิติที่ ${dims[0]}`, en: `dimension ${dims[0]}` } : { th: "ทั้งแผน", en: "the whole plan" };
+    const table = dims.length === 0 && wholeTotal ? { th: ` (แถวรวม ${result.legacy.sheet}!${wholeTotal.cell})`, en: ` (total row ${result.legacy.sheet}!${wholeTotal.cell})` } : { th: "", en: "" };
+    stated.push({
+      rule: "B7", severity: "error", location: { sheet: `ย่อหน้าที่ ${p.no}` },
+      message: {
+        th: `ข้อความในเอกสาร (ย่อหน้าที่ ${p.no}) ระบุ${where.th} ${total} รายการ แต่ตารางแผน${table.th} มี ${scoped.length} รายการที่อ่านได้ — ตรวจว่าตารางหรือข้อความฝั่งใดถูก`,
+        en: `The document's text (paragraph ${p.no}) states ${total} items for ${where.en}, but ${scoped.length} were read from the plan table${table.en}: check which of the two is right`,
+      },
+      found: p.text.slice(0, 120), expected: { th: `${scoped.length} รายการในตาราง`, en: `${scoped.length} items in the table` },
+    });
+  }
+  return { ...result, findings: sortFindings([...result.findings, ...stated], [result.legacy.sheet]) };
+}
+
+/** A Word document's (or a text's) plan written as a template into a workbook (a new file). */
+export async function importDocumentInto(result: ImportResult, target: WorkbookPort, policy: ExistingSheetPolicy = "refuse"): Promise<ImportResult> {
+  await writePlanWorkbook(target, result.model, new Date(), policy);
+  return result;
 }
 
 /**

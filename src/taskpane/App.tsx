@@ -7,7 +7,8 @@ import {
 } from "@fluentui/react-components";
 import { ArrowDownloadRegular, LocalLanguageRegular } from "@fluentui/react-icons";
 import { useCallback, useEffect, useState } from "react";
-import { type ImportResult, importInto } from "../app/import";
+import { importDocumentInto, type ImportResult, importInto } from "../app/import";
+import { readPlanDocument } from "./import-document";
 import { inspectWorkbook, type Inspection } from "../app/inspect";
 import type { HostServices, WorkbookSession } from "../app/session";
 import { ErrorBar, type ShownError } from "./ErrorBar";
@@ -157,8 +158,17 @@ export function App({ services, openSampleAtStart = false }: { services: HostSer
             void (async () => {
               setView({ kind: "busy", label: "importing" });
               try {
-                const source = await services.openFile(file.name, new Uint8Array(await file.arrayBuffer()));
-                const target = await services.newFile(`${file.name.replace(/\.xlsx$/i, "")}-sujarit.xlsx`);
+                const bytes = new Uint8Array(await file.arrayBuffer());
+                const targetName = `${file.name.replace(/\.(xlsx|docx|txt|tsv)$/i, "")}-sujarit.xlsx`;
+                if (/\.(docx|txt|tsv)$/i.test(file.name)) {
+                  // a Word document, or a table copied out of a PDF: read here, written as a new template
+                  const result = await readPlanDocument(file.name, bytes);
+                  const target = await services.newFile(targetName);
+                  await show(target, "importing", await importDocumentInto(result, target.port));
+                  return;
+                }
+                const source = await services.openFile(file.name, bytes);
+                const target = await services.newFile(targetName);
                 await show(target, "importing", await importInto(source.port, target.port));
               } catch (e) {
                 fail("errorImport", e);

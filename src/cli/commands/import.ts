@@ -1,12 +1,15 @@
 /**
- * `sujarit import old-plan.xlsx --out plan.xlsx`: a plan table as the documents lay it out becomes a
+ * `sujarit import old-plan.xlsx|plan.docx|copied.txt --out plan.xlsx`: a plan table as the documents lay it out becomes a
  * template workbook; the report accounts for every non-empty source row and lists every finding at
  * its source cell. Exit 0 imported cleanly, 1 imported with errors to fix, 2 nothing to import.
  */
-import { importPlanTable, NoPlanTableError } from "../../app/import";
+import { extname } from "node:path";
+import { importPlanDocument, importPlanTable, NoPlanTableError } from "../../app/import";
 import { writePlanWorkbook } from "../../app/template";
 import { lookup, ORG_TYPES } from "../../domain/lists";
+import { NotADocxError, readDocxPlan } from "../../hosts/docx/docx-file";
 import { XlsxWorkbook } from "../../hosts/xlsx/xlsx-workbook";
+import { textToGrids } from "../../workbook/text-table";
 import { type Lang, langOf, parse, UsageError } from "../args";
 import { findingLine } from "../findings";
 import { EXIT, type Io, readBytes } from "../io";
@@ -30,7 +33,7 @@ export async function importCommand(argv: readonly string[], io: Io): Promise<nu
     org: { type: "string" }, type: { type: "string" }, district: { type: "string" }, province: { type: "string" },
   });
   const lang: Lang = langOf(values.lang);
-  if (positionals.length !== 1) throw new UsageError("import takes one .xlsx file / ระบุแฟ้ม .xlsx หนึ่งแฟ้ม");
+  if (positionals.length !== 1) throw new UsageError("import takes one .xlsx, .docx or .txt/.tsv file / ระบุแฟ้ม .xlsx .docx หรือ .txt หนึ่งแฟ้ม");
   const out = values.out;
   if (!out) throw new UsageError("--out is required / ต้องระบุ --out");
   checkOut(out, { force: values.force, inputs: [positionals[0] as string] });
@@ -38,14 +41,28 @@ export async function importCommand(argv: readonly string[], io: Io): Promise<nu
   if (values.type !== undefined && !orgType) throw new UsageError(`--type must be one of ${ORG_TYPES.entries.map((e) => e.th).join(", ")}`);
 
   const source = positionals[0] as string;
-  const grids = await (await XlsxWorkbook.open(readBytes(source))).readGrids();
+  const options = {
+    ...(values.org ? { orgName: values.org } : {}), ...(orgType ? { orgType } : {}),
+    ...(values.district ? { district: values.district } : {}), ...(values.province ? { province: values.province } : {}),
+  };
   let result;
   try {
-    result = importPlanTable(grids, {
-      ...(values.org ? { orgName: values.org } : {}), ...(orgType ? { orgType } : {}),
-      ...(values.district ? { district: values.district } : {}), ...(values.province ? { province: values.province } : {}),
-    });
+    const kind = extname(source).toLowerCase();
+    if (kind === ".docx") {
+      const doc = await readDocxPlan(readBytes(source));
+      if (!doc) throw new NoPlanTableError();
+      result = importPlanDocument(doc, options);
+    } else if (kind === ".txt" || kind === ".tsv") {
+      // a table copied out of a PDF viewer: one line a row, tabs between the columns
+      result = importPlanTable(textToGrids(new TextDecoder("utf-8").decode(readBytes(source)), source), options);
+    } else {
+      result = importPlanTable(await (await XlsxWorkbook.open(readBytes(source))).readGrids(), options);
+    }
   } catch (e) {
+    if (e instanceof NotADocxError) {
+      io.err(`sujarit: ${source}: ${e.message}`);
+      return EXIT.unreadable;
+    }
     if (e instanceof NoPlanTableError) {
       io.err(`sujarit: ${source}: ${e.message}`);
       return EXIT.unreadable;

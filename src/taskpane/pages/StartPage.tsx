@@ -53,7 +53,7 @@ export function StartPage({ onOpenFile, onOpenSample, onNew, onImportFile }: Pro
       </div>
       <Button onClick={onOpenSample} data-testid="open-sample">{t("openSample")}</Button>
       <Button onClick={onNew} data-testid="new-workbook">{t("newWorkbook")}</Button>
-      <XlsxPicker label={t("importLegacy")} testId="legacy-input" buttonTestId="import-legacy" onFile={onImportFile} />
+      <XlsxPicker label={t("importLegacy")} testId="legacy-input" buttonTestId="import-legacy" onFile={onImportFile} accept={IMPORT_ACCEPT} />
       <Caption1>{t("importLegacyHint")}</Caption1>
       <Caption1>{t("standaloneNote")}</Caption1>
     </section>
@@ -64,7 +64,10 @@ export function StartPage({ onOpenFile, onOpenSample, onNew, onImportFile }: Pro
  * A button that picks one .xlsx file. The real file input stays visually hidden and out of the tab
  * order: the visible button opens it, so keyboard users meet one stop, not an invisible one.
  */
-function XlsxPicker(props: { label: string; testId: string; buttonTestId?: string; onFile: (file: File) => void; primary?: boolean }) {
+/** What the import takes: a sheet, a Word document, or a table copied out of a PDF as text. */
+const IMPORT_ACCEPT = ".xlsx,.docx,.txt,.tsv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/plain,text/tab-separated-values";
+
+function XlsxPicker(props: { label: string; testId: string; buttonTestId?: string; onFile: (file: File) => void; primary?: boolean; accept?: string }) {
   const s = useStyles();
   const input = useRef<HTMLInputElement>(null);
   return (
@@ -73,7 +76,7 @@ function XlsxPicker(props: { label: string; testId: string; buttonTestId?: strin
         ref={input}
         className={s.hidden}
         type="file"
-        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        accept={props.accept ?? ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
         aria-label={props.label}
         tabIndex={-1}
         data-testid={props.testId}
