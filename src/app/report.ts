@@ -11,7 +11,9 @@ import type { ReportRound } from "../domain/lists";
 import { fiscalYear, type FiscalYear } from "../domain/units";
 import type { SheetSpec, WorkbookGrids } from "../workbook/grid";
 import { type ReadResult, readPlanWorkbook } from "../workbook/read";
-import { REPORT_SHEET_ORDER, REPORT_SHEETS, reportContext, type ReportContext, type ReportRequest, reportSheets } from "../workbook/reports";
+import {
+  REPORT_SHEET_ORDER, REPORT_SHEETS, reportContext, type ReportContents, type ReportContext, reportGaps, type ReportRequest, reportSheets,
+} from "../workbook/reports";
 import { metaWith, userSheetsAmong } from "./generated";
 import { type Progress, SheetConflictError, type WorkbookPort } from "./port";
 import { checkRead, type Validation } from "./validate";
@@ -25,6 +27,14 @@ export interface ReportPreview {
   readonly request: ReportRequest;
   /** The checks' errors: with any, the report is generated as a draft. */
   readonly errors: readonly Finding[];
+  /**
+   * What keeps the report from being signed though the checks found no error (workbook/reports/gaps.ts:
+   * items not reported in the round, items without indicator or target, placeholder signer or date):
+   * warnings, listed beside the errors; with any, the report is a draft too.
+   */
+  readonly gaps: readonly Finding[];
+  /** Errors or gaps: every sheet says it is a draft. */
+  readonly draft: boolean;
   /** Report sheets that exist and are Sujarit's (replaced on generating). */
   readonly replaces: readonly string[];
   /** Sheets with a report's name that the user made: generating refuses unless told to replace them. */
@@ -48,11 +58,11 @@ export function previewFrom(grids: WorkbookGrids, request: ReportRequest | undef
   const errors = validation.findings.filter((f) => f.severity === "error");
   const existing = new Set(grids.sheets.map((g) => g.name));
   const userSheets = userSheetsAmong(grids, REPORT_SHEET_NAMES);
-  const context = reportContext(read.workbook, req, {
-    now, draft: { errors: errors.length },
-    ...(read.layouts.tables.risks ? { register: read.layouts.tables.risks } : {}),
-  });
-  return { read, validation, request: req, errors, replaces: REPORT_SHEET_NAMES.filter((n) => existing.has(n) && !userSheets.includes(n)), userSheets, context };
+  const options = { now, ...(read.layouts.tables.risks ? { register: read.layouts.tables.risks } : {}) };
+  // the gaps are read off the round (items not reported) and the settings (signer, date): a draft too
+  const gaps = reportGaps(reportContext(read.workbook, req, options));
+  const context = reportContext(read.workbook, req, { ...options, draft: { errors: errors.length, gaps: gaps.length } });
+  return { read, validation, request: req, errors, gaps, draft: errors.length > 0 || gaps.length > 0, replaces: REPORT_SHEET_NAMES.filter((n) => existing.has(n) && !userSheets.includes(n)), userSheets, context };
 }
 
 /** One read: what generating would do, and the errors that would make the report a draft. */
@@ -72,6 +82,8 @@ export interface GenerateOptions {
   readonly replaceUserSheets?: boolean;
   /** How far the write is (Excel: round trips done of those expected). */
   readonly progress?: Progress;
+  /** Appendices beyond the official parts (project cards: off unless asked for). */
+  readonly contents?: ReportContents;
 }
 
 /** One read, then one write of every report sheet and `_meta`. In Excel: a constant number of syncs. */
@@ -80,14 +92,20 @@ export async function generateReports(port: WorkbookPort, request?: ReportReques
   const grids = await port.readGrids(PLAN_READ);
   const preview = previewFrom(grids, request, now);
   if (preview.userSheets.length > 0 && !options.replaceUserSheets) throw new SheetConflictError(preview.userSheets);
-  const sheets = reportSheets(preview.context);
-  const meta = metaWith(grids, sheets.map((s) => s.name), now, {
+  const sheets = reportSheets(preview.context, options.contents ?? {});
+  // a report sheet of an earlier generation that this one leaves out (project cards, an empty ITA appendix)
+  // would print with stale figures: it is replaced by an empty hidden sheet (hosts cannot delete sheets)
+  const made = new Set(sheets.map((s) => s.name));
+  const left = preview.replaces.filter((n) => !made.has(n)).map((name): SheetSpec => ({
+    name, visibility: "hidden", rows: [], columns: [], formattedRows: 0, freeze: { rows: 0, columns: 0 }, rowStyles: [], validations: [], cellFormats: [],
+  }));
+  const meta = metaWith(grids, [...sheets, ...left].map((s) => s.name), now, {
     "report.fy": String(preview.request.fy),
     "report.round": String(preview.request.round),
-    "report.draft": preview.errors.length > 0 ? `errors: ${preview.errors.length}` : "no",
+    "report.draft": preview.errors.length > 0 ? `errors: ${preview.errors.length}` : preview.gaps.length > 0 ? `gaps: ${preview.gaps.length}` : "no",
   });
-  await port.writeSheets({ sheets: [...sheets, meta], names: [] }, "replace", options.progress ? { progress: options.progress } : {});
-  return { preview, sheets, draft: preview.errors.length > 0 };
+  await port.writeSheets({ sheets: [...sheets, ...left, meta], names: [] }, "replace", options.progress ? { progress: options.progress } : {});
+  return { preview, sheets, draft: preview.draft };
 }
 
 export type { FiscalYear, ReportRequest };

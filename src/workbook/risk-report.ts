@@ -40,6 +40,8 @@ export interface RiskReportInput {
   readonly register?: RegisterLayout;
   /** The number of errors the checks found, when generated with the other report sheets as a draft. */
   readonly draftErrors?: number;
+  /** The printed draft banner, when the report is a draft for another reason than errors (reports/gaps.ts). */
+  readonly draftBanner?: string;
 }
 
 /** One group of the published table: a process and its issues. */
@@ -155,9 +157,10 @@ export function riskReportSheet(input: RiskReportInput): SheetSpec {
   const capacity = pageCapacity(printScale(columnWidths)) - 8;
 
   // 1: the note (on screen, not printed) · 2–3: title · 5–6: the table's header (repeated on every page)
-  const draft = (input.draftErrors ?? 0) > 0;
+  const draft = (input.draftErrors ?? 0) > 0 || input.draftBanner !== undefined;
   if (draft) {
-    b.area(1, 1, 1, 1 + UNITS, `ฉบับร่าง (DRAFT): ข้อมูลในสมุดงานยังมีข้อผิดพลาด ${digits(input.draftErrors ?? 0)} รายการ — ตรวจสอบและแก้ไขก่อนส่ง`, STYLE.draft);
+    const banner = (input.draftErrors ?? 0) > 0 ? `ฉบับร่าง (DRAFT): ข้อมูลในสมุดงานยังมีข้อผิดพลาด ${digits(input.draftErrors ?? 0)} รายการ — ตรวจสอบและแก้ไขก่อนส่ง` : input.draftBanner;
+    b.area(1, 1, 1, 1 + UNITS, banner ?? "ฉบับร่าง (DRAFT)", STYLE.draft);
     b.height(1, rowHeightPt(1, 16));
   } else {
     b.area(1, 1, 1, 1 + UNITS, GENERATED_NOTE, { italic: true, fontSize: 12, fontColor: NOTE_COLOR });

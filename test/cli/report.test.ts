@@ -9,10 +9,14 @@ import { XlsxWorkbook } from "../../src/hosts/xlsx/xlsx-workbook";
 import { readPlanWorkbook } from "../../src/workbook/read";
 import { describeWorkbook } from "../../src/workbook/write";
 import { seed001Workbook } from "../support/seed001";
+import { REPORT_SHEETS } from "../../src/workbook/reports/names";
 
 const root = join(__dirname, "..", "..");
 const sample = join(root, "samples", "nasameng-2566-2570.xlsx");
 const dir = mkdtempSync(join(tmpdir(), "sujarit-report-"));
+/** The sample has no ITA measures: no ITA appendix; the project cards only with --cards. */
+const withCards = REPORT_SHEET_NAMES.filter((n) => n !== REPORT_SHEETS.ita);
+const byDefault = withCards.filter((n) => n !== REPORT_SHEETS.cards);
 
 async function run(...argv: string[]) {
   const out: string[] = [];
@@ -30,28 +34,34 @@ describe("sujarit report", () => {
     const out = join(dir, "report.xlsx");
     const before = readFileSync(sample);
     const r = await run("report", sample, "--fy", "2567", "--round", "6", "--out", out);
-    expect(r).toMatchObject({ code: 0, err: "" });
+    // no errors, but 35 items not reported and a sample-data signer: a draft (exit 1), with the list, never "no errors"
+    expect(r).toMatchObject({ code: 1, err: "" });
     expect(r.out).toContain("ปีงบประมาณ 2567 รอบ 6 เดือน");
-    expect(r.out).toContain("ตรวจสอบแล้ว ไม่พบข้อผิดพลาด");
+    expect(r.out).not.toContain("ไม่พบข้อผิดพลาด");
+    expect(r.out).toMatch(/ข้อมูลที่ยังไม่ครบสำหรับรายงานฉบับลงนาม \(\d+\):/);
+    expect(r.out).toContain("ยังไม่ได้รายงานผลรอบ 6 เดือน 35 รายการ");
+    expect(r.out).toContain("รายงานนี้จึงเป็นฉบับร่าง");
     expect(r.out).toMatch(/รวม\s+39\s+1\s+2\s+1\s+35\s+20,000/);
     expect(r.out).toContain(`บันทึกแล้ว: ${out}`);
     expect(readFileSync(sample).equals(before)).toBe(true);
     const grids = await sheetsOf(out);
-    for (const name of REPORT_SHEET_NAMES) expect(grids.sheets.map((s) => s.name)).toContain(name);
-    expect(generatedSheets(grids).sort()).toEqual([...REPORT_SHEET_NAMES].sort());
+    for (const name of byDefault) expect(grids.sheets.map((s) => s.name)).toContain(name);
+    expect(generatedSheets(grids).sort()).toEqual([...byDefault].sort());
     expect(readPlanWorkbook(grids).workbook).toEqual(readPlanWorkbook(await sheetsOf(sample)).workbook);
   });
 
   it("takes the year and round from the settings, writes in place, and regenerates without complaint", async () => {
     const file = join(dir, "in-place.xlsx");
     copyFileSync(sample, file);
-    const first = await run("report", file, "--json");
-    expect(first.code).toBe(0);
-    const json = JSON.parse(first.out) as { fy: number; round: number; draft: boolean; sheets: string[]; out: string };
-    expect([json.fy, json.draft, json.out]).toEqual([2567, false, file]);
-    expect(json.sheets).toEqual(REPORT_SHEET_NAMES);
+    const first = await run("report", file, "--json", "--cards");
+    expect(first.code).toBe(1);
+    const json = JSON.parse(first.out) as { fy: number; round: number; draft: boolean; sheets: string[]; out: string; errors: unknown[]; gaps: { rule: string }[] };
+    expect([json.fy, json.draft, json.out, json.errors]).toEqual([2567, true, file, []]);
+    expect(json.gaps.map((g) => g.rule)).toEqual(expect.arrayContaining(["G1", "G3"]));
+    expect(json.sheets).toEqual(withCards);
     const again = await run("report", file, "--round", "12", "--lang", "en");
-    expect(again.code).toBe(0);
+    expect(again.code).toBe(1);
+    expect(again.out).toContain("Missing before the report can be signed");
     expect(again.out).toContain("FY 2567 round 12 months");
     expect(existsSync(`${file}.sujarit-tmp`)).toBe(false);
   });
@@ -75,7 +85,7 @@ describe("sujarit report", () => {
     copyFileSync(sample, file);
     const before = readFileSync(file);
     const r = await run("report", file, "--check-only", "--fy", "2567", "--round", "12");
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(1); // a draft: items not reported, a sample-data signer
     expect(r.out).toContain("ตรวจอย่างเดียว");
     expect(readFileSync(file).equals(before)).toBe(true);
   });
@@ -102,6 +112,6 @@ describe("sujarit report", () => {
     expect(refused.code).toBe(2);
     expect(refused.err).toContain("สารบัญ");
     expect(String((await sheetsOf(mine)).sheets.find((s) => s.name === "สารบัญ")?.rows[0]?.[0])).toBe("สารบัญของฉัน");
-    expect((await run("report", mine, "--replace-user-sheets")).code).toBe(0);
+    expect((await run("report", mine, "--replace-user-sheets")).code).toBe(1); // made, as a draft (the sample's gaps)
   });
 });

@@ -17,11 +17,15 @@ import { describeWorkbook } from "../../src/workbook/write";
 import { bigPlan } from "../../bench/validate";
 import { loadSeed000, sampleModel } from "../../tools/build-sample";
 import { FakeExcel } from "../support/fake-excel";
-import { REPORT_NOW } from "../support/reports";
+import { completedModel, REPORT_NOW } from "../support/reports";
+import { REPORT_SHEETS } from "../../src/workbook/reports/names";
 import { expectWithinBudget, syncBound, trips } from "../support/budget";
 
 const sample = sampleModel(loadSeed000());
 const request = { fy: fiscalYear(2567), round: 6 as const };
+/** What a report of the sample holds by default: no project cards (off unless asked for), no ITA appendix when the plan has no ITA measures. */
+const defaultSheets = REPORT_SHEET_NAMES.filter((n) => n !== REPORT_SHEETS.cards && (n !== REPORT_SHEETS.ita || sample.itaMeasures.length > 0));
+const withCards = REPORT_SHEET_NAMES.filter((n) => n !== REPORT_SHEETS.ita || sample.itaMeasures.length > 0);
 
 const hosts = [
   {
@@ -66,19 +70,24 @@ describe.each(hosts)("generating every report sheet: $name", (host) => {
   it("never writes an input sheet: every cell, merge and visibility equal before and after, twice", async () => {
     const { port } = await host.make();
     const before = await port.readGrids();
-    const first = await generateReports(port, request, { now: REPORT_NOW });
-    expect(first.sheets.map((s) => s.name)).toEqual(REPORT_SHEET_NAMES);
+    const first = await generateReports(port, request, { now: REPORT_NOW, contents: { cards: true } });
+    expect(first.sheets.map((s) => s.name)).toEqual(withCards);
     const afterFirst = await port.readGrids();
     expect(inputSheets(afterFirst)).toEqual(inputSheets(before));
     expect(cellCount(inputSheets(before))).toBeGreaterThan(1000);
     expect(afterFirst.names.filter((n) => !reportNames.has(n.sheet))).toEqual(before.names);
-    // regenerating replaces the report sheets (same names, once each), inputs untouched again
+    // regenerating (without the cards) replaces the report sheets (same names, once each), inputs untouched
+    // again; the cards of the first report are left hidden and empty, never printed with stale figures
     const second = await generateReports(port, { fy: fiscalYear(2567), round: 12 }, { now: REPORT_NOW });
+    expect(second.sheets.map((s) => s.name)).toEqual(defaultSheets);
     const afterSecond = await port.readGrids();
     expect(inputSheets(afterSecond)).toEqual(inputSheets(before));
-    expect(afterSecond.sheets.filter((s) => reportNames.has(s.name)).map((s) => s.name).sort()).toEqual([...REPORT_SHEET_NAMES].sort());
-    expect(second.preview.replaces).toEqual(REPORT_SHEET_NAMES);
-    expect(generatedSheets(afterSecond).sort()).toEqual([...REPORT_SHEET_NAMES].sort());
+    expect(afterSecond.sheets.filter((s) => reportNames.has(s.name)).map((s) => s.name).sort()).toEqual([...withCards].sort());
+    const cards = afterSecond.sheets.find((s) => s.name === REPORT_SHEETS.cards);
+    expect(cards?.visibility).toBe("hidden");
+    expect(cards?.rows.flat().filter((v) => v !== null && v !== "")).toEqual([]);
+    expect(second.preview.replaces).toEqual(withCards);
+    expect(generatedSheets(afterSecond).sort()).toEqual([...withCards].sort());
   });
 
   it("refuses to replace a user's sheet of a report's name, untouched; replaces it when told to", async () => {
@@ -94,14 +103,22 @@ describe.each(hosts)("generating every report sheet: $name", (host) => {
     expect(after.sheets.find((s) => s.name === "ปก")?.rows.flat()).not.toContain("ห้ามเขียนทับ");
   });
 
-  it("marks every sheet draft when the checks find errors, and only then", async () => {
-    const clean = await host.make();
+  it("marks every sheet draft when the checks find errors or the report has gaps, and only then", async () => {
+    // the sample as it is: no errors, but 35 items not reported and a sample-data signer — a draft, saying why
+    const gappy = await generateReports((await host.make()).port, request, { now: REPORT_NOW });
+    expect(gappy.preview.errors).toEqual([]);
+    expect(gappy.draft).toBe(true);
+    expect(gappy.preview.gaps.map((g) => g.rule)).toEqual(expect.arrayContaining(["G1", "G3"]));
+    expect(gappy.preview.gaps.find((g) => g.rule === "G1")?.message.th).toMatch(/^ยังไม่ได้รายงานผลรอบ 6 เดือน 35 รายการ/);
+    for (const s of gappy.sheets) expect(String(s.rows[0]?.[0] ?? "")).toMatch(/^ฉบับร่าง \(DRAFT\): ข้อมูลยังไม่ครบ/);
+    const complete = completedModel(sample, 2567, 6);
+    const clean = await host.make(complete);
     const ok = await generateReports(clean.port, request, { now: REPORT_NOW });
     expect(ok.draft).toBe(false);
     expect(ok.preview.errors).toEqual([]);
     for (const s of ok.sheets) expect(String(s.rows[0]?.[0] ?? "")).not.toMatch(/ฉบับร่าง/);
     // disbursed more than the allocation: an error the report must not hide
-    const bad: PlanWorkbook = { ...sample, progress: sample.progress.map((p, i) => (i === 0 ? { ...p, ordinanceAmount: baht(1000), disbursed: baht(50_000) } : p)) };
+    const bad: PlanWorkbook = { ...complete, progress: complete.progress.map((p, i) => (i === 0 ? { ...p, ordinanceAmount: baht(1000), disbursed: baht(50_000) } : p)) };
     const dirty = await host.make(bad);
     const draft = await generateReports(dirty.port, request, { now: REPORT_NOW });
     expect(draft.draft).toBe(true);

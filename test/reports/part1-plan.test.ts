@@ -133,7 +133,7 @@ describe("seed 001 (เทศบาลตำบลก้อ, plan 2561–2564)",
   it("shows amounts as numbers in Thai digits with zero as '-', and counts with their kind word", () => {
     const first = rowsWhere(s, S1.kind, (t) => t === "โครงการ")[0] as number;
     expect(cell(s, first, S1.firstYear)).toBe(20000);
-    expect(styleAt(s, first, S1.firstYear).numFmt).toBe('[$-D00041E]#,##0;-[$-D00041E]#,##0;"-"');
+    expect(styleAt(s, first, S1.firstYear).numFmt).toBe('[$-D00041E]#,##0.00;-[$-D00041E]#,##0.00;"-"');
     const total = rowsWhere(s, 1, (t) => t === "มิติที่ ๑")[0] as number;
     expect(styleAt(s, total, S1.name).numFmt).toBe('[$-D00041E]0" โครงการ";;""');
     const rowHeights = new Map((s.rowHeights ?? []).map((h) => [h.row, h.height]));
@@ -189,7 +189,7 @@ describe("seed 000 (อบต.นาสะเม็ง, plan 2566–2570)", () =
     expect(text(a, 5, 6)).toBe("ปี 2566");
     const first = rowsWhere(a, S0.kind, (t) => t === "โครงการ")[0] as number;
     expect(text(a, first, S0.name)).toMatch(/^1\.1\.1 โครงการ/);
-    expect(styleAt(a, first, S0.firstYear).numFmt).toBe('#,##0;-#,##0;"-"');
+    expect(styleAt(a, first, S0.firstYear).numFmt).toBe('#,##0.00;-#,##0.00;"-"');
     expect(JSON.stringify(a.rows)).not.toMatch(/[๐-๙]/);
   });
 });

@@ -148,7 +148,7 @@ describe("Part 2 of seed 001 (FY2564, round 12)", () => {
     for (const nr of seed001Report.notReported) {
       const at = rows.find((x) => ctx.summary.items.find((r) => r.item.code === nr.code && flat(textAt(spec, x, 1)).includes(flat(r.item.name))));
       expect(at).toBeDefined();
-      expect(textAt(spec, at as number, 4)).toBe("ไม่ได้ดำเนินการ (ยังไม่ได้รายงานผลในรอบ ๑๒ เดือน)");
+      expect(textAt(spec, at as number, 4)).toBe("สถานะ: ยังไม่ได้รายงานผลในรอบ ๑๒ เดือน");
       expect(textAt(spec, at as number, PART2_COL.status)).toBe("ยังไม่ได้รายงานผล");
     }
   });
@@ -191,7 +191,7 @@ describe("Part 2 of seed 001 (FY2564, round 12)", () => {
     expect(textAt(spec, row, 3)).toBe("ผู้บริหารท้องถิ่น สมาชิกสภาท้องถิ่น พนักงานเทศบาล พนักงานจ้าง และประชาชน จำนวน ๗๐ คน");
     expect(textAt(spec, row, 4)).toBe("มีบุคลากรกลุ่มเป้าหมายเข้าร่วมโครงการตาม จำนวน ๕๕ คน\nสถานะ: ดำเนินการแล้วเสร็จ");
     expect([5, 6, 7].map((c) => cell(spec, row, c))).toEqual([0, 20000, 19892]);
-    expect(numFmtAt(spec, row, 6)).toBe('[$-D00041E]#,##0;-[$-D00041E]#,##0;"-"');
+    expect(numFmtAt(spec, row, 6)).toBe('[$-D00041E]#,##0.00;-[$-D00041E]#,##0.00;"-"');
   });
 
   it("flags the duplicated code (P7) on both items that share it", () => {
@@ -280,7 +280,7 @@ describe("Part 2 of seed 001 (FY2564, round 12)", () => {
     expect(textAt(arabic, 5, 1)).toBe("รอบ 12 เดือน ตุลาคม 2563-กันยายน 2564");
     const first = itemRows(arabic)[0] as number;
     expect(textAt(arabic, first, 1).startsWith("(1) ")).toBe(true);
-    expect(numFmtAt(arabic, first, 6)).toBe('#,##0;-#,##0;"-"');
+    expect(numFmtAt(arabic, first, 6)).toBe('#,##0.00;-#,##0.00;"-"');
     // the seed's texts are typed with Thai digits: with อารบิก they are shown in Arabic ones too
     expect(arabic.rows.flat().filter((v): v is string => typeof v === "string" && /[๐-๙]/.test(v))).toEqual([]);
     expect(arabic.rows.flat()).toContain("(1) โครงการอบรมพัฒนาศักยภาพบุคลากร ผู้นำชุมชน สมาชิก ใช้หลักธรรมาภิบาล");
@@ -328,7 +328,7 @@ describe("Part 2 of the sample (seed 000, FY2567 round 6): results, allocation a
   it("says the 6-month round for items with nothing reported", () => {
     const none = ctx.summary.items.filter((x) => x.status === "notReported");
     expect(none.length).toBeGreaterThan(30);
-    for (const r of none.slice(0, 5)) expect(textAt(spec, rowOf(r.item.code as string), 4)).toBe("ไม่ได้ดำเนินการ (ยังไม่ได้รายงานผลในรอบ ๖ เดือน)");
+    for (const r of none.slice(0, 5)) expect(textAt(spec, rowOf(r.item.code as string), 4)).toBe("สถานะ: ยังไม่ได้รายงานผลในรอบ ๖ เดือน");
   });
 });
 
@@ -354,7 +354,7 @@ describe("Part 2 never crashes and never hides an item", () => {
     expect(all).toContain("๔.๙ (ไม่พบชื่อภารกิจนี้ในแผ่นงานภารกิจ)");
     expect(all).toContain("(๑) (ไม่มีชื่อรายการ)");
     expect(all).toContain("รวมรายการที่ไม่ระบุมิติ (๑ รายการ)");
-    expect(all.filter((t) => t === "ไม่ได้ดำเนินการ (ยังไม่ได้รายงานผลในรอบ ๑๒ เดือน)")).toHaveLength(3);
+    expect(all.filter((t) => t === "สถานะ: ยังไม่ได้รายงานผลในรอบ ๑๒ เดือน")).toHaveLength(3);
     // an item whose budgets hold no FY2567 is not active that year (summarizeRound): not shown
     expect(all.some((t) => t.includes("โครงการไม่มีงบปีนี้"))).toBe(false);
     expect(itemRows(spec).map((r) => textAt(spec, r, PART2_COL.dimension) || cell(spec, r, PART2_COL.dimension))).toEqual([1, 4, "ไม่ระบุ"]);

@@ -75,6 +75,11 @@ function evaluate(f: string, part2: SheetSpec, part3: SheetSpec): number {
     const [den, part, whole] = [m[1], m[2], m[3]].map((a) => num(valuesOf(a as string)[0] ?? null));
     return den === 0 ? 0 : round2(((part as number) / (whole as number)) * 100);
   }
+  m = /^IF\(([A-Z]+\d+)=0,0,ROUND\(\(([A-Z]+\d+)\+([A-Z]+\d+)\*0\.5\)\/([A-Z]+\d+)\*100,2\)\)$/.exec(f);
+  if (m) {
+    const [den, done, doing, whole] = [m[1], m[2], m[3], m[4]].map((a) => num(valuesOf(a as string)[0] ?? null)) as number[];
+    return den === 0 ? 0 : round2((((done as number) + (doing as number) * 0.5) / (whole as number)) * 100);
+  }
   throw new Error(`a formula shape the table should not use: ${f}`);
 }
 
@@ -121,7 +126,7 @@ describe("Part 3 of seed 001 (FY2564, round 12)", () => {
     expect(textAt(spec, 4, 1)).toBe("เทศบาลตำบลก้อ อำเภอลี้ จังหวัดลำพูน");
     expect(textAt(spec, 5, 1)).toBe("ประจำปีงบประมาณ พ.ศ. ๒๕๖๔ รอบ ๑๒ เดือน (๑ ตุลาคม ๒๕๖๓ ถึง ๓๐ กันยายน ๒๕๖๔)");
     expect(spec.print).toMatchObject({ orientation: "portrait", paper: "A4", fitToWidth: true, footer: "หน้า &P จาก &N" });
-    expect(spec.print?.printArea).toBe(`A2:I${spec.rows.length}`);
+    expect(spec.print?.printArea).toBe(`A2:J${spec.rows.length}`);
     for (const h of spec.rowHeights ?? []) expect(h.height).toBeLessThanOrEqual(409);
   });
 
@@ -155,14 +160,17 @@ describe("Part 3 of seed 001 (FY2564, round 12)", () => {
   it("tables each มิติ with formulas over Part 2 that give the core's figures — the recomputed counts, not the seed's", () => {
     const header = rowOf(spec, (t) => t === "มิติ");
     expect(textAt(spec, header, 3)).toBe("จำนวนโครงการ/กิจกรรม/มาตรการ");
-    expect([3, 4, 5, 6, 7, 8, 9].map((c) => textAt(spec, header + 1, c))).toEqual(["ตามแผน", "ดำเนินการแล้วเสร็จ", "ร้อยละ", "ตามแผน", "ตามเทศบัญญัติ", "เบิกจ่าย", "ร้อยละการเบิกจ่าย"]);
+    expect([3, 4, 5, 6, 7, 8, 9, 10].map((c) => textAt(spec, header + 1, c))).toEqual([
+      "ตามแผน", "ดำเนินการแล้วเสร็จ", "อยู่ระหว่างดำเนินการ", "ผลการนำแผนไปปฏิบัติ (ร้อยละ)", "ตามแผน", "ตามเทศบัญญัติ", "เบิกจ่าย", "ร้อยละการเบิกจ่าย",
+    ]);
     const rows = ctx.summary.byDimension.map((_, i) => header + 2 + i);
     ctx.summary.byDimension.forEach((d, i) => {
       const r = rows[i] as number;
       expect(textAt(spec, r, 1).startsWith(`มิติที่ ${toThaiDigits(String(d.dimension))} `)).toBe(true);
-      const f = [3, 4, 5, 6, 7, 8, 9].map((c) => cell(spec, r, c) as FormulaInput);
+      const f = [3, 4, 5, 6, 7, 8, 9, 10].map((c) => cell(spec, r, c) as FormulaInput);
+      // the one % done of the report: e-PlanNACC's implementation score, as สรุป e-PlanNACC and สรุปภาพรวม show it
       expect(f.map((x) => x.result)).toEqual([
-        d.totals.items, d.totals.byStatus.done, percentOf(d.totals.byStatus.done, d.totals.items), d.totals.planned, d.totals.ordinance,
+        d.totals.items, d.totals.byStatus.done, d.totals.byStatus.inProgress, d.totals.implementationScore, d.totals.planned, d.totals.ordinance,
         d.totals.disbursed, percentOf(d.totals.disbursed, d.totals.ordinance),
       ]);
       for (const x of f) expect(evaluate(x.formula, part2, spec)).toBeCloseTo(x.result as number, 9);
@@ -172,13 +180,14 @@ describe("Part 3 of seed 001 (FY2564, round 12)", () => {
     expect(rows.map((r) => (cell(spec, r, 3) as FormulaInput).result)).toEqual([17, 29, 19, 15]);
     const total = (rows[3] as number) + 1;
     expect(textAt(spec, total, 1)).toBe("รวม");
-    const t = [3, 4, 5, 6, 7, 8, 9].map((c) => cell(spec, total, c) as FormulaInput);
-    expect(t.map((x) => x.result)).toEqual([80, 65, 81.25, 385000, 53500, 33424, 62.47]);
+    const t = [3, 4, 5, 6, 7, 8, 9, 10].map((c) => cell(spec, total, c) as FormulaInput);
+    const all = ctx.summary.total;
+    expect(t.map((x) => x.result)).toEqual([80, 65, all.byStatus.inProgress, all.implementationScore, 385000, 53500, 33424, 62.47]);
     for (const x of t) expect(evaluate(x.formula, part2, spec)).toBeCloseTo(x.result as number, 9);
     // dimension 3 disbursed 13,532 of 13,500 (M4, L355): its rate says so
-    expect((cell(spec, rows[2] as number, 9) as FormulaInput).result).toBe(100.24);
+    expect((cell(spec, rows[2] as number, 10) as FormulaInput).result).toBe(100.24);
     expect(styleAt(spec, rows[0] as number, 3).numFmt).toBe("[$-D00041E]0");
-    expect(styleAt(spec, rows[0] as number, 6).numFmt).toBe('[$-D00041E]#,##0;-[$-D00041E]#,##0;"-"');
+    expect(styleAt(spec, rows[0] as number, 7).numFmt).toBe('[$-D00041E]#,##0.00;-[$-D00041E]#,##0.00;"-"');
   });
 
   it("says '-' where the monthly rows give no problems or recommendations, and signs off from the settings (L509–514)", () => {
@@ -187,8 +196,8 @@ describe("Part 3 of seed 001 (FY2564, round 12)", () => {
     expect(textAt(spec, problems + 1, 2)).toBe("-");
     const recs = rowOf(spec, (t) => t === "ข้อเสนอแนะ");
     expect(textAt(spec, recs + 1, 2)).toBe("-");
-    const sign = rowOf(spec, (t) => t.startsWith("ลงชื่อ "), 4);
-    expect([0, 1, 2, 3, 4, 5, 6].map((i) => textAt(spec, sign + i, 4))).toEqual([
+    const sign = rowOf(spec, (t) => t.startsWith("ลงชื่อ "), 5);
+    expect([0, 1, 2, 3, 4, 5, 6].map((i) => textAt(spec, sign + i, 5))).toEqual([
       "ลงชื่อ ........................ ผู้รายงาน", "(นางลภัสสรดา ดงคำฟู)", "ผู้อำนวยการกองยุทธศาสตร์และงบประมาณ", "๕ ตุลาคม ๒๕๖๔",
       "โทรศัพท์ ๐๕๓-๐๙๖๐๑๑", "โทรสาร ๐๕๓-๐๙๖๐๑๑", "www.tambonkor.go.th",
     ]);
@@ -226,7 +235,7 @@ describe("Part 3 of the sample (FY2567, round 6)", () => {
     expect(textAt(arabic, 5, 1)).toBe("ประจำปีงบประมาณ พ.ศ. 2567 รอบ 6 เดือน (1 ตุลาคม 2566 ถึง 31 มีนาคม 2567)");
     const header = rowOf(arabic, (t) => t === "มิติ");
     expect(styleAt(arabic, header + 2, 3).numFmt).toBe("0");
-    expect(styleAt(arabic, header + 2, 5).numFmt).toBe("0.00");
+    expect(styleAt(arabic, header + 2, 6).numFmt).toBe("0.00");
     expect(arabic.rows.flat().filter((v): v is string => typeof v === "string").some((v) => /[๐-๙]/.test(v))).toBe(false);
   });
 });
@@ -267,8 +276,8 @@ describe("Part 3 helpers and odd plans", () => {
         expect(evaluate(f.formula, part2, spec)).toBeCloseTo(f.result as number, 9);
       }
     }
-    expect((cell(spec, header + 4, 8) as FormulaInput).result).toBe(3000);
-    expect((cell(spec, header + 4, 9) as FormulaInput).result).toBe(37.5);
+    expect((cell(spec, header + 4, 9) as FormulaInput).result).toBe(3000);
+    expect((cell(spec, header + 4, 10) as FormulaInput).result).toBe(37.5);
 
     const empty = part3Sheet(ctxOf(smallPlan([]), 2567, 12));
     expect(empty.rows.flat()).toContain("ไม่มีรายการในแผนปฏิบัติการที่อยู่ในปีงบประมาณ พ.ศ. ๒๕๖๗");

@@ -91,7 +91,7 @@ describe("seed 001 (FY2564, round 12) generated as the document, its errors fixe
     for (const nr of seed001Report.notReported) {
       const item = plan.items.find((i) => i.seq === nr.planSeq);
       const row = part2RowOf(item?.name ?? "?");
-      expect(textAt(part2, row, 4)).toBe("ไม่ได้ดำเนินการ (ยังไม่ได้รายงานผลในรอบ ๑๒ เดือน)");
+      expect(textAt(part2, row, 4)).toBe("สถานะ: ยังไม่ได้รายงานผลในรอบ ๑๒ เดือน");
       expect(textAt(part2, row, PART2_COL.status)).toBe("ยังไม่ได้รายงานผล");
     }
     expect(itemRows(part2)).toHaveLength(80);
@@ -128,12 +128,12 @@ describe("seed 001 (FY2564, round 12) generated as the document, its errors fixe
     expect(counted).toEqual([17, 29, 19, 15]);
     expect(counted).not.toEqual(plan.statedTotals.map((t) => t.countsTotal));
     // FY2564 budgets per มิติ: the stated sums agree with the items (no B6)
-    expect(dims.map((r) => (cell(part3, r, 6) as FormulaInput).result)).toEqual(plan.computed.byDimension.map((d) => d.budgets["2564"]));
+    expect(dims.map((r) => (cell(part3, r, 7) as FormulaInput).result)).toEqual(plan.computed.byDimension.map((d) => d.budgets["2564"]));
     // allocations and disbursements: the report's own figures (report-fy2564.json totals: 53,500 and 33,424)
     const total = (dims[3] as number) + 1;
-    expect([7, 8].map((c) => (cell(part3, total, c) as FormulaInput).result)).toEqual([53500, 33424]);
+    expect([8, 9].map((c) => (cell(part3, total, c) as FormulaInput).result)).toEqual([53500, 33424]);
     // dimension 3 disbursed 13,532 against 13,500 allocated (L355): over 100 % — the over-disbursement shows
-    expect((cell(part3, dims[2] as number, 9) as FormulaInput).result).toBe(100.24);
+    expect((cell(part3, dims[2] as number, 10) as FormulaInput).result).toBe(100.24);
   });
 
   it("Part 1 holds every plan item once, on its own row with its yearly budgets, and รวม rows with the recomputed counts", () => {
@@ -195,7 +195,7 @@ describe("seed 001 (FY2564, round 12) generated as the document, its errors fixe
     });
     expect(generated.draft).toBe(true);
     for (const spec of [part1, part2, part3]) {
-      expect(textAt(spec, 1, 1)).toBe(`ฉบับร่าง (DRAFT): ข้อมูลในสมุดงานยังมีข้อผิดพลาด ${toThaiDigits(String(errors.length))} รายการ ตัวเลขในรายงานอาจไม่ถูกต้อง — ตรวจสอบและแก้ไขก่อนส่ง`);
+      expect(textAt(spec, 1, 1)).toBe(`ฉบับร่าง (DRAFT): ข้อมูลในสมุดงานยังมีข้อผิดพลาด ${toThaiDigits(String(errors.length))} รายการ ตัวเลขในรายงานอาจไม่ถูกต้อง`);
       expect(spec.print?.printArea?.startsWith("A1:")).toBe(true);
     }
     // Part 2 says which items share the duplicated code

@@ -52,9 +52,12 @@ const withDigits = (m: PlanWorkbook, digits: "thai" | "arabic"): PlanWorkbook =>
 
 describe.each(REPORT_CASES.map((c) => [c.name, c] as const))("every report sheet of %s", (_, c) => {
   it.each(["thai", "arabic"] as const)("is well formed with %s digits", (digits) => {
-    const sheets = reportSheets(reportContext(withDigits(c.model, digits), { fy: fiscalYear(c.fy), round: c.round }, { now: REPORT_NOW }));
+    const sheets = reportSheets(reportContext(withDigits(c.model, digits), { fy: fiscalYear(c.fy), round: c.round }, { now: REPORT_NOW }), { cards: true });
     expect(sheets.map((s) => s.name)).toEqual(Object.values(REPORT_SHEETS).filter((n) => sheets.some((s) => s.name === n)));
-    expect(sheets).toHaveLength(Object.keys(REPORT_SHEETS).length);
+    // an ITA appendix only when the plan has ITA measures: an empty one is neither printed nor listed
+    const ita = c.model.itaMeasures.length > 0;
+    expect(sheets.map((s) => s.name).includes(REPORT_SHEETS.ita)).toBe(ita);
+    expect(sheets).toHaveLength(Object.keys(REPORT_SHEETS).length - (ita ? 0 : 1));
     const problems = sheets.flatMap((s) => problemsOf(s, digits).map((p) => `${s.name}: ${p}`));
     expect(problems).toEqual([]);
   });
@@ -63,8 +66,8 @@ describe.each(REPORT_CASES.map((c) => [c.name, c] as const))("every report sheet
 it("an empty plan still gives every sheet, well formed, without a crash", () => {
   const empty = newPlan({ orgName: "", orgType: undefined, district: "", province: "", firstYear: fiscalYear(2566), years: 5, framework: "2566-2570" });
   for (const round of [6, 12] as const) {
-    const sheets = reportSheets(reportContext(empty, { fy: fiscalYear(2567), round }, { now: REPORT_NOW, draft: { errors: 3 } }));
-    expect(sheets).toHaveLength(Object.keys(REPORT_SHEETS).length);
+    const sheets = reportSheets(reportContext(empty, { fy: fiscalYear(2567), round }, { now: REPORT_NOW, draft: { errors: 3 } }), { cards: true });
+    expect(sheets).toHaveLength(Object.keys(REPORT_SHEETS).length - 1); // no ITA measures: no ITA appendix
     expect(sheets.flatMap((s) => problemsOf(s, "thai").map((p) => `${s.name}: ${p}`))).toEqual([]);
     for (const s of sheets) expect(String(s.rows[0]?.[0])).toMatch(/^ฉบับร่าง/);
   }

@@ -5,7 +5,8 @@
  */
 import { generateReports, type GeneratedReports } from "../../src/app/report";
 import type { ReportRound } from "../../src/domain/lists";
-import type { PlanWorkbook } from "../../src/domain/plan";
+import type { PlanWorkbook, ProgressEntry } from "../../src/domain/plan";
+import { summarizeRound } from "../../src/domain/progress/round";
 import { fiscalYear } from "../../src/domain/units";
 import { XlsxWorkbook } from "../../src/hosts/xlsx/xlsx-workbook";
 import { describeWorkbook } from "../../src/workbook/write";
@@ -37,4 +38,25 @@ export async function generatedCase(c: ReportCase): Promise<{ book: XlsxWorkbook
   const book = await workbookOf(c.model);
   const generated = await generateReports(book, { fy: fiscalYear(c.fy), round: c.round }, { now: REPORT_NOW });
   return { book, generated };
+}
+
+/**
+ * The model as a report to sign would have it (issue 13): every active item reported in the round (a
+ * ยังไม่ดำเนินการ row in the round's last month where it had none) and a real signer, position and date —
+ * no gap (workbook/reports/gaps.ts) left to make it a draft.
+ */
+export function completedModel(model: PlanWorkbook, fy: number, round: ReportRound): PlanWorkbook {
+  const summary = summarizeRound(model, fiscalYear(fy), round);
+  const template = model.progress[0];
+  const month = round === 6 ? 3 : 9;
+  const extra: ProgressEntry[] = template === undefined ? [] : summary.items.filter((r) => r.status === "notReported" && r.item.code).map((r) => ({
+    ...template, fy: fiscalYear(fy), month, code: r.item.code, status: "notStarted", reason: undefined, reasonText: "", inOrdinance: undefined,
+    progressPct: undefined, startDate: undefined, endDate: undefined, output: "", unit: "", indicatorResult: "", result: "", budgetType: undefined,
+    ordinanceAmount: undefined, disbursed: undefined, evidence: "", problems: "", recommendations: "", at: undefined,
+  }) as ProgressEntry);
+  return {
+    ...model,
+    settings: { ...model.settings, reporter: "นางสาวสมใจ รักษ์ธรรม", reporterPosition: "ปลัดองค์การบริหารส่วนตำบล", reportDate: new Date(Date.UTC(fy - 543, month - 1, 28)) },
+    progress: [...model.progress, ...extra],
+  };
 }

@@ -17,7 +17,7 @@ import type { WorkbookSession } from "../../app/session";
 import type { ReportRound } from "../../domain/lists";
 import type { RoundTotals } from "../../domain/progress/round";
 import { fiscalYear } from "../../domain/units";
-import { REPORT_SHEET_ORDER, REPORT_SHEETS, REPORT_SHEETS_EN, type ReportRequest } from "../../workbook/reports";
+import { REPORT_SHEETS, REPORT_SHEETS_EN, type ReportRequest, reportSheetKeys } from "../../workbook/reports";
 import { plainMessage } from "../ErrorBar";
 import { usePrefs } from "../prefs";
 import { WriteProgress, type WriteProgressState } from "../WriteProgress";
@@ -50,6 +50,8 @@ export function ReportsPage({ session }: { session: WorkbookSession }) {
   const read = useCallback(() => previewReport(session.port, request), [session, request]);
   const { value: preview, busy, error, load } = useLiveRead(session, read);
   const [replaceUser, setReplaceUser] = useState(false);
+  // project cards belong to the plan document: off unless asked for
+  const [cards, setCards] = useState(false);
   const [working, setWorking] = useState(false);
   const [progress, setProgress] = useState<WriteProgressState | undefined>(undefined);
   const [status, setStatus] = useState<Status>();
@@ -71,11 +73,11 @@ export function ReportsPage({ session }: { session: WorkbookSession }) {
     setWorking(true);
     setStatus(undefined);
     try {
-      const result = await generateReports(session.port, shown, { replaceUserSheets: replaceUser, progress: (done, total) => setProgress({ done, total }) });
+      const result = await generateReports(session.port, shown, { replaceUserSheets: replaceUser, contents: { cards }, progress: (done, total) => setProgress({ done, total }) });
       const n = num(result.sheets.length);
       const done = t(session.exportBytes ? "reportsDoneDownload" : "reportsDone1", { n });
       setStatus(result.draft
-        ? { intent: "warning", text: `${done} ${t("reportsDraftDone", { n: num(result.preview.errors.length) })}` }
+        ? { intent: "warning", text: `${done} ${result.preview.errors.length > 0 ? t("reportsDraftDone", { n: num(result.preview.errors.length) }) : t("reportsDraftGaps", { n: num(result.preview.gaps.length) })}` }
         : { intent: "success", text: done });
       setMade(result.sheets.map((x) => x.name));
       setReplaceUser(false);
@@ -91,6 +93,8 @@ export function ReportsPage({ session }: { session: WorkbookSession }) {
   };
 
   const errors = preview?.errors ?? [];
+  const gaps = preview?.gaps ?? [];
+  const keys = preview ? reportSheetKeys(preview.context, { cards }) : [];
   const blockedByUser = (preview?.userSheets.length ?? 0) > 0 && !replaceUser;
   const ready = preview !== undefined && !busy && !working;
   const summary = preview?.context.summary;
@@ -157,8 +161,17 @@ export function ReportsPage({ session }: { session: WorkbookSession }) {
                 <FindingsList findings={errors} />
               </MessageBarBody>
             </MessageBar>
-          ) : (
+          ) : gaps.length === 0 && (
             <MessageBar intent="success" layout="multiline" data-testid="report-no-errors"><MessageBarBody>{t("reportsNoErrors")}</MessageBarBody></MessageBar>
+          )}
+          {gaps.length > 0 && (
+            <MessageBar intent="warning" layout="multiline" data-testid="report-gaps" data-count={gaps.length}>
+              <MessageBarBody>
+                <MessageBarTitle>{t("reportsGapsTitle", { n: num(gaps.length) })}</MessageBarTitle>
+                <Body1 as="p">{t("reportsGapsBody")}</Body1>
+                <FindingsList findings={gaps} />
+              </MessageBarBody>
+            </MessageBar>
           )}
           {summary.unmatched.length > 0 && (
             <MessageBar intent="info" layout="multiline" data-testid="report-unmatched">
@@ -169,9 +182,10 @@ export function ReportsPage({ session }: { session: WorkbookSession }) {
           )}
 
           <div>
-            <Body1 as="p">{t("reportsSheets", { n: num(REPORT_SHEET_ORDER.length) })}</Body1>
+            <Checkbox checked={cards} onChange={(_, d) => setCards(d.checked === true)} label={t("reportsCards")} data-testid="report-cards" />
+            <Body1 as="p">{t("reportsSheets", { n: num(keys.length) })}</Body1>
             <ol className={s.sheets} data-testid="report-sheets">
-              {REPORT_SHEET_ORDER.map((k) => {
+              {keys.map((k) => {
                 const name = REPORT_SHEETS[k];
                 const revealable = session.reveal && made.includes(name);
                 return (
@@ -202,7 +216,7 @@ export function ReportsPage({ session }: { session: WorkbookSession }) {
           <div className={s.actions}>
             <Button appearance="primary" icon={working ? <Spinner size="extra-tiny" aria-hidden /> : <DocumentTableRegular />}
               onClick={() => void generate()} disabled={!ready || blockedByUser} data-testid="generate-reports">
-              {working ? t("reportsGenerating") : t(errors.length > 0 ? "reportsGenerateDraft" : "reportsGenerate")}
+              {working ? t("reportsGenerating") : t(preview.draft ? "reportsGenerateDraft" : "reportsGenerate")}
             </Button>
           </div>
           {working && <WriteProgress state={progress} />}

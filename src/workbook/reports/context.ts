@@ -19,9 +19,14 @@ export interface ReportRequest {
   readonly round: ReportRound;
 }
 
-/** Set when the checks found errors: the report is generated all the same, and says it is a draft. */
+/**
+ * Set when the checks found errors or the report has gaps (gaps.ts: items not reported, placeholders where
+ * the signer belongs, …): the report is generated all the same, and says it is a draft.
+ */
 export interface DraftMark {
   readonly errors: number;
+  /** The report's gaps (gaps.ts reportGaps, counted by app/report.ts): a draft without errors too. */
+  readonly gaps?: number;
 }
 
 export interface ReportContext extends ReportRequest {
@@ -47,18 +52,20 @@ export function reportContext(
 ): ReportContext {
   const digits = model.settings.digits;
   const s = model.settings;
-  return {
+  const ctx: ReportContext = {
     ...request,
     model,
     summary: summarizeRound(model, request.fy, request.round),
     digits,
     formats: reportFormats(digits),
-    draft: options.draft && options.draft.errors > 0 ? options.draft : undefined,
+    draft: undefined,
     now: options.now,
     register: options.register,
     planYears: Array.from({ length: s.years }, (_, i) => s.firstYear + i),
     num: (value) => (digits === "thai" ? toThaiDigits(String(value)) : String(value)),
   };
+  const d = options.draft;
+  return d && (d.errors > 0 || (d.gaps ?? 0) > 0) ? { ...ctx, draft: d } : ctx;
 }
 
 /* ---------- the wording every sheet shares ---------- */
@@ -97,13 +104,19 @@ export function planPeriod(ctx: ReportContext): string {
  */
 export function noteRow(b: SheetBuilder, ctx: ReportContext, lastCol: number): { firstRow: number; printFrom: number } {
   if (ctx.draft) {
-    b.area(1, 1, 1, lastCol, `ฉบับร่าง (DRAFT): ข้อมูลในสมุดงานยังมีข้อผิดพลาด ${ctx.num(ctx.draft.errors)} รายการ ตัวเลขในรายงานอาจไม่ถูกต้อง — ตรวจสอบและแก้ไขก่อนส่ง`, STYLE.draft);
+    b.area(1, 1, 1, lastCol, draftBanner(ctx, ctx.draft), STYLE.draft);
     b.height(1, 42);
     return { firstRow: 2, printFrom: 1 };
   }
   b.area(1, 1, 1, lastCol, GENERATED_NOTE, STYLE.note);
   b.height(1, 18);
   return { firstRow: 2, printFrom: 2 };
+}
+
+/** The printed draft banner: the errors the checks found, or the gaps (gaps.ts) that keep it from being signed. */
+export function draftBanner(ctx: ReportContext, draft: DraftMark): string {
+  if (draft.errors > 0) return `ฉบับร่าง (DRAFT): ข้อมูลในสมุดงานยังมีข้อผิดพลาด ${ctx.num(draft.errors)} รายการ ตัวเลขในรายงานอาจไม่ถูกต้อง`;
+  return `ฉบับร่าง (DRAFT): ข้อมูลยังไม่ครบ ${ctx.num(draft.gaps ?? 0)} เรื่อง (ผลที่ยังไม่ได้รายงาน ผู้ลงนาม หรือวันที่รายงาน)`;
 }
 
 export function footerOf(ctx: ReportContext): string {

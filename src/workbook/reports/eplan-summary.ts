@@ -66,6 +66,8 @@ export const STATUS_TEXT: Readonly<Record<RoundStatus, string>> = {
   notReported: "รอรายงานผล",
 };
 export const UNPLACED = "ไม่ระบุ";
+/** Table (๔)'s count of the items with one of e-PlanNACC's three statuses: a subtotal, never headed รวมทั้งสิ้น. */
+export const REPORTED_HEADER = "รวมที่รายงานสถานะแล้ว";
 export const YES = "ใช่";
 export const NO = "ไม่";
 
@@ -178,8 +180,8 @@ export function eplanSummary(ctx: ReportContext): { readonly spec: SheetSpec; re
 
   /** One summary table: its title, a header of [columns, text] spans, a row per dimension and the total. */
   const table = (top: number, heading: string, spans: readonly Span[]) => {
-    b.area(top, 1, top, LAST, heading, { bold: true, vertical: "middle" });
-    b.height(top, line);
+    b.area(top, 1, top, LAST, heading, { bold: true, vertical: "middle", wrap: true });
+    b.height(top, rowHeightPt(linesFor(heading, all, SIZE), SIZE));
     const h = top + 1;
     b.area(h, 1, h, LABEL_TO, "มิติ", STYLE.header);
     for (const sp of spans) b.area(h, sp.from, h, sp.to, sp.header, STYLE.header);
@@ -214,11 +216,13 @@ export function eplanSummary(ctx: ReportContext): { readonly spec: SheetSpec; re
   const sumIf = (sr: SummaryRow, field: Field, value: number): CellInput => ({ formula: `SUMIF(${dim},${crit(sr.criterion)},${range(field)})`, result: value });
   const c = col;
   const [E, F, G, H, I, J, K, L] = [c("name"), c("planned"), c("ordinance"), c("disbursed"), c("inOrdinance"), c("status"), c("reason"), c("remark")] as const;
-  table(tables[0] as number, `(${ctx.num(1)}) จำนวนโครงการและงบประมาณตามแผนพัฒนาท้องถิ่น`, [
+  // e-PlanNACC counts only the items with a budget here: the heading says so, beside the plan's count
+  const ofAll = `จากทั้งหมด ${ctx.num(total.items)} รายการในแผน`;
+  table(tables[0] as number, `(${ctx.num(1)}) จำนวนโครงการและงบประมาณตามแผนพัฒนาท้องถิ่น (ระบบ e-PlanNACC นับเฉพาะรายการที่มีงบประมาณตามแผน ${ofAll})`, [
     { from: E, to: G, header: "จำนวนโครงการ", value: (sr) => countIf(sr, `${range("planned")},">0"`, sr.totals.plannedItems), format: f.count },
     { from: H, to: L, header: "งบประมาณ (บาท)", value: (sr) => sumIf(sr, "planned", sr.totals.planned), format: f.amount },
   ]);
-  table(tables[1] as number, `(${ctx.num(2)}) จำนวนโครงการและงบประมาณตามข้อบัญญัติ/เทศบัญญัติ/แผนการดำเนินงาน`, [
+  table(tables[1] as number, `(${ctx.num(2)}) จำนวนโครงการและงบประมาณตามข้อบัญญัติ/เทศบัญญัติ/แผนการดำเนินงาน (นับเฉพาะรายการที่บรรจุในข้อบัญญัติ ${ofAll})`, [
     { from: E, to: G, header: "จำนวนโครงการ", value: (sr) => countIf(sr, `${range("inOrdinance")},"${YES}"`, sr.totals.ordinanceItems), format: f.count },
     { from: H, to: L, header: "งบประมาณ (บาท)", value: (sr) => sumIf(sr, "ordinance", sr.totals.ordinance), format: f.amount },
   ]);
@@ -238,7 +242,7 @@ export function eplanSummary(ctx: ReportContext): { readonly spec: SheetSpec; re
     { from: F, to: F, header: STATUS_TEXT.inProgress, value: (sr) => byStatus(sr, "inProgress"), format: f.count },
     { from: G, to: G, header: STATUS_TEXT.done, value: (sr) => byStatus(sr, "done"), format: f.count },
     { from: H, to: H, header: STATUS_TEXT.notPossible, value: (sr) => byStatus(sr, "notPossible"), format: f.count },
-    { from: I, to: I, header: "รวมทั้งสิ้น", value: (sr, r) => ({ formula: `SUM(${doing}${r}:${columnLetter(H)}${r})`, result: reported(sr.totals) }), format: f.count },
+    { from: I, to: I, header: REPORTED_HEADER, value: (sr, r) => ({ formula: `SUM(${doing}${r}:${columnLetter(H)}${r})`, result: reported(sr.totals) }), format: f.count },
     {
       from: J, to: J, header: "รอรายงานผล",
       value: (sr) => ({
@@ -257,7 +261,7 @@ export function eplanSummary(ctx: ReportContext): { readonly spec: SheetSpec; re
     },
   ]);
   const legend = `ผลการนำแผนไปปฏิบัติ = (ดำเนินการแล้วเสร็จ × ${ctx.num(1)} + อยู่ระหว่างดำเนินการ × ${ctx.num("0.5")}) ÷ จำนวนโครงการ × ${ctx.num(100)} ` +
-    `โดยจำนวนโครงการ = รวมทั้งสิ้น + รอรายงานผล · รอรายงานผล คือ รายการที่ยังไม่ดำเนินการหรือยังไม่มีผลในแผ่นงานผลรายเดือนของรอบนี้`;
+    `โดยจำนวนโครงการ = ${REPORTED_HEADER} + รอรายงานผล = ทุกรายการในแผนของปีนี้ (ตัวเลขเดียวกับส่วนที่ ${ctx.num(3)} และสรุปภาพรวม) · รอรายงานผล คือ รายการที่ยังไม่ดำเนินการหรือยังไม่มีผลในแผ่นงานผลรายเดือนของรอบนี้`;
   b.area(legendRow, 1, legendRow, LAST, legend, { ...STYLE.text, fontSize: 14 });
   b.height(legendRow, rowHeightPt(linesFor(legend, all, 14), 14));
   flow.keep(legendRow, [b.heightOf(legendRow)]);

@@ -7,7 +7,7 @@ import { riskReportSheet } from "../risk-report";
 import { annualListSheet } from "./annual-list";
 import { cardsSheet } from "./cards";
 import { contentsSheet } from "./contents";
-import type { ReportContext } from "./context";
+import { draftBanner, type ReportContext } from "./context";
 import { dashboardSheet } from "./dashboard";
 import { eplanSummarySheet } from "./eplan-summary";
 import { itaSheet } from "./ita";
@@ -26,7 +26,8 @@ const GENERATORS: Readonly<Record<Exclude<ReportSheetKey, "contents">, (ctx: Rep
   part3: part3Sheet,
   ita: itaSheet,
   risk: (ctx) => riskReportSheet({
-    model: ctx.model, ...(ctx.register ? { register: ctx.register } : {}), ...(ctx.draft ? { draftErrors: ctx.draft.errors } : {}),
+    model: ctx.model, ...(ctx.register ? { register: ctx.register } : {}), ...(ctx.draft && ctx.draft.errors > 0 ? { draftErrors: ctx.draft.errors } : {}),
+    ...(ctx.draft && ctx.draft.errors === 0 ? { draftBanner: draftBanner(ctx, ctx.draft) } : {}),
   }),
   cards: cardsSheet,
   annualList: annualListSheet,
@@ -34,13 +35,30 @@ const GENERATORS: Readonly<Record<Exclude<ReportSheetKey, "contents">, (ctx: Rep
   dashboard: dashboardSheet,
 };
 
-export function reportSheets(ctx: ReportContext): SheetSpec[] {
+/** Which appendices the report holds beyond the official document's parts. */
+export interface ReportContents {
+  /** บัตรโครงการ: part of the plan document, not of a progress report — left out unless asked for. */
+  readonly cards?: boolean;
+}
+
+/**
+ * The report sheets this context makes, in the printed order: the appendices that have content (an ITA
+ * sheet only when the plan has ITA measures) and the ones asked for (project cards). What is left out is
+ * neither printed nor listed in the contents.
+ */
+export function reportSheetKeys(ctx: ReportContext, contents: ReportContents = {}): ReportSheetKey[] {
+  return REPORT_SHEET_ORDER.filter((k) => (k !== "cards" || contents.cards === true) && (k !== "ita" || ctx.model.itaMeasures.length > 0));
+}
+
+export function reportSheets(ctx: ReportContext, contents: ReportContents = {}): SheetSpec[] {
+  const keys = reportSheetKeys(ctx, contents);
   const byKey = new Map<ReportSheetKey, SheetSpec>();
-  for (const key of REPORT_SHEET_ORDER) if (key !== "contents") byKey.set(key, GENERATORS[key](ctx));
-  const others = REPORT_SHEET_ORDER.filter((k) => k !== "contents").map((k) => byKey.get(k) as SheetSpec);
+  for (const key of keys) if (key !== "contents") byKey.set(key, GENERATORS[key](ctx));
+  const others = keys.filter((k) => k !== "contents").map((k) => byKey.get(k) as SheetSpec);
   byKey.set("contents", contentsSheet(ctx, others));
-  return REPORT_SHEET_ORDER.map((k) => byKey.get(k) as SheetSpec);
+  return keys.map((k) => byKey.get(k) as SheetSpec);
 }
 
 export { REPORT_SHEETS, REPORT_SHEET_ORDER, REPORT_SHEETS_EN, type ReportSheetKey } from "./names";
 export { type ReportContext, reportContext, type ReportRequest } from "./context";
+export { reportGaps } from "./gaps";

@@ -222,7 +222,11 @@ export function part1Sheet(ctx: ReportContext): SheetSpec {
   const spare = Math.max(0, WIDTH.name - countWidths.reduce((x, w) => x + w, 0)) / kinds.length;
   const kindWidths = countWidths.map((w) => Math.round((w + spare) * 10) / 10);
   const nameWidth = kindWidths.reduce((x, w) => x + w, 0);
-  const widths = [WIDTH.dimension, WIDTH.mission, ...kindWidths, ...years.map(() => WIDTH.year), WIDTH.note, WIDTH.kind];
+  // amounts print with satang: a year column is as wide as its largest figure (the grand total) needs
+  const largest = Math.max(0, ...years.map((y) => ctx.model.items.reduce((x, it) => x + (it.budgets[y] ?? 0), 0)));
+  const largestText = ctx.num(largest.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
+  const yearWidth = Math.max(WIDTH.year, Math.ceil((textWidthPx(largestText, size) * 1.1 + 16) / 7));
+  const widths = [WIDTH.dimension, WIDTH.mission, ...kindWidths, ...years.map(() => yearWidth), WIDTH.note, WIDTH.kind];
   const printedWidths = widths.slice(0, noteCol);
 
   const { printFrom } = noteRow(b, ctx, noteCol);

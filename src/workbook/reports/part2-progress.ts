@@ -34,6 +34,7 @@ import type { CellInput, CellStyle, SheetSpec } from "../grid";
 import { columnPx, lineHeightPt, linesFor, textWidthPx } from "../text-size";
 import { SheetBuilder } from "./builder";
 import { footerOf, noteRow, orgLine, type ReportContext } from "./context";
+import { indicatorOf, targetOf } from "./gaps";
 import { REPORT_SHEETS } from "./names";
 import { REPORT_FONT, STYLE } from "./style";
 
@@ -190,8 +191,8 @@ export function statusLine(ctx: ReportContext, r: ItemRound): string {
       return `สถานะ: ${STATUS_WORD.notPossible}${why ? ` เนื่องจาก${why}` : ""}`;
     }
     case "notReported":
-      // M10 tells the planner the item "will show as ไม่ได้ดำเนินการ"; e-PlanNACC calls it รอรายงานผล
-      return `ไม่ได้ดำเนินการ (ยังไม่ได้รายงานผลในรอบ ${inDigits(ctx, ctx.round)} เดือน)`;
+      // the status as it is: no row in the round is no report, never "not carried out" (the report is a draft)
+      return `สถานะ: ${STATUS_WORD.notReported}ในรอบ ${inDigits(ctx, ctx.round)} เดือน`;
   }
 }
 
@@ -367,7 +368,7 @@ type ItemTexts = Readonly<Record<TextCol, string>>;
 
 /** The width (characters) an amount column needs for the largest figure it shows, in the digits set. */
 function amountWidth(ctx: ReportContext, largest: number): number {
-  const text = inDigits(ctx, Math.round(largest).toLocaleString("en-US"));
+  const text = inDigits(ctx, largest.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
   return Math.max(12, Math.ceil((textWidthPx(text, SIZE) + 16) / 7));
 }
 
@@ -424,8 +425,9 @@ export function buildPart2(ctx: ReportContext): Part2Layout {
         const no = `(${num(i + 1)})`;
         texts.set(r, {
           name: `${no} ${num(normalizeSpace(r.item.name)) || "(ไม่มีชื่อรายการ)"}`,
-          indicator: num(listLines(r.item.indicator)) || "-",
-          target: num(listLines(r.item.target)) || "-",
+          // the plan table's, else the project details' (ผลผลิต / กลุ่มเป้าหมาย): seed 001 fills both for every item (L184–186)
+          indicator: num(listLines(indicatorOf(ctx, r.item))) || "-",
+          target: num(listLines(targetOf(ctx, r.item))) || "-",
           result: resultText(ctx, r, r.item.code ? codeUse.get(r.item.code) ?? 1 : 1),
         });
       });

@@ -33,9 +33,11 @@ import {
 import { REPORT_FONT, STYLE } from "./style";
 
 const SIZE = REPORT_FONT.size;
-const LAST_COL = 9;
+const LAST_COL = 10;
 /** Lines of one row of the paragraph: well under Excel's 409-point row limit. */
 const PARAGRAPH_LINES = 6;
+/** The report's one "% done": e-PlanNACC's implementation score (RoundTotals.implementationScore), on every sheet under this name. */
+export const SCORE_HEADER = "ผลการนำแผนไปปฏิบัติ (ร้อยละ)";
 
 /** The word for the local budget act: เทศบัญญัติ for municipalities, ข้อบัญญัติ for อบต./อบจ. */
 export function ordinanceWord(ctx: ReportContext): string {
@@ -94,8 +96,8 @@ export function part3Sheet(ctx: ReportContext): SheetSpec {
   // columns: an indent, the มิติ column of the table, then its figures; amounts as wide as the largest
   const t = ctx.summary.total;
   const largest = Math.max(t.planned, t.ordinance, t.disbursed);
-  const amountW = Math.max(13, Math.ceil((textWidthPx(num(Math.round(largest).toLocaleString("en-US")), SIZE) + 16) / 7));
-  const widths = [5, 22, 9, 10, 9, amountW, amountW, amountW, 10];
+  const amountW = Math.max(13, Math.ceil((textWidthPx(num(largest.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })), SIZE) + 16) / 7));
+  const widths = [5, 20, 8, 9, 10, 11, amountW, amountW, amountW, 10];
   const indentedWidth = widths.slice(1).reduce((x, w) => x + w, 0);
 
   /** Row heights and which rows must stay on the page of the next one (headings, table rows, the sign-off). */
@@ -182,19 +184,20 @@ export function part3Sheet(ctx: ReportContext): SheetSpec {
   const h1 = row;
   const h2 = row + 1;
   header(h1, 1, h2, 2, "มิติ");
-  header(h1, 3, h1, 5, "จำนวนโครงการ/กิจกรรม/มาตรการ");
+  header(h1, 3, h1, 6, "จำนวนโครงการ/กิจกรรม/มาตรการ");
   header(h2, 3, h2, 3, "ตามแผน");
-  header(h2, 4, h2, 4, "ดำเนินการแล้วเสร็จ");
-  header(h2, 5, h2, 5, "ร้อยละ");
-  header(h1, 6, h1, 9, "งบประมาณ (บาท)");
-  header(h2, 6, h2, 6, "ตามแผน");
-  header(h2, 7, h2, 7, `ตาม${ordinance}`);
-  header(h2, 8, h2, 8, "เบิกจ่าย");
-  header(h2, 9, h2, 9, "ร้อยละการเบิกจ่าย");
+  header(h2, 4, h2, 4, STATUS_WORD.done);
+  header(h2, 5, h2, 5, STATUS_WORD.inProgress);
+  header(h2, 6, h2, 6, SCORE_HEADER);
+  header(h1, 7, h1, 10, "งบประมาณ (บาท)");
+  header(h2, 7, h2, 7, "ตามแผน");
+  header(h2, 8, h2, 8, `ตาม${ordinance}`);
+  header(h2, 9, h2, 9, "เบิกจ่าย");
+  header(h2, 10, h2, 10, "ร้อยละการเบิกจ่าย");
   const subTexts: readonly [string, number][] = [
-    ["ตามแผน", 3], ["ดำเนินการแล้วเสร็จ", 4], ["ร้อยละ", 5], ["ตามแผน", 6], [`ตาม${ordinance}`, 7], ["เบิกจ่าย", 8], ["ร้อยละการเบิกจ่าย", 9],
+    ["ตามแผน", 3], [STATUS_WORD.done, 4], [STATUS_WORD.inProgress, 5], [SCORE_HEADER, 6], ["ตามแผน", 7], [`ตาม${ordinance}`, 8], ["เบิกจ่าย", 9], ["ร้อยละการเบิกจ่าย", 10],
   ];
-  b.height(h1, Math.max(heightFor("จำนวนโครงการ/กิจกรรม/มาตรการ", 28), heightFor("งบประมาณ (บาท)", amountW * 3)));
+  b.height(h1, Math.max(heightFor("จำนวนโครงการ/กิจกรรม/มาตรการ", 38), heightFor("งบประมาณ (บาท)", amountW * 3 + 10)));
   b.height(h2, Math.max(...subTexts.map(([v, c]) => heightFor(v, widths[c - 1] as number))));
   keepWithNext.add(h1);
   keepWithNext.add(h2);
@@ -206,17 +209,19 @@ export function part3Sheet(ctx: ReportContext): SheetSpec {
   const money: CellStyle = { ...STYLE.body, horizontal: "right", numFmt: ctx.formats.amount };
   const totalOf = (style: CellStyle): CellStyle => ({ ...style, bold: true, fill: STYLE.total.fill });
   const figures = (r: number, t: RoundTotals, cells: {
-    planned: CellInput; done: CellInput; budget: CellInput; ordinance: CellInput; disbursed: CellInput;
+    planned: CellInput; done: CellInput; inProgress: CellInput; budget: CellInput; ordinance: CellInput; disbursed: CellInput;
   }, total: boolean) => {
     const st = (x: CellStyle) => (total ? totalOf(x) : x);
     const at = (c: number) => `${columnLetter(c)}${r}`;
     b.area(r, 3, r, 3, cells.planned, st(count));
     b.area(r, 4, r, 4, cells.done, st(count));
-    b.area(r, 5, r, 5, { formula: `IF(${at(3)}=0,0,ROUND(${at(4)}/${at(3)}*100,2))`, result: percentOf(t.byStatus.done, t.items) }, st(pct));
-    b.area(r, 6, r, 6, cells.budget, st(money));
-    b.area(r, 7, r, 7, cells.ordinance, st(money));
-    b.area(r, 8, r, 8, cells.disbursed, st(money));
-    b.area(r, 9, r, 9, { formula: `IF(${at(7)}=0,0,ROUND(${at(8)}/${at(7)}*100,2))`, result: percentOf(t.disbursed, t.ordinance) }, st(pctDash));
+    b.area(r, 5, r, 5, cells.inProgress, st(count));
+    // the one % done of the report: e-PlanNACC's ผลการนำแผนไปปฏิบัติ, as สรุป e-PlanNACC and สรุปภาพรวม show it
+    b.area(r, 6, r, 6, { formula: `IF(${at(3)}=0,0,ROUND((${at(4)}+${at(5)}*0.5)/${at(3)}*100,2))`, result: t.implementationScore }, st(pct));
+    b.area(r, 7, r, 7, cells.budget, st(money));
+    b.area(r, 8, r, 8, cells.ordinance, st(money));
+    b.area(r, 9, r, 9, cells.disbursed, st(money));
+    b.area(r, 10, r, 10, { formula: `IF(${at(8)}=0,0,ROUND(${at(9)}/${at(8)}*100,2))`, result: percentOf(t.disbursed, t.ordinance) }, st(pctDash));
   };
   const rows: { key: DimensionNo | typeof NO_DIMENSION_KEY; totals: RoundTotals; label: string }[] = ctx.summary.byDimension.map((d) => ({
     key: d.dimension, totals: d.totals, label: dimensionLabel(ctx, d.dimension),
@@ -232,6 +237,7 @@ export function part3Sheet(ctx: ReportContext): SheetSpec {
     figures(row, d.totals, {
       planned: { formula: `COUNTIF(${keys},${crit})`, result: d.totals.items },
       done: { formula: `COUNTIFS(${keys},${crit},${statuses},"${STATUS_WORD.done}")`, result: d.totals.byStatus.done },
+      inProgress: { formula: `COUNTIFS(${keys},${crit},${statuses},"${STATUS_WORD.inProgress}")`, result: d.totals.byStatus.inProgress },
       budget: { formula: sumIf(PART2_COL.planned), result: d.totals.planned },
       ordinance: { formula: `${sumIf(PART2_COL.integrated)}+${sumIf(PART2_COL.agency)}`, result: d.totals.ordinance },
       disbursed: { formula: sumIf(PART2_COL.disbursed), result: d.totals.disbursed },
@@ -245,13 +251,14 @@ export function part3Sheet(ctx: ReportContext): SheetSpec {
   /** The total of a column: a SUM over the rows above it (a plain 0 when there are none). */
   const total = (c: number, value: number): CellInput => (rows.length === 0 ? value : { formula: `SUM(${rangeAddress(firstData, c, lastData, c)})`, result: value });
   figures(row, t, {
-    planned: total(3, t.items), done: total(4, t.byStatus.done), budget: total(6, t.planned), ordinance: total(7, t.ordinance), disbursed: total(8, t.disbursed),
+    planned: total(3, t.items), done: total(4, t.byStatus.done), inProgress: total(5, t.byStatus.inProgress),
+    budget: total(7, t.planned), ordinance: total(8, t.ordinance), disbursed: total(9, t.disbursed),
   }, true);
   b.height(row, heightFor("รวม", 27));
   keepWithNext.add(row);
   row++;
   text(
-    `หมายเหตุ: นับจากรายการในแผ่นงานส่วนที่ ${num(2)} · ร้อยละการเบิกจ่าย = เบิกจ่าย ÷ งบประมาณตาม${ordinance} × ${num(100)}` +
+    `หมายเหตุ: นับทุกรายการในส่วนที่ ${num(2)} · ${SCORE_HEADER} = (${STATUS_WORD.done} × ${num(1)} + ${STATUS_WORD.inProgress} × ${num("0.5")}) ÷ จำนวนตามแผน × ${num(100)} ตามเกณฑ์ของระบบ e-PlanNACC · ร้อยละการเบิกจ่าย = เบิกจ่าย ÷ งบประมาณตาม${ordinance} × ${num(100)}` +
       (t.disbursed > t.ordinance && t.ordinance > 0 ? ` · ร้อยละเกิน ${num(100)} หมายถึงเบิกจ่ายเกินวงเงินที่ได้รับจัดสรร` : ""),
     { ...body, fontSize: 13, italic: true },
     { size: 13 },
@@ -283,7 +290,7 @@ export function part3Sheet(ctx: ReportContext): SheetSpec {
     normalizeSpace(s.website) || `เว็บไซต์ ${dots}`,
   ];
   signOff.forEach((x, i) => {
-    const r = text(x, { vertical: "top", wrap: true, horizontal: "center" }, { from: 4 });
+    const r = text(x, { vertical: "top", wrap: true, horizontal: "center" }, { from: 5 });
     if (i < signOff.length - 1) keepWithNext.add(r);
   });
   const last = row - 1;

@@ -19,9 +19,9 @@ export const GENERATED_NOTE = "สร้างโดย Sujarit — แก้ไ
 
 /** Number and date formats for one digit setting. Amounts show zero as "-", as the documents do. */
 export interface ReportFormats {
-  /** Whole baht: 20,000 · zero "-". */
+  /** Baht with satang, as official printouts show money (seed 003 L3262 "750,100.00") · zero "-". */
   readonly amount: string;
-  /** Baht with satang (the e-PlanNACC list prints 2 decimals). */
+  /** The same (kept for the e-PlanNACC list, which always printed 2 decimals). */
   readonly amount2: string;
   /** Counts: 0 shown as 0. */
   readonly count: string;
@@ -35,14 +35,14 @@ export function reportFormats(digits: DigitStyle): ReportFormats {
   if (digits === "thai") {
     const t = THAI_DIGITS;
     return {
-      amount: `${t}#,##0;-${t}#,##0;"-"`,
+      amount: `${t}#,##0.00;-${t}#,##0.00;"-"`,
       amount2: `${t}#,##0.00;-${t}#,##0.00;"-"`,
       count: `${t}0`,
       percent: `${t}0.00`,
       date: "[$-D07041E]d mmmm yyyy",
     };
   }
-  return { amount: '#,##0;-#,##0;"-"', amount2: '#,##0.00;-#,##0.00;"-"', count: "0", percent: "0.00", date: "[$-107041E]d mmmm yyyy" };
+  return { amount: '#,##0.00;-#,##0.00;"-"', amount2: '#,##0.00;-#,##0.00;"-"', count: "0", percent: "0.00", date: "[$-107041E]d mmmm yyyy" };
 }
 
 export const STYLE = {

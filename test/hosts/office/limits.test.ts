@@ -95,7 +95,8 @@ describe("the Excel host within those rules", () => {
   it("reads a workbook whose report sheets hold thousands of merged areas (ExcelApi 1.13), merges of input sheets included", async () => {
     const { excel, port } = await sampleInExcel();
     excel.supported = setsUpTo("1.13");
-    await generateReports(port, { fy: fiscalYear(2567), round: 6 }, { now: createdAt });
+    // the project cards (off by default since issue 13) are the sheet with thousands of merged areas
+    await generateReports(port, { fy: fiscalYear(2567), round: 6 }, { now: createdAt, contents: { cards: true } });
     const cards = excel.sheets.find((s) => s.name === "บัตรโครงการ");
     expect(cards?.merges.length).toBeGreaterThan(512);
     excel.sheet("แผนปฏิบัติการ")?.merges.push("B2:B5");

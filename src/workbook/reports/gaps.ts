@@ -1,0 +1,74 @@
+/**
+ * What keeps a generated report from being signed although the checks found no error (issue 13): items
+ * without a row in the round (they print as ยังไม่ได้รายงานผล, never as not carried out), items whose
+ * ตัวชี้วัด or เป้าหมาย neither the plan table nor the project details hold (Part 2 would print "-"), and
+ * placeholders where the signer's name, position or the report date belong (blank, or the sample
+ * workbook's "ข้อมูลตัวอย่าง" mark). Each is a warning finding, listed on the รายงาน page and by the CLI;
+ * any of them makes the report a draft, as the checks' errors do.
+ */
+import type { Finding } from "../../domain/findings";
+import type { PlanItem } from "../../domain/plan";
+import { normalizeSpace } from "../../domain/thai";
+import type { ReportContext } from "./context";
+
+/** The sample workbook's mark (tools/build-sample.ts SAMPLE_MARK), and any text saying it is sample data. */
+const PLACEHOLDER = /ข้อมูลตัวอย่าง|sample data|^\.{3,}$|^-$/i;
+
+export function isPlaceholder(text: string): boolean {
+  const t = normalizeSpace(text);
+  return t === "" || PLACEHOLDER.test(t);
+}
+
+/** ตัวชี้วัด of an item's Part 2 row: the plan table's, else the project details' outputs, else their outcomes. */
+export function indicatorOf(ctx: Pick<ReportContext, "model">, item: PlanItem): string {
+  const d = item.code === undefined ? undefined : ctx.model.details.find((x) => x.code === item.code);
+  return [item.indicator, d?.outputs, d?.outcomes].map((x) => (x ?? "").trim()).find((x) => x !== "" && x !== "-") ?? "";
+}
+
+/** เป้าหมาย of an item's Part 2 row: the plan table's, else the project details' target groups, else the plan's groups. */
+export function targetOf(ctx: Pick<ReportContext, "model">, item: PlanItem): string {
+  const d = item.code === undefined ? undefined : ctx.model.details.find((x) => x.code === item.code);
+  return [item.target, d?.targetGroups, item.targetGroups.join(", ")].map((x) => (x ?? "").trim()).find((x) => x !== "" && x !== "-") ?? "";
+}
+
+const SETTINGS = "ตั้งค่า";
+
+function finding(rule: string, th: string, en: string, sheet: string, found?: string): Finding {
+  return { rule, severity: "warning", message: { th, en }, location: { sheet }, ...(found ? { found } : {}) };
+}
+
+/** The gaps of this report, in the order the page lists them. */
+export function reportGaps(ctx: ReportContext): Finding[] {
+  const out: Finding[] = [];
+  const round = `รอบ ${ctx.round} เดือน`;
+  const notReported = ctx.summary.items.filter((r) => r.status === "notReported");
+  if (notReported.length > 0) {
+    const codes = notReported.map((r) => r.item.code ?? "(ไม่มีรหัส)");
+    out.push(finding(
+      "G1",
+      `ยังไม่ได้รายงานผล${round} ${notReported.length} รายการ (ไม่มีแถวในแผ่นงานผลรายเดือน): ${codes.join(", ")}`,
+      `${notReported.length} item(s) have no monthly row in round ${ctx.round}: ${codes.join(", ")}`,
+      "ผลรายเดือน", codes.join(", "),
+    ));
+  }
+  const noIndicator = ctx.summary.items.filter((r) => indicatorOf(ctx, r.item) === "").map((r) => r.item.code ?? "(ไม่มีรหัส)");
+  if (noIndicator.length > 0) {
+    out.push(finding("G2", `ไม่มีตัวชี้วัดทั้งในแผนและรายละเอียดโครงการ ${noIndicator.length} รายการ: ${noIndicator.join(", ")}`,
+      `${noIndicator.length} item(s) have no indicator in the plan or project details: ${noIndicator.join(", ")}`, "แผนปฏิบัติการ", noIndicator.join(", ")));
+  }
+  const noTarget = ctx.summary.items.filter((r) => targetOf(ctx, r.item) === "").map((r) => r.item.code ?? "(ไม่มีรหัส)");
+  if (noTarget.length > 0) {
+    out.push(finding("G2", `ไม่มีเป้าหมายทั้งในแผนและรายละเอียดโครงการ ${noTarget.length} รายการ: ${noTarget.join(", ")}`,
+      `${noTarget.length} item(s) have no target in the plan or project details: ${noTarget.join(", ")}`, "แผนปฏิบัติการ", noTarget.join(", ")));
+  }
+  const s = ctx.model.settings;
+  const signer: [string, string, string][] = [
+    [s.reporter, "ชื่อผู้รายงาน", "the reporter's name"],
+    [s.reporterPosition, "ตำแหน่งผู้รายงาน", "the reporter's position"],
+  ];
+  for (const [value, th, en] of signer) {
+    if (isPlaceholder(value)) out.push(finding("G3", `${th}ยังว่างหรือเป็นข้อมูลตัวอย่าง`, `${en} is blank or sample data`, SETTINGS, normalizeSpace(value)));
+  }
+  if (!s.reportDate) out.push(finding("G3", "ยังไม่ได้ระบุวันที่รายงาน", "the report date is not set", SETTINGS));
+  return out;
+}
