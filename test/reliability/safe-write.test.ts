@@ -314,3 +314,11 @@ it("a Sujarit workbook still opens (the package checks accept what Sujarit and E
   const book = await XlsxWorkbook.open(readFileSync(sample));
   expect(book.pkg?.entries.length).toBeGreaterThan(5);
 });
+
+it("validate of a folder without any .xlsx exits 2 with a sentence (nothing checked is not a pass)", async () => {
+  const d = dir();
+  writeFileSync(join(d, "~$plan.xlsx"), "owner");
+  const r = await run("validate", d);
+  expect(r.code).toBe(2);
+  expect(r.err).toMatch(/no \.xlsx file found .*nothing was checked/);
+});

@@ -29,6 +29,11 @@ export async function validateCommand(argv: readonly string[], io: Io): Promise<
   if (positionals.length === 0) throw new UsageError("validate needs at least one .xlsx file or folder / ระบุแฟ้มหรือโฟลเดอร์");
 
   const { files, missing } = collectFiles(positionals);
+  if (files.length === 0 && missing.length === 0) {
+    // nothing checked is not "all fine" (issue 15)
+    io.err(`sujarit: no .xlsx file found in ${positionals.join(", ")}; nothing was checked / ไม่พบแฟ้ม .xlsx ใน ${positionals.join(", ")} จึงไม่ได้ตรวจสอบ`);
+    return EXIT.unreadable;
+  }
   const jobs = values.jobs === undefined ? defaultJobs(files.length) : Number(values.jobs);
   if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError("--jobs must be a whole number of 1 or more");
   const results: FileResult[] = missing.map((file) => ({ file, unreadable: `${file}: no such file or folder / ไม่พบแฟ้มหรือโฟลเดอร์` }));
