@@ -33,8 +33,8 @@ import {
 } from "node:fs";
 import { hostname } from "node:os";
 import { basename, dirname, extname, join, resolve } from "node:path";
-import { partsAnExcelJsWriteDrops, type ZipEntry } from "../hosts/xlsx/package";
-import { WorkbookOpenError } from "../hosts/xlsx/xlsx-workbook";
+import { FEATURE_TH, partsAnExcelJsWriteDrops } from "../hosts/xlsx/package";
+import { type PackageFacts, WorkbookOpenError } from "../hosts/xlsx/xlsx-workbook";
 
 export class FileError extends WorkbookOpenError {
   constructor(reason: string) {
@@ -403,9 +403,14 @@ function currentUmask(): number {
  * sentence suggesting --out, before any change. So is a macro-enabled or template name (.xlsm, .xltx,
  * .xltm): exceljs writes an .xlsx package, which Excel would not open under that name.
  */
-export function refuseIfAWriteWouldLose(file: string, entries: readonly ZipEntry[] | undefined): void {
+export function refuseIfAWriteWouldLose(file: string, pkg: PackageFacts | undefined): void {
   const ext = extname(file).toLowerCase();
-  const lost = entries ? partsAnExcelJsWriteDrops(entries) : { parts: [], th: [], en: [] };
+  const lost = pkg ? partsAnExcelJsWriteDrops(pkg.entries) : { parts: [], th: [], en: [] };
+  for (const f of pkg?.sheetFeatures ?? []) {
+    lost.parts.push(`(worksheet ${f})`);
+    lost.en.push(f);
+    lost.th.push(FEATURE_TH[f]);
+  }
   if (lost.parts.length === 0 && (ext === ".xlsx" || ext === "")) return;
   const what = lost.parts.length > 0
     ? { en: `it holds ${lost.en.join(", ")}, which Sujarit's writer does not keep`, th: `มี${lost.th.join(" ")}ซึ่งตัวเขียนไฟล์ของสุจริตเก็บไว้ไม่ได้` }

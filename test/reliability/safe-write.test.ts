@@ -97,6 +97,20 @@ describe("in-place writes refuse and change nothing", () => {
     expect(statSync(out).size).toBeGreaterThan(0);
   });
 
+  it("sparklines inside a sheet's XML (no part of their own) are refused too", async () => {
+    const d = dir();
+    const f = copy(d);
+    const zip = await JSZip.loadAsync(readFileSync(f));
+    const sheet = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+    zip.file("xl/worksheets/sheet1.xml", sheet.replace("</worksheet>", `<extLst><ext uri="{05C60535-1F16-4fd2-B633-F4F36F0B64E0}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:sparklineGroups><x14:sparklineGroup><x14:sparklines><x14:sparkline><xm:f xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main">A1:C1</xm:f><xm:sqref xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main">D1</xm:sqref></x14:sparkline></x14:sparklines></x14:sparklineGroup></x14:sparklineGroups></ext></extLst></worksheet>`));
+    writeFileSync(f, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+    const before = readFileSync(f);
+    const r = await run("progress", f, ...ADD);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/it holds sparklines.*--out/);
+    expect(readFileSync(f).equals(before)).toBe(true);
+  });
+
   it("an .xlsm name is refused in place even without a macro part (exceljs writes an .xlsx package)", async () => {
     const d = dir();
     const f = copy(d, "plan.xlsm");

@@ -30,7 +30,7 @@ export async function consolidateCommand(argv: readonly string[], io: Io): Promi
   const inPlace = values.out === undefined && !values["dry-run"];
   const merge = async (masterBytes: Uint8Array) => {
     const master = await XlsxWorkbook.open(masterBytes);
-    if (inPlace) refuseIfAWriteWouldLose(masterFile, master.pkg?.entries);
+    if (inPlace) refuseIfAWriteWouldLose(masterFile, master.pkg);
     const sources = [];
     for (const f of divisionFiles) sources.push({ source: f, port: await XlsxWorkbook.open(readBytes(f)) });
     try {

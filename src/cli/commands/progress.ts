@@ -65,7 +65,7 @@ export async function progressCommand(argv: readonly string[], io: Io, today: Da
   const fyArg = values.fy === undefined ? undefined : yearOf(values.fy);
   const opened = async (bytes: Uint8Array) => {
     const book = await XlsxWorkbook.open(bytes);
-    if (values.add) refuseIfAWriteWouldLose(file, book.pkg?.entries);
+    if (values.add) refuseIfAWriteWouldLose(file, book.pkg);
     const view = monthlyView(await book.readGrids());
     const wb = view.read.workbook;
     if (!view.sheet || !view.read.layouts.tables.plan) {

@@ -80,7 +80,7 @@ export async function reportCommand(argv: readonly string[], io: Io): Promise<nu
   let sheets: readonly string[] = [];
   const work = async (bytes: Uint8Array): Promise<XlsxWorkbook | undefined> => {
     const book = await XlsxWorkbook.open(bytes);
-    if (inPlace) refuseIfAWriteWouldLose(file, book.pkg?.entries);
+    if (inPlace) refuseIfAWriteWouldLose(file, book.pkg);
     const grids = await book.readGrids();
     if (!looksLikeTemplate(grids)) {
       io.err(`sujarit: ${file}: ${w.notTemplate}`);

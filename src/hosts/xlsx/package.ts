@@ -121,7 +121,8 @@ const SHARED_STRINGS = "xl/sharedStrings.xml";
  * Unpacks the worksheets and shared strings within the limits and counts their cells and the longest
  * text; refuses above PACKAGE_LIMITS. Runs before exceljs, so a bomb costs at most the limits.
  */
-export function checkActualSizes(data: Uint8Array, entries: readonly ZipEntry[], inflate: BoundedInflate): void {
+export function checkActualSizes(data: Uint8Array, entries: readonly ZipEntry[], inflate: BoundedInflate): SheetFeature[] {
+  const features = new Set<SheetFeature>();
   let cells = 0;
   let total = 0;
   for (const e of entries) {
@@ -134,12 +135,26 @@ export function checkActualSizes(data: Uint8Array, entries: readonly ZipEntry[],
       if (longest > PACKAGE_LIMITS.cellText) throw new PackageError(`a text of ${longest.toLocaleString("en")} characters in ${e.name}, above Excel's limit of ${PACKAGE_LIMITS.cellText.toLocaleString("en")} per cell / มีข้อความยาว ${longest} ตัวอักษร เกินขีดจำกัดของ Excel ต่อเซลล์`);
       continue;
     }
+    for (const [feature, marker] of FEATURE_MARKERS) if (indexOfSeq(xml, marker, 0) >= 0) features.add(feature);
     cells += countCells(xml);
     if (cells > PACKAGE_LIMITS.cells) throw new PackageError(`more than ${PACKAGE_LIMITS.cells.toLocaleString("en")} cells (in ${e.name}), far above any plan / มีเซลล์เกิน ${PACKAGE_LIMITS.cells.toLocaleString("en")} เซลล์ เกินขีดจำกัด`);
     const longest = longestText(xml);
     if (longest > PACKAGE_LIMITS.cellText) throw new PackageError(`a text of ${longest.toLocaleString("en")} characters in ${e.name}, above Excel's limit of ${PACKAGE_LIMITS.cellText.toLocaleString("en")} per cell / มีข้อความยาว ${longest} ตัวอักษร เกินขีดจำกัดของ Excel ต่อเซลล์`);
   }
+  return [...features];
 }
+
+/** What a worksheet's own XML may hold that exceljs 4.4 reads past and does not write back (extensions). */
+export type SheetFeature = "sparklines" | "extended data validations" | "slicer or timeline links";
+const ascii = (t: string) => [...t].map((ch) => ch.charCodeAt(0));
+const FEATURE_MARKERS: readonly [SheetFeature, number[]][] = [
+  ["sparklines", ascii("sparklineGroups")],
+  ["extended data validations", ascii("x14:dataValidations")],
+  ["slicer or timeline links", ascii("slicerList")],
+];
+export const FEATURE_TH: Record<SheetFeature, string> = {
+  sparklines: "เส้นแนวโน้มในเซลล์ (Sparklines)", "extended data validations": "การตรวจสอบข้อมูลแบบขยาย", "slicer or timeline links": "ตัวแบ่งส่วนข้อมูล",
+};
 
 /** `<c ` and `<c>` openings (not `<cols`, `<col`, `<cfRule`…). */
 function countCells(xml: Uint8Array): number {

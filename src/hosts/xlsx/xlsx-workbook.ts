@@ -6,7 +6,7 @@ import { parseArea, sheetRef } from "../../workbook/a1";
 import type { CellInput, CellStyle, CellValue, DefinedName, SheetFont, SheetGrid, SheetSpec, WorkbookGrids, WorkbookSpec } from "../../workbook/grid";
 import { isFormula } from "../../workbook/grid";
 import { fromExcelJs, toExcelJs } from "./cells";
-import { type BoundedInflate, checkActualSizes, checkDeclaredSizes, notXlsxReason, PackageError, zipEntries, type ZipEntry } from "./package";
+import { type BoundedInflate, checkActualSizes, checkDeclaredSizes, notXlsxReason, PackageError, type SheetFeature, zipEntries, type ZipEntry } from "./package";
 
 export class WorkbookOpenError extends Error {
   constructor(readonly reason: string) {
@@ -24,6 +24,8 @@ export function useBoundedInflate(inflate: BoundedInflate): void {
 /** What an open found in the package beyond what exceljs reads: kept for the in-place write's checks. */
 export interface PackageFacts {
   readonly entries: readonly ZipEntry[];
+  /** what the sheets' XML holds that exceljs does not write back (known only when the CLI's inflate is set) */
+  readonly sheetFeatures: readonly SheetFeature[];
 }
 
 export class XlsxWorkbook implements WorkbookPort {
@@ -44,10 +46,11 @@ export class XlsxWorkbook implements WorkbookPort {
     const notXlsx = notXlsxReason(data);
     if (notXlsx) throw new WorkbookOpenError(notXlsx);
     let entries: ZipEntry[];
+    let sheetFeatures: SheetFeature[] = [];
     try {
       entries = zipEntries(data);
       checkDeclaredSizes(entries);
-      if (boundedInflate) checkActualSizes(data, entries, boundedInflate);
+      if (boundedInflate) sheetFeatures = checkActualSizes(data, entries, boundedInflate);
     } catch (e) {
       if (e instanceof PackageError) throw new WorkbookOpenError(e.reason);
       throw e;
@@ -58,7 +61,7 @@ export class XlsxWorkbook implements WorkbookPort {
     } catch (e) {
       throw new WorkbookOpenError(damagedSentence(e));
     }
-    return new XlsxWorkbook(book, { entries });
+    return new XlsxWorkbook(book, { entries, sheetFeatures });
   }
 
   async toBytes(): Promise<Uint8Array> {
