@@ -137,7 +137,9 @@ function splitItems(text: string): { parts: string[]; fragment: string | undefin
     prev = last;
     const [head, ...rest] = parts;
     if (head === undefined) continue;
-    if (out.length === 0 && fragment === undefined && !startsItem && kindOfName(head) === undefined && lines.length > 1 && rest.length === 0) fragment = head;
+    // the end of the previous item's name cut by a page break: on a line of its own, or (text copied
+    // out of a PDF) before numbered items on the same line
+    if (out.length === 0 && fragment === undefined && !startsItem && kindOfName(head) === undefined && ((lines.length > 1 && rest.length === 0) || (rest.length > 0 && rest.every((p) => startsWithNumbering(p))))) fragment = head;
     else if (out.length === 0 || startsItem) out.push(head);
     else out[out.length - 1] += ` ${head}`;
     out.push(...rest);
@@ -191,6 +193,20 @@ export function importLegacyTable(grids: WorkbookGrids): LegacyImport | undefine
     const b = to ? /^([A-Z]+)(\d+)$/.exec(to) : null;
     if (a && b && a[1] === b[1]) mergedBelow.set(from as string, Number(b[2]) - Number(a[2]) + 1);
   }
+  /**
+   * A packed cell whose merge was lost (PDF-copied text): the rows right below it with amounts and
+   * nothing else, one for each further item, carry those items' budgets as the merged rows did.
+   */
+  const budgetRowsBelow = (r: number, parts: number): number => {
+    if (parts < 2) return 1;
+    for (let k = 1; k < parts; k++) {
+      const below = grid.rows[r + k] ?? [];
+      const onlyAmounts = below.every((c, i) => isBlank(c) || cols.years.some((y) => y.col === i) || i === cols.note || i === cols.owner);
+      if (!onlyAmounts || !cols.years.some((y) => !isBlank(below[y.col]))) return 1;
+    }
+    const after = grid.rows[r + parts] ?? [];
+    return after.every((c, i) => isBlank(c) || cols.years.some((y) => y.col === i) || i === cols.note || i === cols.owner) && cols.years.some((y) => !isBlank(after[y.col])) ? 1 : parts;
+  };
   const text = (row: readonly CellValue[], col: number | undefined) => (col === undefined ? "" : cellText(row[col] ?? null));
   const at = (r: number, c: number) => address(r + 1, c + 1);
   const located = (r: number, c: number) => ({ sheet: grid.name, cell: at(r, c) });
@@ -275,7 +291,7 @@ export function importLegacyTable(grids: WorkbookGrids): LegacyImport | undefine
     const previous = items[items.length - 1];
     if (fragment && previous) items[items.length - 1] = { ...previous, name: normalizeSpace(`${previous.name}${fragment}`) };
     // an item cell merged down over rows that each carry one item's budgets (seed 001, C55:C57)
-    const span = mergedBelow.get(at(r, cols.items)) ?? 1;
+    const span = mergedBelow.get(at(r, cols.items)) ?? budgetRowsBelow(r, parts.length);
     const budgetRows = span > 1 ? Array.from({ length: span }, (_, k) => r + k) : [r];
     for (const k of budgetRows.slice(1)) consumed.add(k);
     const amountLines = cols.years.map((y) => splitAmounts(row[y.col] ?? null));
@@ -443,7 +459,12 @@ function checkTotals(sheet: string, items: readonly PlanItem[], totals: readonly
 /** The organization and period from the title rows: "…(พ.ศ. ๒๕๖๑ - ๒๕๖๔)ของเทศบาลตำบลก้อ". */
 function titleOf(grid: SheetGrid, headerRow: number): LegacyImport["title"] {
   const lines = grid.rows.slice(0, headerRow).map((r) => normalizeSpace(toArabicDigits(r.map((c) => cellText(c)).find((t) => t !== "") ?? "")));
-  const joined = lines.join(" ");
+  return titleFromText(lines.join(" "));
+}
+
+/** The organization and the plan period named in a title's text. */
+export function titleFromText(text: string): LegacyImport["title"] {
+  const joined = normalizeSpace(toArabicDigits(text));
   const period = /(25\d\d)\s*[-–]\s*(25\d\d)/.exec(joined);
   const org = /(องค์การบริหารส่วนตำบล|องค์การบริหารส่วนจังหวัด|เทศบาลตำบล|เทศบาลเมือง|เทศบาลนคร)[\u0e00-\u0e7f]+/.exec(joined);
   return {

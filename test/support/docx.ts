@@ -67,3 +67,34 @@ export function planDocBlocks(rows: readonly CellValue[][], opts: { foreword?: s
     { p: "ผู้จัดทำแผน" },
   ];
 }
+
+/** A sheet's grid as one Word table: merged ranges become w:vMerge (down) and w:gridSpan (across). */
+export function gridDocBlocks(rows: readonly (readonly CellValue[])[], merges: readonly string[], headerRow: number): WBlock[] {
+  const width = Math.max(...rows.map((r) => r.length));
+  const pos = (a1: string) => {
+    const m = /^([A-Z]+)(\d+)$/.exec(a1) as RegExpExecArray;
+    const col = [...(m[1] as string)].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+    return { r: Number(m[2]) - 1, c: col };
+  };
+  const covered = new Map<string, { span: number; first: boolean } | "skip">();
+  for (const m of merges) {
+    const [a, b] = m.split(":").map(pos) as [{ r: number; c: number }, { r: number; c: number }];
+    for (let r = a.r; r <= b.r; r++) {
+      covered.set(`${r},${a.c}`, { span: b.c - a.c + 1, first: r === a.r });
+      for (let c = a.c + 1; c <= b.c; c++) covered.set(`${r},${c}`, "skip");
+    }
+  }
+  const text = (c: CellValue | undefined) => (c === null || c === undefined ? "" : typeof c === "object" ? "" : String(c));
+  const table: WCell[][] = rows.map((row, r) => {
+    const cells: WCell[] = [];
+    for (let c = 0; c < width; c++) {
+      const k = covered.get(`${r},${c}`);
+      if (k === "skip") continue;
+      if (k === undefined) cells.push({ text: text(row[c]) });
+      else cells.push({ text: k.first ? text(row[c]) : "", span: k.span, ...(merges.some((m) => { const [a, b] = m.split(":").map(pos) as [{ r: number; c: number }, { r: number; c: number }]; return a.c === c && b.r > a.r && r >= a.r && r <= b.r; }) ? { vMerge: k.first ? ("restart" as const) : ("continue" as const) } : {}) });
+    }
+    return cells;
+  });
+  const title = table.slice(0, headerRow).map((r) => r.map((c) => c.text).join(" ").trim()).filter((t) => t !== "");
+  return [...title.map((p) => ({ p })), { rows: table.slice(headerRow), headerRows: 1 }];
+}

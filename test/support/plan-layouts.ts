@@ -109,7 +109,7 @@ export function countsOf(items: readonly GenItem[]): Partial<Record<ItemKind | "
 export const gridsOf = (rows: CellValue[][]): WorkbookGrids => ({ sheets: [{ name: "แผน", visibility: "visible", rows, merges: [] }], names: [] });
 
 /** As a PDF viewer copies a table: one line a row, cells flattened onto one line, tabs between them. */
-export function asPdfText(rows: readonly CellValue[][]): string {
+export function asPdfText(rows: readonly (readonly CellValue[])[]): string {
   return rows.map((r) => r.map((c) => (c === null ? "" : String(c).replace(/\s*\n\s*/g, " "))).join("\t")).join("\n");
 }
 
