@@ -131,7 +131,7 @@ function splitItems(text: string): { parts: string[]; fragment: string | undefin
   let fragment: string | undefined;
   let prev: ReturnType<typeof splitLine>["last"];
   for (const line of lines) {
-    const startsItem = ITEM_NUMBERING.test(line) || (startsWithNumbering(line) && lines.length > 1);
+    const startsItem = ITEM_NUMBERING.test(line) || startsWithNumbering(line);
     // several items on one line (text copied out of a PDF or a Word cell): cut where the next one starts
     const { parts, last } = splitLine(line, prev);
     prev = last;
@@ -306,7 +306,7 @@ export function importLegacyTable(grids: WorkbookGrids): LegacyImport | undefine
     const firstOfPack = items.length;
     parts.forEach((part, k) => {
       const numbering = numberingOf(part);
-      const name = stripNumbering(part.replace(/^\s*[0-9๐-๙().\s]+(?=\S)/, ""));
+      const name = stripNumbering(part.replace(/^\s*[•●▪◦·*\-–]\s*(?=\S)/, "").replace(/^\s*[0-9๐-๙().\s]+(?=\S)/, ""));
       const key = mission ?? String(dimension ?? "?");
       const seq = (seqInMission.get(key) ?? 0) + 1;
       seqInMission.set(key, seq);

@@ -91,7 +91,8 @@ export function splitLine(line: string, prevToken?: Token): { parts: string[]; l
     // "มาตรา 65 (1)", "พ.ศ. 2560", "ข้อ 3)": a number or a word that takes one stands before the token
     // (unless the token is the next number and a kind word follows: "…ประจำปี 2565 2) โครงการ…")
     if ((/[0-9๐-๙]$/.test(before) || TAKES_A_NUMBER.test(before)) && !(next && kindAfter)) continue;
-    const ok = t.style === "bullet" ? kindAfter || next : next || kindAfter;
+    // "-" in the middle of a line is mostly a dash ("ฉบับ - ประชาชน"): an item only before a kind word
+    const ok = t.style === "bullet" ? kindAfter || (next && t.value !== "-") : next || kindAfter;
     if (!ok) continue;
     cuts.push(i);
     prev = t;

@@ -109,7 +109,7 @@ describe("random plans in every layout import back the same items, names and bud
   const layoutOf = (items: readonly GenItem[]) =>
     fc.record({
       packEvery: fc.integer({ min: 1, max: 5 }),
-      numbering: fc.constantFrom("close" as const, "paren" as const, "dot" as const, "tiered" as const),
+      numbering: fc.constantFrom("close" as const, "paren" as const, "dot" as const, "tiered" as const, "bullet" as const, "dash" as const),
       thaiDigits: fc.boolean(),
       oneLine: fc.boolean(),
       packBudgets: fc.constantFrom("each" as const, "shared" as const),
@@ -127,8 +127,11 @@ describe("random plans in every layout import back the same items, names and bud
         run.push(i);
       });
       if (run.length > 1) packs.push(run);
-      const layout: Layout = { ...rest, packs, firstYear: 2566, years: 5, orgName: "องค์การบริหารส่วนตำบลทดลอง", stated: "auto" };
-      return { layout, pdf };
+      // known limit: "-" in the middle of a line before a name with no kind word is read as a dash, so
+      // "-" packs are on one line only when every packed item names its kind
+      const dashAmbiguous = rest.numbering === "dash" && packs.some((p) => p.slice(1).some((i) => items[i]?.kind === undefined));
+      const layout: Layout = { ...rest, oneLine: rest.oneLine && !dashAmbiguous, packs, firstYear: 2566, years: 5, orgName: "องค์การบริหารส่วนตำบลทดลอง", stated: "auto" };
+      return { layout, pdf: pdf && !dashAmbiguous };
     });
 
   it("same items, names and budgets back", () => {
@@ -151,7 +154,7 @@ describe("random plans in every layout import back the same items, names and bud
         expect(r.findings.filter((f) => f.rule === "B7" || f.rule === "B6" || f.rule === "X9")).toEqual([]);
         expect(countsOf(items).total).toBe(r.model.items.length);
       }),
-      { numRuns: 150 },
+      { numRuns: 300 },
     );
   });
 });

@@ -16,7 +16,7 @@ export interface GenItem {
   readonly budgets: readonly number[];
 }
 
-export type Numbering = "close" | "paren" | "dot" | "tiered";
+export type Numbering = "close" | "paren" | "dot" | "tiered" | "bullet" | "dash";
 
 export interface Layout {
   /** Groups of consecutive item indices printed in one row; items not in a group get a row each. */
@@ -48,6 +48,8 @@ function token(numbering: Numbering, k: number, code: string): string {
     case "paren": return `(${k})`;
     case "dot": return `${k}.`;
     case "tiered": return code;
+    case "bullet": return "•";
+    case "dash": return "-";
   }
 }
 
