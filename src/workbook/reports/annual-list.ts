@@ -34,7 +34,10 @@ import { REPORT_FONT, STYLE } from "./style";
 export const TICK = "☑";
 
 const COL = { seq: 1, name: 2, dimension: 3, budget: 4, q1: 5, note: 9 } as const;
-const WIDTH = { seq: 7, name: 66, dimension: 7, budget: 16, quarter: 6, note: 22 } as const;
+/** A name column where most names take one line (at 66 characters most took two: 5 rows a page; issue 13). */
+const WIDTH = { seq: 8, name: 96, dimension: 7, budget: 16, quarter: 6, note: 23 } as const;
+/** The item rows in 14 pt, as the system's printout is set smaller than the report's 16 pt (seed 003 L3260: 14 rows a page). */
+const ROW_SIZE = 14;
 const WIDTHS = [WIDTH.seq, WIDTH.name, WIDTH.dimension, WIDTH.budget, WIDTH.quarter, WIDTH.quarter, WIDTH.quarter, WIDTH.quarter, WIDTH.note];
 const ALL_WIDTH = WIDTHS.reduce((x, w) => x + w, 0);
 
@@ -81,20 +84,22 @@ export function annualListSheet(ctx: ReportContext): SheetSpec {
   const items = annualItems(ctx);
   const first = H2 + 1;
   const heights = items.map((it) => Math.min(409, Math.max(
-    rowHeightPt(linesFor(normalizeSpace(it.name), WIDTH.name, size), size),
-    rowHeightPt(linesFor(normalizeSpace(it.note), WIDTH.note, size), size),
+    rowHeightPt(linesFor(normalizeSpace(it.name), WIDTH.name, ROW_SIZE), ROW_SIZE),
+    rowHeightPt(linesFor(normalizeSpace(it.note), WIDTH.note, ROW_SIZE), ROW_SIZE),
   )));
+  const small: CellStyle = { ...STYLE.body, fontSize: ROW_SIZE };
+  const smallCount: CellStyle = { ...count, fontSize: ROW_SIZE };
   items.forEach((it, i) => {
     const r = first + i;
-    b.area(r, COL.seq, r, COL.seq, i + 1, count);
-    b.area(r, COL.name, r, COL.name, normalizeSpace(it.name) || "(ไม่มีชื่อ)", STYLE.body);
-    b.area(r, COL.dimension, r, COL.dimension, it.dimension ?? "-", count);
-    b.area(r, COL.budget, r, COL.budget, it.budgets[ctx.fy] ?? 0, { ...STYLE.body, horizontal: "right", numFmt: ctx.formats.amount2 });
+    b.area(r, COL.seq, r, COL.seq, i + 1, smallCount);
+    b.area(r, COL.name, r, COL.name, normalizeSpace(it.name) || "(ไม่มีชื่อ)", small);
+    b.area(r, COL.dimension, r, COL.dimension, it.dimension ?? "-", smallCount);
+    b.area(r, COL.budget, r, COL.budget, it.budgets[ctx.fy] ?? 0, { ...small, horizontal: "right", numFmt: ctx.formats.amount2 });
     for (let q = 0; q < 4; q++) {
       const planned = it.quarters.includes((q + 1) as 1 | 2 | 3 | 4);
-      b.area(r, COL.q1 + q, r, COL.q1 + q, planned ? TICK : null, { ...STYLE.body, horizontal: "center" });
+      b.area(r, COL.q1 + q, r, COL.q1 + q, planned ? TICK : null, { ...small, horizontal: "center" });
     }
-    b.area(r, COL.note, r, COL.note, normalizeSpace(it.note) || null, STYLE.body);
+    b.area(r, COL.note, r, COL.note, normalizeSpace(it.note) || null, small);
     b.height(r, heights[i] ?? line);
   });
   let row = first + items.length;

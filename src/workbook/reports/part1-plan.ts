@@ -197,7 +197,13 @@ function countKinds(items: readonly PlanItem[]): CountKind[] {
 
 const kindWord = (item: PlanItem) => (item.kind ? KIND_WORD[item.kind] : UNKNOWN_KIND);
 
-const WIDTH = { dimension: 16, mission: 25, name: 48, year: 12, note: 22, kind: 14 } as const;
+/**
+ * Official density (issue 13): the name and ภารกิจ columns wide enough that most names take one or two lines
+ * and a mission's label rarely makes its first item's row taller than the item needs (at 48 and 25
+ * characters the sample's names took 2–3 lines and its labels 8–9: 5 item rows a page). Fit to one page
+ * wide, the sheet prints at about 70 %.
+ */
+const WIDTH = { dimension: 14, mission: 30, name: 80, year: 12, note: 22, kind: 14 } as const;
 const BODY: CellStyle = STYLE.body;
 const TOTAL: CellStyle = STYLE.total;
 
