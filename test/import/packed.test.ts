@@ -3,7 +3,9 @@
  * honest totals, the document's own mission wording, and random plans in several layouts.
  */
 import fc from "fast-check";
-import { importPlanTable } from "../../src/app/import";
+import { importPlanDocument, importPlanTable } from "../../src/app/import";
+import { readDocxPlan } from "../../src/hosts/docx/docx-file";
+import { docxBytes, planDocBlocks } from "../support/docx";
 import { textToGrids } from "../../src/workbook/text-table";
 import { asPdfText, countsOf, type GenItem, gridsOf, type Layout, municipality36, nameOf, renderRows } from "../support/plan-layouts";
 
@@ -114,8 +116,8 @@ describe("random plans in every layout import back the same items, names and bud
       oneLine: fc.boolean(),
       packBudgets: fc.constantFrom("each" as const, "shared" as const),
       noteColumn: fc.boolean(),
-      pdf: fc.boolean(),
-    }).map(({ packEvery, pdf, ...rest }) => {
+      form: fc.constantFrom("sheet" as const, "pdf" as const, "docx" as const),
+    }).map(({ packEvery, form, ...rest }) => {
       // pack runs of items of one mission, up to packEvery of them
       const packs: number[][] = [];
       let run: number[] = [];
@@ -131,14 +133,15 @@ describe("random plans in every layout import back the same items, names and bud
       // "-" packs are on one line only when every packed item names its kind
       const dashAmbiguous = rest.numbering === "dash" && packs.some((p) => p.slice(1).some((i) => items[i]?.kind === undefined));
       const layout: Layout = { ...rest, oneLine: rest.oneLine && !dashAmbiguous, packs, firstYear: 2566, years: 5, orgName: "องค์การบริหารส่วนตำบลทดลอง", stated: "auto" };
-      return { layout, pdf: pdf && !dashAmbiguous };
+      return { layout, form: dashAmbiguous && form === "pdf" ? ("sheet" as const) : form };
     });
 
-  it("same items, names and budgets back", () => {
-    fc.assert(
-      fc.property(plan.chain((items) => layoutOf(items).map((l) => ({ items, ...l }))), ({ items, layout, pdf }) => {
+  it("same items, names and budgets back (a sheet, PDF-copied text, a Word table over two pages)", async () => {
+    await fc.assert(
+      fc.asyncProperty(plan.chain((items) => layoutOf(items).map((l) => ({ items, ...l }))), async ({ items, layout, form }) => {
         const { rows } = renderRows(items, layout);
-        const r = importPlanTable(pdf ? textToGrids(asPdfText(rows), "plan.txt") : gridsOf(rows));
+        const doc = form === "docx" ? await readDocxPlan(await docxBytes(planDocBlocks(rows, { breakAt: Math.floor(rows.length / 2) }))) : undefined;
+        const r = doc ? importPlanDocument(doc) : importPlanTable(form === "pdf" ? textToGrids(asPdfText(rows), "plan.txt") : gridsOf(rows));
         expect(r.model.items.map((it) => it.name)).toEqual(items.map(nameOf));
         expect(r.model.items.map((it) => it.mission)).toEqual(items.map((it) => it.mission));
         expect(r.model.items.map((it) => it.kind)).toEqual(items.map((it) => it.kind));
