@@ -20,6 +20,16 @@ export interface CellMark {
   readonly value?: CellValue;
 }
 
+/** A read or write of the workbook under way, where the host needs several round trips for it (Excel). */
+export interface HostActivity {
+  readonly kind: "read" | "write";
+  /** Steps done of `total` (cells read, or round trips of a write). */
+  readonly done: number;
+  readonly total: number;
+  /** True once it has finished (or failed). */
+  readonly finished: boolean;
+}
+
 export interface WorkbookSession {
   readonly port: WorkbookPort;
   /** The file name; undefined for the workbook open in Excel, which the UI names in its own words. */
@@ -41,6 +51,11 @@ export interface WorkbookSession {
    * each change of a sheet (not Sujarit's own writes). Returns the function that stops watching.
    */
   readonly watch?: (onChange: () => void) => () => void;
+  /**
+   * Present where reading or writing the workbook can take several round trips (Excel): calls the
+   * listener as they go, so the UI can show how far a long action is. Returns the unsubscribe function.
+   */
+  readonly activity?: (listener: (activity: HostActivity) => void) => () => void;
 }
 
 /** The composition root (taskpane/index.tsx) gives the UI these; tests give it their own. */

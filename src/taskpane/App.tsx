@@ -11,6 +11,7 @@ import { importDocumentInto, type ImportResult, importInto } from "../app/import
 import { readPlanDocument } from "./import-document";
 import { inspectWorkbook, type Inspection } from "../app/inspect";
 import type { HostServices, WorkbookSession } from "../app/session";
+import { ActivityBar } from "./ActivityBar";
 import { ErrorBar, type ShownError } from "./ErrorBar";
 import type { MessageKey } from "./i18n";
 import { ChecksPage } from "./pages/ChecksPage";
@@ -146,6 +147,7 @@ export function App({ services, openSampleAtStart = false }: { services: HostSer
           ))}
         </TabList>
       </nav>
+      <ActivityBar session={session} />
       <main className={s.main} id="page" role="tabpanel" aria-labelledby={`tab-${page}`}>
         <PageContent
           page={page}

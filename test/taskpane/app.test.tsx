@@ -3,7 +3,7 @@
  */
 /** The task pane in jsdom, over the same counting fake of Excel the host tests use. */
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
-import type { WorkbookSession } from "../../src/app/session";
+import type { HostActivity, WorkbookSession } from "../../src/app/session";
 import { OfficeWorkbook } from "../../src/hosts/office/office-workbook";
 import { PAGES } from "../../src/taskpane/App";
 import { CATALOGUE } from "../../src/taskpane/i18n";
@@ -153,5 +153,48 @@ describe("the string catalogue", () => {
   it("Thai strings are Thai", () => {
     const latinOnly = Object.entries(CATALOGUE.th).filter(([, v]) => v !== "" && !/[\u0e00-\u0e7f]/.test(v)).map(([k]) => k);
     expect(latinOnly).toEqual(["switchLanguage", "switchLanguageShort"]);
+  });
+});
+
+describe("how far a long read or write is", () => {
+  it("shows a bar under the tabs while the host reports more round trips to come, in the pane's language, and takes it away at the end", async () => {
+    const excel = await excelWithSample();
+    let emit: (a: HostActivity) => void = () => undefined;
+    const session: WorkbookSession = {
+      ...excelSession(excel),
+      activity: (listener) => {
+        emit = listener;
+        return () => { emit = () => undefined; };
+      },
+    };
+    mount(services(session));
+    await screen.findByTestId("dashboard");
+    expect(screen.queryByTestId("activity")).toBeNull();
+    act(() => emit({ kind: "read", done: 45_000, total: 100_000, finished: false }));
+    expect(screen.getByTestId("activity").textContent).toBe("กำลังอ่านสมุดงาน 45%");
+    act(() => emit({ kind: "write", done: 4, total: 12, finished: false }));
+    expect(screen.getByTestId("activity").textContent).toBe("กำลังเขียนลงสมุดงาน รอบที่ 4 จาก 12");
+    expect(within(screen.getByTestId("activity")).getByRole("progressbar").getAttribute("aria-valuenow")).toBe("4");
+    // a short write (list, write, events back on) is over before a bar helps: none
+    act(() => emit({ kind: "write", done: 2, total: 3, finished: false }));
+    expect(screen.queryByTestId("activity")).toBeNull();
+    act(() => emit({ kind: "write", done: 12, total: 12, finished: true }));
+    expect(screen.queryByTestId("activity")).toBeNull();
+  });
+
+  it("the Excel host reports a read of several bands as it goes, ending with a finished report", async () => {
+    const excel = new FakeExcel();
+    const seen: HostActivity[] = [];
+    const port = new OfficeWorkbook(excel.run, excel.supports, (a) => seen.push(a));
+    const rows = Array.from({ length: 30_000 }, (_, i) => [`แถวที่ ${i} ข้อความภาษาไทยสำหรับการทดสอบ`, i]);
+    await port.writeSheets({ sheets: [{ name: "ข้อมูล", visibility: "visible", rows, columns: [{ width: 30 }, { width: 8 }], formattedRows: 0, freeze: { rows: 0, columns: 0 }, rowStyles: [], validations: [], cellFormats: [] }], names: [] }, "refuse");
+    expect(seen.filter((a) => a.kind === "write").length).toBeGreaterThan(2);
+    seen.length = 0;
+    await port.readGrids();
+    const reads = seen.filter((a) => a.kind === "read");
+    expect(reads.length).toBeGreaterThan(2);
+    expect(reads.map((a) => a.done)).toEqual([...reads.map((a) => a.done)].sort((a, b) => a - b));
+    expect(reads.at(-1)).toEqual({ kind: "read", done: 60_000, total: 60_000, finished: true });
+    expect(reads.slice(0, -1).every((a) => !a.finished)).toBe(true);
   });
 });

@@ -6,7 +6,7 @@
  * of the sheets, delete Sujarit's and add the new ones within the payload budget, events back on); watch is one sync to subscribe
  * with ExcelApi 1.9 (two with 1.7: list the sheets, subscribe to each) and one to unsubscribe.
  */
-import type { CellMark, WorkbookSession } from "../../app/session";
+import type { CellMark, HostActivity, WorkbookSession } from "../../app/session";
 import type { CellLocation, Severity } from "../../domain/findings";
 import { parseArea } from "../../workbook/a1";
 import { type CellValue, isCellError } from "../../workbook/grid";
@@ -29,8 +29,13 @@ const MAX_FORMULA = 255;
 const CF_LOAD = "items/type,items/customOrNullObject/rule/formula";
 
 export function officeSession(run: BatchRunner, supports: RequirementCheck): WorkbookSession {
+  const listeners = new Set<(a: HostActivity) => void>();
   return {
-    port: new OfficeWorkbook(run, supports),
+    port: new OfficeWorkbook(run, supports, (a) => { for (const l of listeners) l(a); }),
+    activity: (listener) => {
+      listeners.add(listener);
+      return () => { listeners.delete(listener); };
+    },
     reveal: (location) => reveal(run, location),
     ...(supports("1.6") ? { highlight: (marks: readonly CellMark[], sheets: readonly string[]) => highlight(run, supports, marks, sheets) } : {}),
     ...(supports("1.7") ? { watch: (onChange: () => void) => watch(run, supports, onChange) } : {}),

@@ -12,6 +12,7 @@
  * chaining calls on a null object.
  */
 import type { ExistingSheetPolicy, Progress, ReadOptions, SheetInfo, WorkbookPort, WriteOptions } from "../../app/port";
+import type { HostActivity } from "../../app/session";
 import { SheetConflictError } from "../../app/port";
 import { type Area, rangeAddress, sheetRef } from "../../workbook/a1";
 import type { CellInput, CellValue, DefinedName, SheetGrid, SheetVisibility, WorkbookGrids, WorkbookSpec } from "../../workbook/grid";
@@ -60,10 +61,14 @@ export function roundTrips(supports: RequirementCheck): { read: number; write: n
   };
 }
 
+/** Who hears of the host's multi-round-trip reads and writes (the session's `activity`). */
+export type ActivityListener = (activity: HostActivity) => void;
+
 export class OfficeWorkbook implements WorkbookPort {
   constructor(
     private readonly run: BatchRunner,
     private readonly supports: RequirementCheck,
+    private readonly onActivity: ActivityListener = () => undefined,
   ) {}
 
   async listSheets(): Promise<SheetInfo[]> {
@@ -77,8 +82,20 @@ export class OfficeWorkbook implements WorkbookPort {
   /* ---------------- reading ---------------- */
 
   async readGrids(options: ReadOptions = {}): Promise<WorkbookGrids> {
+    let last: { done: number; total: number } = { done: 0, total: 0 };
+    try {
+      return await this.readAll(options, (done, total) => {
+        last = { done, total };
+        options.progress?.(done, total);
+        this.onActivity({ kind: "read", done, total, finished: false });
+      });
+    } finally {
+      if (last.total > 0) this.onActivity({ kind: "read", ...last, finished: true });
+    }
+  }
+
+  private async readAll(options: ReadOptions, progress: Progress): Promise<WorkbookGrids> {
     return this.run(async (ctx) => {
-      const progress = options.progress;
       const sheets = ctx.workbook.worksheets.load("items/name,items/visibility");
       const names = ctx.workbook.names.load("items/name,items/formula");
       await ctx.sync();
@@ -116,7 +133,7 @@ export class OfficeWorkbook implements WorkbookPort {
           rows[top + r] = out;
         });
         done += values.length * (values[0]?.length ?? 0);
-        progress?.(done, totalCells);
+        progress(done, totalCells);
       });
       const merges = !this.supports("1.13")
         ? new Map<string, string[]>()
@@ -133,6 +150,20 @@ export class OfficeWorkbook implements WorkbookPort {
   /* ---------------- writing ---------------- */
 
   async writeSheets(spec: WorkbookSpec, policy: ExistingSheetPolicy, options: WriteOptions = {}): Promise<void> {
+    let last: { done: number; total: number } = { done: 0, total: 0 };
+    const report: Progress = (done, total) => {
+      last = { done, total };
+      options.progress?.(done, total);
+      this.onActivity({ kind: "write", done, total, finished: false });
+    };
+    try {
+      await this.writeAll(spec, policy, report);
+    } finally {
+      if (last.total > 0) this.onActivity({ kind: "write", ...last, finished: true });
+    }
+  }
+
+  private async writeAll(spec: WorkbookSpec, policy: ExistingSheetPolicy, report: Progress): Promise<void> {
     const quiet = this.supports("1.8");
     const added: string[] = [];
     let swapped = false;
@@ -151,7 +182,7 @@ export class OfficeWorkbook implements WorkbookPort {
         });
         const stepBytes = plans.reduce((n, p) => n + p.steps.reduce((m, st) => m + st.bytes, 0), 0);
         const expected = 2 + Math.ceil(stepBytes / PAYLOAD_BUDGET_BYTES);
-        const batch = new BudgetedBatch(ctx, () => this.suspend(ctx), progressOf(options.progress, expected));
+        const batch = new BudgetedBatch(ctx, () => this.suspend(ctx), { report, total: () => expected, offset: 1 });
 
         // 1. events off; what an earlier failed write left; the new sheets; the names they need
         await batch.queue(ACTION_BYTES, () => { if (quiet) ctx.runtime.enableEvents = false; });
@@ -273,10 +304,6 @@ export class OfficeWorkbook implements WorkbookPort {
       // what is left is named ~sujarit-…, skipped by readers and removed by the next write
     }
   }
-}
-
-function progressOf(report: Progress | undefined, expected: number): { report: Progress; total: () => number; offset: number } | undefined {
-  return report ? { report, total: () => expected, offset: 1 } : undefined;
 }
 
 interface SheetShape {
