@@ -70,7 +70,8 @@ export function importPlanTable(grids: WorkbookGrids, options: ImportOptions = {
         th: `ภารกิจ ${node.code} ในเอกสารใช้ถ้อยคำต่างจากกรอบ ป.ป.ช. — เก็บถ้อยคำของเอกสารไว้ในแผ่นกรอบ (กรอบใช้ว่า "${node.name}")`,
         en: `Mission ${node.code} is worded differently from the framework; the document's wording is kept in the framework sheet (the framework says "${node.name}")`,
       },
-      found: doc.title, expected: { th: node.name, en: node.name },
+      // no "expected": the document is not wrong, only worded its own way (the framework's text is in the message)
+      found: doc.title,
     });
     return { ...node, name: doc.title };
   });
