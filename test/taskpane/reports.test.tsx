@@ -133,7 +133,7 @@ describe("the รายงาน page in Excel", () => {
     fireEvent.click(screen.getByTestId("tab-reports"));
     const page = await ready();
     fireEvent.click(within(page).getByTestId("generate-reports"));
-    const bar = await within(page).findByTestId("write-progress");
+    const bar = await within(page).findByTestId("write-progress", {}, { timeout: 15_000 }); // after the read that comes first
     expect(bar.textContent).toContain("ส่งข้อมูลไปยัง Excel แล้ว 2 จาก 5 รอบ");
     expect(within(bar).getByRole("progressbar").getAttribute("aria-valuenow")).toBe("2");
     release();
