@@ -309,6 +309,22 @@ describe("files named for what they are, damaged files and hostile sizes as sent
   });
 });
 
+it("a defined name over a huge area or beyond the last row is refused before exceljs expands it", async () => {
+  const d = dir();
+  for (const [range, re] of [["$A$1:$XFD$1048576", /covers 17,179,869,184 cells/], ["$J$2999999999999", /beyond Excel's last row/]] as const) {
+    const f = copy(d, `names-${range.length}.xlsx`);
+    const zip = await JSZip.loadAsync(readFileSync(f));
+    const wb = await zip.file("xl/workbook.xml")!.async("string");
+    zip.file("xl/workbook.xml", wb.replace("</definedNames>", `<definedName name="HUGE">'ตั้งค่า'!${range}</definedName></definedNames>`));
+    writeFileSync(f, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+    const t = Date.now();
+    const r = await run("inspect", f);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(re);
+    expect(Date.now() - t).toBeLessThan(3000);
+  }
+});
+
 describe("write errors are sentences naming the file", () => {
   it.each([
     ["EACCES", /no permission to write here.*ไม่มีสิทธิ์/],

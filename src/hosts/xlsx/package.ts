@@ -126,6 +126,10 @@ export function checkActualSizes(data: Uint8Array, entries: readonly ZipEntry[],
   let cells = 0;
   let total = 0;
   for (const e of entries) {
+    if (e.name === "xl/workbook.xml") {
+      checkDefinedNames(unpack(data, e, inflate));
+      continue;
+    }
     if (!WORKSHEET.test(e.name) && e.name !== SHARED_STRINGS) continue;
     const xml = unpack(data, e, inflate);
     total += xml.length;
@@ -136,6 +140,7 @@ export function checkActualSizes(data: Uint8Array, entries: readonly ZipEntry[],
       continue;
     }
     for (const [feature, marker] of FEATURE_MARKERS) if (indexOfSeq(xml, marker, 0) >= 0) features.add(feature);
+    checkAddresses(e.name, xml);
     cells += countCells(xml);
     if (cells > PACKAGE_LIMITS.cells) throw new PackageError(`more than ${PACKAGE_LIMITS.cells.toLocaleString("en")} cells (in ${e.name}), far above any plan / มีเซลล์เกิน ${PACKAGE_LIMITS.cells.toLocaleString("en")} เซลล์ เกินขีดจำกัด`);
     const longest = longestText(xml);
@@ -155,6 +160,63 @@ const FEATURE_MARKERS: readonly [SheetFeature, number[]][] = [
 export const FEATURE_TH: Record<SheetFeature, string> = {
   sparklines: "เส้นแนวโน้มในเซลล์ (Sparklines)", "extended data validations": "การตรวจสอบข้อมูลแบบขยาย", "slicer or timeline links": "ตัวแบ่งส่วนข้อมูล",
 };
+
+/** Excel's last row and column: a row, cell or column range beyond them makes readers allocate for nothing. */
+const LAST_ROW = 1_048_576;
+const LAST_COL = 16_384;
+const colNumber = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+
+function latin1(b: Uint8Array): string {
+  let s = "";
+  for (let i = 0; i < b.length; i += 0x8000) s += String.fromCharCode(...b.subarray(i, i + 0x8000));
+  return s;
+}
+
+function checkAddresses(part: string, xml: Uint8Array): void {
+  // latin1: every byte one character, so positions and ASCII attributes survive whatever the text holds
+  const text = typeof Buffer !== "undefined" ? Buffer.from(xml.buffer, xml.byteOffset, xml.byteLength).toString("latin1") : latin1(xml);
+  const beyond = (what: string) => new PackageError(`${part}: ${what} is not a place on Excel's grid (rows 1–${LAST_ROW.toLocaleString("en")}, columns A–XFD) — the file is damaged / ${part} มีตำแหน่งเกินแถวหรือคอลัมน์สุดท้ายของ Excel ไฟล์เสียหาย`);
+  for (const m of text.matchAll(/<row\b[^>]*?\sr="([^"]*)"/g)) {
+    const r = Number(m[1]);
+    if (!Number.isInteger(r) || r < 1 || r > LAST_ROW) throw beyond(`row ${m[1]}`);
+  }
+  for (const m of text.matchAll(/<c\b[^>]*?\sr="([^"]*)"/g)) {
+    const a = /^([A-Z]{1,3})(\d{1,7})$/.exec(m[1] as string);
+    if (!a || colNumber(a[1] as string) > LAST_COL || Number(a[2]) < 1 || Number(a[2]) > LAST_ROW) throw beyond(`cell ${m[1]}`);
+  }
+  for (const m of text.matchAll(/<col\b[^>]*?\s(min|max)="([^"]*)"/g)) {
+    const c = Number(m[2]);
+    if (!Number.isInteger(c) || c < 1 || c > LAST_COL) throw beyond(`column ${m[2]}`);
+  }
+}
+
+/**
+ * exceljs expands every defined name into its cells when it loads a workbook, so a name over a huge area
+ * (or beyond the last row, as in a damaged file) costs gigabytes: each name's area is bounded by one whole
+ * column (1,048,576 cells), all names together by PACKAGE_LIMITS.cells × 4.
+ */
+function checkDefinedNames(xml: Uint8Array): void {
+  const text = typeof Buffer !== "undefined" ? Buffer.from(xml.buffer, xml.byteOffset, xml.byteLength).toString("latin1") : latin1(xml);
+  let total = 0;
+  for (const m of text.matchAll(/<definedName\b[^>]*>([^<]*)<\/definedName>/g)) {
+    for (const ref of (m[1] as string).matchAll(/\$?([A-Z]{1,4})?\$?(\d+)?(?::\$?([A-Z]{1,4})?\$?(\d+)?)?/g)) {
+      // a reference has column letters, or is a range of whole rows ($2:$5); a constant (=5000000) is not one
+      if (!ref[0] || (ref[1] === undefined && !ref[0].includes(":")) || !/\d|:/.test(ref[0])) continue;
+      const c1 = ref[1] ? colNumber(ref[1]) : 1;
+      const c2 = ref[3] ? colNumber(ref[3]) : ref[4] !== undefined || ref[3] !== undefined ? (ref[3] ? colNumber(ref[3]) : LAST_COL) : c1;
+      const r1 = ref[2] ? Number(ref[2]) : 1;
+      const r2 = ref[4] ? Number(ref[4]) : ref[3] !== undefined ? LAST_ROW : r1;
+      if ([c1, c2].some((c) => c > LAST_COL) || [r1, r2].some((r) => r > LAST_ROW)) {
+        throw new PackageError(`xl/workbook.xml: the defined name reference ${ref[0]} is beyond Excel's last row or column — the file is damaged / ชื่อที่กำหนดอ้างอิงเกินแถวหรือคอลัมน์สุดท้ายของ Excel ไฟล์เสียหาย`);
+      }
+      const area = (Math.abs(c2 - c1) + 1) * (Math.abs(r2 - r1) + 1);
+      total += area;
+      if (area > LAST_ROW || total > PACKAGE_LIMITS.cells * 4) {
+        throw new PackageError(`xl/workbook.xml: the defined name ${ref[0]} covers ${area.toLocaleString("en")} cells, above the limit of one whole column (${LAST_ROW.toLocaleString("en")}) per name / ชื่อที่กำหนดครอบคลุมเซลล์มากเกินขีดจำกัด`);
+      }
+    }
+  }
+}
 
 /** `<c ` and `<c>` openings (not `<cols`, `<col`, `<cfRule`…). */
 function countCells(xml: Uint8Array): number {
