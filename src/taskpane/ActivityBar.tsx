@@ -3,7 +3,7 @@
  * while an action needs more round trips to come (a large plan in Excel), gone when it ends.
  */
 import { Caption1, makeStyles, ProgressBar, tokens } from "@fluentui/react-components";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { HostActivity, WorkbookSession } from "../app/session";
 import { usePrefs } from "./prefs";
 
@@ -22,11 +22,19 @@ export function ActivityBar({ session }: { readonly session: WorkbookSession | u
   const { t, num } = usePrefs();
   const s = useStyles();
   const [activity, setActivity] = useState<HostActivity | undefined>(undefined);
+  // renders only when a bar appears, moves or goes: most reads and writes are short and change nothing
+  const shown = useRef(false);
   useEffect(() => {
     if (!session?.activity) return undefined;
-    const stop = session.activity((a) => setActivity(isLong(a) ? a : undefined));
+    const stop = session.activity((a) => {
+      const long = isLong(a);
+      if (!long && !shown.current) return;
+      shown.current = long;
+      setActivity(long ? a : undefined);
+    });
     return () => {
       stop();
+      shown.current = false;
       setActivity(undefined);
     };
   }, [session]);
