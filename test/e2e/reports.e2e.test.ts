@@ -48,7 +48,10 @@ it("shows the round's figures and generates every report sheet; the download hol
   expect(before.violations).toEqual([]);
   const total = await page.locator('[data-testid="report-total"] th, [data-testid="report-total"] td').allInnerTexts();
   expect(total.slice(0, 3)).toEqual(["รวม", String(expected.total.items), String(expected.total.byStatus.done)]);
-  expect(await page.locator('[data-testid="report-no-errors"]').count()).toBe(1);
+  // no errors, but gaps (items not reported, a sample-data signer): listed, and the report is a draft
+  expect(await page.locator('[data-testid="report-no-errors"]').count()).toBe(0);
+  expect(await page.locator('[data-testid="report-gaps"]').innerText()).toContain("ยังไม่ได้รายงานผลรอบ 6 เดือน 35 รายการ");
+  expect(await page.locator('[data-testid="generate-reports"]').innerText()).toBe("สร้างรายงานฉบับร่าง");
 
   const after = await checkState(page, "standalone-reports-generated", async () => {
     await openTab(page, "reports");
@@ -57,7 +60,8 @@ it("shows the round's figures and generates every report sheet; the download hol
       await page.locator('[data-testid="reports-status"]').waitFor({ timeout: 30_000 });
     }
   });
-  expect(await page.locator('[data-testid="reports-status"]').innerText()).toContain("12");
+  // no project cards unless asked for, no ITA appendix without ITA measures: ten sheets
+  expect(await page.locator('[data-testid="reports-status"]').innerText()).toContain("10 แผ่นงาน");
   expect(after.horizontalOverflow).toEqual([]);
   expect(after.violations).toEqual([]);
 
@@ -70,8 +74,9 @@ it("shows the round's figures and generates every report sheet; the download hol
   const file = join(dir, `reports-${download.suggestedFilename()}`);
   await download.saveAs(file);
   const grids = await (await XlsxWorkbook.open(readFileSync(file))).readGrids();
-  for (const name of REPORT_SHEET_NAMES) expect(grids.sheets.map((s) => s.name)).toContain(name);
-  expect(generatedSheets(grids).sort()).toEqual([...REPORT_SHEET_NAMES].sort());
+  const made = REPORT_SHEET_NAMES.filter((n) => n !== "บัตรโครงการ" && n !== "ผลมาตรการ ITA");
+  for (const name of made) expect(grids.sheets.map((s) => s.name)).toContain(name);
+  expect(generatedSheets(grids).sort()).toEqual([...made].sort());
   const read = readPlanWorkbook(grids);
   expect(read.findings).toEqual([]);
   expect(withoutRows(read.workbook)).toEqual(withoutRows(sample));
