@@ -18,7 +18,7 @@ import { type Area, rangeAddress, sheetRef } from "../../workbook/a1";
 import type { CellInput, CellValue, DefinedName, SheetGrid, SheetVisibility, WorkbookGrids, WorkbookSpec } from "../../workbook/grid";
 import type { BatchRunner, RequirementCheck, XContext, XRange, XRangeAreas, XWorksheet } from "./excel-subset";
 import { ACTION_BYTES, BudgetedBatch, jsonBytes, MAX_CELLS_PER_READ, PAYLOAD_BUDGET_BYTES } from "./payload";
-import { sheetSteps, toFormulaCell, VISIBILITY_OUT } from "./sheet-steps";
+import { arraySteps, sheetSteps, toFormulaCell, VISIBILITY_OUT } from "./sheet-steps";
 
 export { toFormulaCell } from "./sheet-steps";
 
@@ -251,21 +251,10 @@ export class OfficeWorkbook implements WorkbookPort {
         const batch = new BudgetedBatch(ctx);
         const ws = ctx.workbook.worksheets.getItem(sheet);
         await batch.queue(ACTION_BYTES, () => { if (quiet) ctx.runtime.enableEvents = false; });
-        let start = 0;
-        while (start < rows.length) {
-          let end = start;
-          let bytes = 0;
-          const band: unknown[][] = [];
-          while (end < rows.length && (band.length === 0 || bytes < PAYLOAD_BUDGET_BYTES / 4)) {
-            const row = Array.from({ length: width }, (_, c) => toFormulaCell(rows[end]?.[c] ?? null));
-            bytes += jsonBytes(row);
-            band.push(row);
-            end++;
-          }
-          const address = rangeAddress(firstRow + start, 1, firstRow + end - 1, width);
-          await batch.queue(2 * ACTION_BYTES + bytes, () => { ws.getRange(address).formulas = band; });
-          start = end;
-        }
+        // the same row bands as a sheet's values (sheet-steps.ts), below the rows already there
+        const area = { top: firstRow, left: 1, bottom: firstRow + rows.length - 1, right: width };
+        const steps = arraySteps(area, (r, c) => toFormulaCell(rows[r - firstRow]?.[c - 1] ?? null), (range, band) => { range.formulas = band; });
+        for (const st of steps) await batch.queue(st.bytes, () => st.run(ws));
         await batch.flush();
       });
     } finally {

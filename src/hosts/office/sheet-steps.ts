@@ -124,7 +124,7 @@ export function sheetSteps(spec: SheetSpec, supports: RequirementCheck): Step[] 
 }
 
 /** A 2-D array written over `area` in bands of rows, each band small enough to share a request. */
-function arraySteps(area: Area, cell: (row: number, col: number) => unknown, assign: (range: ReturnType<XWorksheet["getRange"]>, rows: unknown[][]) => void): Step[] {
+export function arraySteps(area: Area, cell: (row: number, col: number) => unknown, assign: (range: ReturnType<XWorksheet["getRange"]>, rows: unknown[][]) => void): Step[] {
   const steps: Step[] = [];
   let band: unknown[][] = [];
   let bandTop = area.top;
