@@ -7,19 +7,68 @@
  * without Calibri draws columns about a third wider, so its rows show some extra space). The estimate
  * errs on the tall side: a little white space is better than a cut line.
  */
-const COMBINING = /[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]/g;
 /** Wrapping at word boundaries wastes part of each line. */
 const WRAP_SLACK = 1.15;
 const CELL_PADDING_PX = 8;
 
-export function textWidthPx(text: string, sizePt: number): number {
+/**
+ * Widths at 16 pt, each text measured once (issue 13: a 2,000-item report measures the same names, codes and
+ * headings tens of thousands of times — 3 s of regular expressions per character). A text's paragraphs ("\n"
+ * apart) are kept as one array. The cache is dropped whole when it reaches CACHE_LIMIT texts, so a long-lived
+ * task pane does not grow without bound; a miss only costs the measuring again.
+ */
+const CACHE_LIMIT = 200_000;
+let paragraphCache = new Map<string, readonly number[]>();
+
+/** Thai combining marks (above and below vowels, tone marks, …): no width of their own. */
+const isCombining = (c: number): boolean => c === 0x0e31 || (c >= 0x0e34 && c <= 0x0e3a) || (c >= 0x0e47 && c <= 0x0e4e);
+
+/**
+ * One paragraph's width at 16 pt: per code point with the combining marks left out — Thai 10.4 px, digits
+ * 11.6, space 5.5, anything else 9.7 — added in the text's order, so the sum is the same float as the
+ * regular-expression form it replaces (test/workbook/text-size.test.ts compares them). A surrogate pair is one
+ * character, also when only a combining mark stood between its halves (they pair up once the mark is gone).
+ */
+function width16(text: string, from: number, to: number): number {
   let px = 0;
-  for (const ch of text.replace(COMBINING, "")) {
-    if (/[\u0e00-\u0e7f]/.test(ch)) px += 10.4;
-    else if (/[0-9]/.test(ch)) px += 11.6;
-    else if (ch === " ") px += 5.5;
+  let afterHigh = false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (isCombining(c)) continue;
+    if (c >= 0xdc00 && c <= 0xdfff && afterHigh) {
+      afterHigh = false; // the second half of a character already counted
+      continue;
+    }
+    afterHigh = c >= 0xd800 && c <= 0xdbff;
+    if (c >= 0x0e00 && c <= 0x0e7f) px += 10.4;
+    else if (c >= 0x30 && c <= 0x39) px += 11.6;
+    else if (c === 0x20) px += 5.5;
     else px += 9.7;
   }
+  return px;
+}
+
+/** The widths at 16 pt of a text's paragraphs (split at "\n"), measured once per text. */
+function paragraphWidths(text: string): readonly number[] {
+  let widths = paragraphCache.get(text);
+  if (widths !== undefined) return widths;
+  const out: number[] = [];
+  let from = 0;
+  for (let nl = text.indexOf("\n"); nl >= 0; nl = text.indexOf("\n", from)) {
+    out.push(width16(text, from, nl));
+    from = nl + 1;
+  }
+  out.push(width16(text, from, text.length));
+  widths = out;
+  if (paragraphCache.size >= CACHE_LIMIT) paragraphCache = new Map();
+  paragraphCache.set(text, widths);
+  return widths;
+}
+
+/** The width of `text` on one line (a "\n" counts as any other character). */
+export function textWidthPx(text: string, sizePt: number): number {
+  const widths = paragraphWidths(text);
+  const px = widths.length === 1 ? (widths[0] as number) : width16(text, 0, text.length);
   return (px * sizePt) / 16;
 }
 
@@ -30,7 +79,9 @@ export function columnPx(widthChars: number): number {
 /** Lines `text` takes in a cell `widthChars` wide (every "\n" starts a line). */
 export function linesFor(text: string, widthChars: number, sizePt: number): number {
   const avail = Math.max(10, columnPx(widthChars) - CELL_PADDING_PX);
-  return text.split("\n").reduce((n, para) => n + Math.max(1, Math.ceil((textWidthPx(para, sizePt) * WRAP_SLACK) / avail)), 0);
+  let n = 0;
+  for (const px of paragraphWidths(text)) n += Math.max(1, Math.ceil((((px * sizePt) / 16) * WRAP_SLACK) / avail));
+  return n;
 }
 
 /** Points per line of a Thai font at this size (TH Sarabun's tall line spacing). */
