@@ -9,7 +9,8 @@ export class SheetBuilder {
   readonly rows: CellInput[][] = [];
   readonly merges: string[] = [];
   readonly styles: AreaStyle[] = [];
-  readonly heights: RowHeight[] = [];
+  /** Row → height, in the order the heights were last set (a Map: a row's height is set and read per row, issue 13). */
+  private readonly heightByRow = new Map<number, number>();
   readonly fills: ConditionalFill[] = [];
 
   set(row: number, col: number, value: CellInput): void {
@@ -35,13 +36,17 @@ export class SheetBuilder {
   }
 
   height(row: number, height: number): void {
-    const at = this.heights.findIndex((h) => h.row === row);
-    if (at >= 0) this.heights.splice(at, 1);
-    this.heights.push({ row, height });
+    this.heightByRow.delete(row);
+    this.heightByRow.set(row, height);
   }
 
   heightOf(row: number): number {
-    return this.heights.find((h) => h.row === row)?.height ?? 15;
+    return this.heightByRow.get(row) ?? 15;
+  }
+
+  /** The heights set so far, in the order they were last set. */
+  get heights(): readonly RowHeight[] {
+    return [...this.heightByRow].map(([row, height]) => ({ row, height }));
   }
 
   /** The last row holding anything. */
@@ -51,11 +56,14 @@ export class SheetBuilder {
 
   /** Rows without a height get one line's: spreadsheets do not fit rows whose cells are merged. */
   defaultHeights(height: number): void {
-    const set = new Set(this.heights.map((h) => h.row));
+    const set = new Set(this.heightByRow.keys());
     this.rows.forEach((r, i) => {
-      if (!set.has(i + 1) && r.some((v) => v !== null)) this.heights.push({ row: i + 1, height });
+      if (!set.has(i + 1) && r.some((v) => v !== null)) this.heightByRow.set(i + 1, height);
     });
-    this.heights.sort((a, b) => a.row - b.row);
+    // the heights in row order from here on, as the sheets that hand `heights` on unsorted expect
+    const sorted = [...this.heightByRow].sort((a, b) => a[0] - b[0]);
+    this.heightByRow.clear();
+    for (const [row, h] of sorted) this.heightByRow.set(row, h);
   }
 
   toSpec(sheet: { name: string; columns: readonly number[]; font: SheetFont; print: PrintSetup; tabColor?: string }): SheetSpec {
