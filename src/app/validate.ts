@@ -36,7 +36,8 @@ export function locatorFor(read: ReadResult): Locator {
       if (!layout || part.kind === "sheet") return { sheet };
       const cell = matrixCell(layout, part);
       if (cell) return { sheet, cell };
-      const row = part.kind === "cell" ? layout.gridTitleRow : undefined;
+      // the part's cell is gone (a header typed over): point at its table's row
+      const row = part.kind === "cell" ? layout.gridTitleRow : part.kind === "scale" ? layout.scaleHeaderRow : layout.levelRows[part.index];
       return row ? { sheet, row } : { sheet };
     },
   };

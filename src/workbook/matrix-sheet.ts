@@ -191,6 +191,8 @@ export interface MatrixLayout {
   readonly presetRow: number | undefined;
   /** scale value → row */
   readonly scaleRows: ReadonlyMap<number, number>;
+  /** The scale table's header row (1-based), where the table was found. */
+  readonly scaleHeaderRow: number | undefined;
   readonly scaleColumns: ReadonlyMap<string, number>;
   /** level index → row */
   readonly levelRows: readonly number[];
@@ -344,6 +346,7 @@ export function readMatrixSheet(grid: SheetGrid, fallback: RiskMatrix, findings:
       sheet: grid.name,
       presetRow: presetRow0 === undefined ? undefined : presetRow0 + 1,
       scaleRows, scaleColumns,
+      scaleHeaderRow: scaleTitle === undefined ? undefined : scaleTitle + 2,
       levelRows: read.map((x) => x.row),
       levelColumns,
       gridRows, gridColumns,
@@ -364,7 +367,9 @@ export function matrixCell(layout: MatrixLayout, part:
       return r === undefined || c === undefined ? undefined : address(r, c + 1);
     }
     case "scale": {
-      const r = layout.scaleRows.get(part.value);
+      // a value whose own cell no longer reads (typed over, emptied) is looked for where the template
+      // puts it, the value-th row under the header, so the finding still points at a cell to fix
+      const r = layout.scaleRows.get(part.value) ?? (layout.scaleHeaderRow === undefined ? undefined : layout.scaleHeaderRow + part.value);
       const c = layout.scaleColumns.get(part.axis);
       return r === undefined || c === undefined ? undefined : address(r, c + 1);
     }
