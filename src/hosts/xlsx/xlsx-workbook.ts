@@ -6,6 +6,7 @@ import { parseArea, sheetRef } from "../../workbook/a1";
 import type { CellInput, CellStyle, CellValue, DefinedName, SheetFont, SheetGrid, SheetSpec, WorkbookGrids, WorkbookSpec } from "../../workbook/grid";
 import { isFormula } from "../../workbook/grid";
 import { fromExcelJs, toExcelJs } from "./cells";
+import { mergeAll } from "./merges";
 import { type BoundedInflate, checkActualSizes, checkDeclaredSizes, notXlsxReason, PackageError, type SheetFeature, zipEntries, type ZipEntry } from "./package";
 
 export class WorkbookOpenError extends Error {
@@ -175,7 +176,8 @@ function renderSheet(book: ExcelJS.Workbook, spec: SheetSpec): void {
     });
   });
   for (const f of spec.cellFormats) ws.getCell(f.cell).numFmt = f.numFmt;
-  for (const m of spec.merges ?? []) ws.mergeCells(m);
+  // one overlap check for the sheet, not exceljs's per-merge scan of every earlier merge (quadratic: merges.ts)
+  mergeAll(ws, spec.merges ?? []);
   if (spec.font) {
     const font = spec.font;
     spec.columns.forEach((_, i) => { ws.getColumn(i + 1).font = { name: font.name, size: font.size }; });
