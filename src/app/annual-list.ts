@@ -10,9 +10,10 @@
  * the plan's cell in their message. Pure.
  */
 import { type CellLocation, describeLocation, type Finding } from "../domain/findings";
-import { KIND_WORD, kindOfName, stripNumbering } from "../domain/kinds";
+import { KIND_WORD } from "../domain/kinds";
+import { editRatio as ratio, nameKey, type NameKey, nameSimilarity, placeOf } from "../domain/names";
 import type { PlanItem, PlanWorkbook, Quarter } from "../domain/plan";
-import { formatAmount, toArabicDigits } from "../domain/thai";
+import { formatAmount } from "../domain/thai";
 import type { DimensionNo } from "../domain/units";
 import type { Locator } from "../domain/validation";
 import { address } from "../workbook/a1";
@@ -141,63 +142,7 @@ export interface AnnualListComparison {
   readonly findings: readonly Finding[];
 }
 
-interface NameKey {
-  readonly full: string;
-  /** Without the kind word it starts with. */
-  readonly bare: string;
-}
-
-/** Spaces, quotes, numbering, digit script and case do not make two names different. */
-export function nameKey(name: string): NameKey {
-  const full = toArabicDigits(stripNumbering(name)).replace(/["“”'‘’«»`]/g, "").replace(/[\s\u00a0\u200b-\u200d\ufeff]+/g, "").toLowerCase();
-  const kind = kindOfName(full);
-  return { full, bare: kind ? full.slice(KIND_WORD[kind].length) : full };
-}
-
-/** Levenshtein distance over UTF-16 units (Thai is all in the BMP). */
-function distance(a: string, b: string): number {
-  if (a === b) return 0;
-  if (a.length === 0) return b.length;
-  if (b.length === 0) return a.length;
-  let prev = new Int32Array(b.length + 1);
-  let cur = new Int32Array(b.length + 1);
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    cur[0] = i;
-    const ca = a.charCodeAt(i - 1);
-    for (let j = 1; j <= b.length; j++) {
-      const sub = (prev[j - 1] as number) + (ca === b.charCodeAt(j - 1) ? 0 : 1);
-      cur[j] = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, sub);
-    }
-    [prev, cur] = [cur, prev];
-  }
-  return prev[b.length] as number;
-}
-
-function ratio(a: string, b: string): number {
-  const len = Math.max(a.length, b.length);
-  return len === 0 ? 0 : 1 - distance(a, b) / len;
-}
-
-/** How alike two names are, 0–1: the better of the whole names and the names without their kind words. */
-export function nameSimilarity(a: NameKey, b: NameKey): number {
-  if (a.full === b.full || (a.bare !== "" && a.bare === b.bare)) return 1;
-  return Math.max(ratio(a.full, b.full), ratio(a.bare, b.bare));
-}
-
-/** Abbreviated organization types as officers type them, and the words they stand for. */
-const ORG_TYPES: readonly (readonly [RegExp, string])[] = [
-  [/^อบต\.?/, "องค์การบริหารส่วนตำบล"], [/^อบจ\.?/, "องค์การบริหารส่วนจังหวัด"],
-  [/^ทต\./, "เทศบาลตำบล"], [/^ทม\./, "เทศบาลเมือง"], [/^ทน\./, "เทศบาลนคร"],
-];
-const ORG_TYPE_WORDS = /^(องค์การบริหารส่วนตำบล|องค์การบริหารส่วนจังหวัด|เทศบาลตำบล|เทศบาลเมือง|เทศบาลนคร|เทศบาล)/;
-
-/** "อบต.นาสะเม็ง" and "องค์การบริหารส่วนตำบล นาสะเม็ง" → "นาสะเม็ง": the place, whatever the type is called. */
-function placeOf(orgName: string): string {
-  let t = orgName.replace(/[\s\u00a0]+/g, "");
-  for (const [abbr, full] of ORG_TYPES) t = t.replace(abbr, full);
-  return t.replace(ORG_TYPE_WORDS, "");
-}
+export { nameKey, nameSimilarity } from "../domain/names";
 
 const sameDimension = (row: AnnualListRow, item: PlanItem) => row.dimension === undefined || item.dimension === undefined || row.dimension === item.dimension;
 

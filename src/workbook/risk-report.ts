@@ -61,7 +61,7 @@ export function riskGroups(model: PlanWorkbook): RiskGroup[] {
     const process = normalizeSpace(r.process);
     const key = process === "" ? `#${i}` : foldForMatch(process);
     const g = groups.get(key) ?? { process, risks: [] };
-    g.risks.push(assessRisk(m, r, model.items));
+    g.risks.push(assessRisk(m, r, model.items, model.settings.orgName));
     groups.set(key, g);
   });
   return [...groups.values()].map((g, i) => ({ no: i + 1, process: g.process, risks: g.risks, controls: controlsOf(g.risks) }));
@@ -304,7 +304,7 @@ export function riskReportSheet(input: RiskReportInput): SheetSpec {
   b.area(sideTitle, sum.inherent[0], sideTitle, sum.residual[1], "จำนวน", HEADER);
   put(sideTitle + 1, "inherent", "ก่อน", HEADER);
   put(sideTitle + 1, "residual", "หลัง", HEADER);
-  const assessed = model.risks.map((r) => assessRisk(m, r, model.items));
+  const assessed = model.risks.map((r) => assessRisk(m, r, model.items, model.settings.orgName));
   const levelCol = f.column("level");
   const residualCol = f.column("residualLevel");
   m.levels.forEach((lv, idx) => {

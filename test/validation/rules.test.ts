@@ -197,6 +197,44 @@ describe("risk register", () => {
     expect(check(wb, "R4")).toEqual(["R4 mitigations@6"]);
     expect(check(wb, "R7")).toEqual(["R7 mitigations@6"]);
   });
+  it("R7 matches controls the way people write them: the organization's name as หน่วยงาน, quotes, Thai digits, kind words", () => {
+    const named = (names: string[], mitigations: string[]) => {
+      const base = plan(names.map((name) => item({ name })), [], { riskMatrix: "5x5" });
+      return { ...base, riskMatrix: PRESETS["5x5"], risks: [risk({ mitigations })] };
+    };
+    const plain = named(["มาตรการจัดให้มีระบบและช่องทางการรับเรื่องร้องเรียนเกี่ยวกับการทุจริตของเทศบาลตำบลก้อ", "กิจกรรม “ควบคุมการเบิกจ่ายเงินตามข้อบัญญัติงบประมาณรายจ่ายประจำปี ๒๕๖๖”"],
+      ["มาตรการจัดให้มีระบบและช่องทางการรับเรื่องร้องเรียนเกี่ยวกับการทุจริตของหน่วยงาน", "ควบคุมการเบิกจ่ายเงินตามข้อบัญญัติงบประมาณรายจ่ายประจำปี 2566"]);
+    expect(runRules({ wb: plain, at: locator, planYears: [2566] }).filter((f) => f.rule === "R7")).toEqual([]);
+  });
+  it("R7 offers the similar item with its code, and one finding per name listing every risk that uses it", () => {
+    const base = plan([item({ name: "โครงการประเมินความพึงพอใจของประชาชนที่มีต่อการให้บริการ" })], [], { riskMatrix: "5x5" });
+    const code = base.items[0]?.code;
+    const typo = "โครงการประเมินความพอใจของประชาชนที่มีต่อการให้บริการ";
+    const risks = [risk({ mitigations: [typo] }), risk({ mitigations: ["ตรวจสอบภายในทุกเดือน"] }), risk({ mitigations: [typo] }), risk({ mitigations: ["ตรวจสอบภายใน ทุกเดือน"] })];
+    const [a, c, b, d] = risks.map((x) => x.at.row);
+    const wb = { ...base, riskMatrix: PRESETS["5x5"], risks };
+    const r7 = runRules({ wb, at: locator, planYears: [2566] }).filter((f) => f.rule === "R7");
+    expect(r7.map((f) => [f.location.cell, f.found, f.suggestion])).toEqual([[`mitigations@${a}`, typo, code], [`mitigations@${c}`, "ตรวจสอบภายในทุกเดือน", undefined]]);
+    expect(r7[0]?.message.th).toContain(`หมายถึง ${code} `);
+    expect(r7[0]?.message.en).toContain(`did you mean ${code} `);
+    expect(r7[0]?.message.th).toContain(`R-${a} (mitigations@${a}), R-${b} (mitigations@${b})`);
+    expect(r7[1]?.message.th).toContain(`R-${c} (mitigations@${c}), R-${d} (mitigations@${d})`);
+    // the similar name links the item: a high risk controlled by it needs no R3
+    const high = { ...wb, risks: [risk({ likelihood: 5, impact: 5, mitigations: [typo] })] };
+    expect(check(high, "R3")).toEqual([]);
+  });
+  it("R7 splits a cell's list only where each part is an item, and keeps a name with commas whole", () => {
+    const base = plan([item({ name: "โครงการส่งเสริมคุณธรรม จริยธรรม และความโปร่งใส" }), item({ name: "มาตรการตรวจสอบพัสดุประจำปี" }), item({ name: "กิจกรรมเปิดเผยราคากลาง" })], [], { riskMatrix: "5x5" });
+    const reader = (cell: string) => cell.split(/[,;\n]/).map((x) => x.trim()).filter(Boolean); // as parseCodes splits a cell
+    const wb = (cell: string) => ({ ...base, riskMatrix: PRESETS["5x5"], risks: [risk({ likelihood: 5, impact: 5, mitigations: reader(cell) })] });
+    const r = (cell: string) => runRules({ wb: wb(cell), at: locator, planYears: [2566] }).filter((f) => ["R3", "R7"].includes(f.rule)).map((f) => `${f.rule} ${f.found ?? ""}`);
+    expect(r("โครงการส่งเสริมคุณธรรม, จริยธรรม และความโปร่งใส")).toEqual([]);
+    expect(r("มาตรการตรวจสอบพัสดุประจำปี, กิจกรรมเปิดเผยราคากลาง")).toEqual([]);
+    expect(r("1. มาตรการตรวจสอบพัสดุประจำปี 2. กิจกรรมเปิดเผยราคากลาง")).toEqual([]);
+    expect(r("ตรวจสอบพัสดุประจำปี, เปิดเผยราคากลาง และโครงการส่งเสริมคุณธรรม, จริยธรรม และความโปร่งใส")).toEqual([]);
+    // parts that are not items stay one control: one R7, not three (and the high risk has no item: R3)
+    expect(r("อบรมเจ้าหน้าที่, ตรวจสอบเอกสาร และรายงานผู้บริหาร")).toEqual(["R3 อบรมเจ้าหน้าที่, ตรวจสอบเอกสาร และรายงานผู้บริหาร", "R7 อบรมเจ้าหน้าที่, ตรวจสอบเอกสาร และรายงานผู้บริหาร"]);
+  });
   it("R6 residual above inherent", () => {
     expect(check(withRisks(() => [risk({ residualLikelihood: 4 }), risk({ residualLikelihood: 1, residualImpact: 2 })]), "R6")).toEqual(["R6 residualLikelihood@3"]);
   });

@@ -5,6 +5,7 @@
  * recalculates them with LibreOffice and compares).
  */
 import type { PlanItem, PlanWorkbook, RiskEntry } from "../plan";
+import { type ControlMatch, resolveControls } from "./controls";
 import { inScale, PRESETS, type RiskMatrix, residualLikelihood, score, type Scored } from "./matrix";
 
 /** The matrix a workbook scores on: its own (the เมทริกซ์ความเสี่ยง sheet), else the preset its settings name. */
@@ -33,13 +34,10 @@ export function residualOf(m: RiskMatrix, r: Pick<RiskEntry, "likelihood" | "imp
   return score(m, c.likelihood, c.impact);
 }
 
-const PLAN_CODE = /^\d+(\.\d+)+(\s*\(\d+\))?$/;
 const fold = (s: string) => s.replace(/[\s"“”'‘’]/g, "").toLowerCase();
 
 /** A plan code such as 2.2.1 or 1.2(7) (rather than a control named in free text). */
-export function isPlanCode(s: string): boolean {
-  return PLAN_CODE.test(s.trim());
-}
+export { isPlanCode } from "./controls";
 
 /** The plan item a free-text control names: either name contains the other (spacing and quotes aside). */
 export function itemNamed(text: string, items: readonly PlanItem[]): PlanItem | undefined {
@@ -51,20 +49,12 @@ export function itemNamed(text: string, items: readonly PlanItem[]): PlanItem | 
   });
 }
 
-/** What one mitigation entry of a risk refers to: a plan item (by code or by name) or nothing in the plan. */
-export interface Mitigation {
-  readonly text: string;
-  readonly item: PlanItem | undefined;
-}
+/** What one control of a risk refers to: a plan item (by code, by name or by a similar name) or nothing in the plan. */
+export type Mitigation = ControlMatch;
 
-export function mitigationsOf(r: Pick<RiskEntry, "mitigations">, items: readonly PlanItem[]): Mitigation[] {
-  return r.mitigations.map((text) => {
-    if (isPlanCode(text)) {
-      const code = text.replace(/\s+/g, "");
-      return { text, item: items.find((it) => it.code === code) };
-    }
-    return { text, item: itemNamed(text, items) };
-  });
+/** A risk's controls split and matched as R7 does (domain/risk/controls.ts). */
+export function mitigationsOf(r: Pick<RiskEntry, "mitigations">, items: readonly PlanItem[], orgName = ""): Mitigation[] {
+  return resolveControls(r.mitigations, items, { orgName });
 }
 
 export interface AssessedRisk {
@@ -84,9 +74,9 @@ export function highRank(m: RiskMatrix): number {
   return i >= 0 ? i : Math.max(1, m.levels.length - 2);
 }
 
-export function assessRisk(m: RiskMatrix, r: RiskEntry, items: readonly PlanItem[]): AssessedRisk {
+export function assessRisk(m: RiskMatrix, r: RiskEntry, items: readonly PlanItem[], orgName = ""): AssessedRisk {
   const inherent = inherentOf(m, r);
-  const mitigations = mitigationsOf(r, items);
+  const mitigations = mitigationsOf(r, items, orgName);
   const linked: PlanItem[] = [];
   for (const x of mitigations) if (x.item && !linked.includes(x.item)) linked.push(x.item);
   return {
@@ -101,7 +91,7 @@ export function assessRisk(m: RiskMatrix, r: RiskEntry, items: readonly PlanItem
 
 export function assessRisks(wb: PlanWorkbook): AssessedRisk[] {
   const m = matrixOf(wb);
-  return wb.risks.map((r) => assessRisk(m, r, wb.items));
+  return wb.risks.map((r) => assessRisk(m, r, wb.items, wb.settings.orgName));
 }
 
 /** counts[likelihood − 1][impact − 1]: how many risks fall in each cell, before and after controls. */

@@ -1,6 +1,7 @@
 /** Risk register rules (R), scored on the workbook's matrix (its เมทริกซ์ความเสี่ยง sheet, else the preset of its settings). */
 import type { RiskEntry } from "../../plan";
-import { highRank, isPlanCode as isCode, itemNamed, matrixOf as matrixOfWorkbook, residualOf } from "../../risk/assess";
+import { highRank, matrixOf as matrixOfWorkbook, residualOf } from "../../risk/assess";
+import { type ControlMatch, controlKey, isPlanCode, resolveControls } from "../../risk/controls";
 import { inScale, type MatrixProblem, matrixProblems, PRESETS, type RiskMatrix, score } from "../../risk/matrix";
 import type { CellLocation } from "../../findings";
 import { defineRule, found, type MatrixPart, type RuleContext } from "../rule";
@@ -9,6 +10,16 @@ const matrixOf = (ctx: RuleContext): RiskMatrix => matrixOfWorkbook(ctx.wb);
 /** The matrix sheet's name, where a locator cannot say more. */
 export const MATRIX_SHEET_NAME = "เมทริกซ์ความเสี่ยง";
 const matrixAt = (ctx: RuleContext, part: MatrixPart): CellLocation => ctx.at.matrix?.(part) ?? { sheet: MATRIX_SHEET_NAME };
+
+/** Each risk's controls, split and matched once per run (R3, R4 and R7 share them). */
+const controlsCache = new WeakMap<RuleContext["wb"], Map<RiskEntry, ControlMatch[]>>();
+function controlsOf(ctx: RuleContext, r: RiskEntry): ControlMatch[] {
+  let byRisk = controlsCache.get(ctx.wb);
+  if (!byRisk) controlsCache.set(ctx.wb, (byRisk = new Map()));
+  let c = byRisk.get(r);
+  if (!c) byRisk.set(r, (c = resolveControls(r.mitigations, ctx.wb.items, { orgName: ctx.wb.settings.orgName })));
+  return c;
+}
 
 function inherent(ctx: RuleContext, r: RiskEntry) {
   return score(matrixOf(ctx), r.likelihood, r.impact);
@@ -51,12 +62,10 @@ export const R3 = defineRule({
   severity: "error",
   title: { th: "ความเสี่ยงสูง/สูงมากไม่มีมาตรการในแผน", en: "High or very high risk without mitigating plan items" },
   *check(ctx) {
-    const codes = new Set(ctx.wb.items.map((i) => i.code).filter(Boolean));
     for (const r of ctx.wb.risks) {
       const s = inherent(ctx, r);
       if (!s || s.rank < highRank(matrixOf(ctx))) continue;
-      const linked = r.mitigations.some((m) => (isCode(m) ? codes.has(m.replace(/\s+/g, "") as never) : itemNamed(m, ctx.wb.items) !== undefined));
-      if (linked) continue;
+      if (controlsOf(ctx, r).some((m) => m.item !== undefined)) continue;
       yield found(this, ctx.at.field("risks", r.at, "mitigations"), {
         th: `ความเสี่ยง ${r.id} ระดับ${s.level.name.th} (${s.score}) ต้องมีมาตรการควบคุมเพิ่มเติมที่เป็นรายการในแผน`,
         en: `Risk ${r.id} is ${s.level.name.en.toLowerCase()} (${s.score}) and must name mitigating plan items`,
@@ -70,12 +79,10 @@ export const R4 = defineRule({
   severity: "error",
   title: { th: "รหัสมาตรการควบคุมไม่มีในแผน", en: "Mitigating code not in the plan" },
   *check(ctx) {
-    const codes = new Set<string>(ctx.wb.items.map((i) => i.code ?? "").filter((c) => c !== ""));
     for (const r of ctx.wb.risks) {
-      for (const m of r.mitigations) {
-        const code = m.replace(/\s+/g, "");
-        if (!isCode(m) || codes.has(code)) continue;
-        yield found(this, ctx.at.field("risks", r.at, "mitigations"), { th: `รหัส ${m} ไม่มีในแผนปฏิบัติการ`, en: `Code ${m} is not in the plan` }, { found: m });
+      for (const m of controlsOf(ctx, r)) {
+        if (!isPlanCode(m.text) || m.item) continue;
+        yield found(this, ctx.at.field("risks", r.at, "mitigations"), { th: `รหัส ${m.text} ไม่มีในแผนปฏิบัติการ`, en: `Code ${m.text} is not in the plan` }, { found: m.text });
       }
     }
   },
@@ -114,18 +121,47 @@ export const R6 = defineRule({
   },
 });
 
+const short = (name: string) => (name.length > 60 ? `${name.slice(0, 57)}…` : name);
+
+/**
+ * One finding per distinct control name that is not a plan item's name, at the first cell that uses it,
+ * listing every risk and cell that does: a similar name ("did you mean 2.2.6 …?", with the code to type),
+ * or a name in no item (with the nearest item when there is one).
+ */
 export const R7 = defineRule({
   id: "R7",
   severity: "warning",
   title: { th: "มาตรการควบคุมที่เป็นข้อความไม่ตรงกับรายการในแผน", en: "A control in free text matches no plan item" },
   *check(ctx) {
+    const byName = new Map<string, { m: ControlMatch; uses: { risk: RiskEntry; at: CellLocation }[] }>();
     for (const r of ctx.wb.risks) {
-      for (const m of r.mitigations) {
-        if (isCode(m) || itemNamed(m, ctx.wb.items)) continue;
-        yield found(this, ctx.at.field("risks", r.at, "mitigations"), {
-          th: `"${m}" ไม่ตรงกับชื่อรายการใดในแผน — ใส่รหัสรายการแทนเพื่อเชื่อมกับแผน`,
-          en: `"${m}" matches no plan item's name; use the item's code to link it to the plan`,
-        }, { found: m });
+      for (const m of controlsOf(ctx, r)) {
+        if (isPlanCode(m.text) || m.how === "name") continue;
+        const key = controlKey(m.text, ctx.wb.settings.orgName).full;
+        const at = ctx.at.field("risks", r.at, "mitigations");
+        const entry = byName.get(key) ?? { m, uses: [] };
+        if (!entry.uses.some((u) => u.risk === r)) entry.uses.push({ risk: r, at });
+        byName.set(key, entry);
+      }
+    }
+    for (const { m, uses } of byName.values()) {
+      const first = uses[0];
+      if (!first) continue;
+      const where = uses.map((u) => `${u.risk.id || "-"}${u.at.cell ? ` (${u.at.cell})` : ""}`).join(", ");
+      const usedBy = { th: `ใช้ในความเสี่ยง ${where}`, en: `used by risk${uses.length > 1 ? "s" : ""} ${where}` };
+      const candidate = m.item ?? m.nearest;
+      const code = candidate?.code;
+      if (m.item) {
+        yield found(this, first.at, {
+          th: `"${short(m.text)}" ไม่ตรงกับชื่อรายการในแผนทุกตัวอักษร — หมายถึง ${code ?? ""} ${short(m.item.name)} ใช่หรือไม่? ใส่รหัส ${code ?? "ของรายการ"} ในช่องนี้ (${usedBy.th})`,
+          en: `"${short(m.text)}" is not exactly a plan item's name — did you mean ${code ?? ""} ${short(m.item.name)}? Put the code ${code ?? "of the item"} in the cell (${usedBy.en})`,
+        }, { found: m.text, ...(code ? { suggestion: code } : {}) });
+      } else {
+        const near = candidate ? { th: ` — ใกล้เคียงที่สุดคือ ${code ?? ""} ${short(candidate.name)} (${Math.round(m.similarity * 100)}%)`, en: ` — the nearest is ${code ?? ""} ${short(candidate.name)} (${Math.round(m.similarity * 100)}%)` } : { th: "", en: "" };
+        yield found(this, first.at, {
+          th: `"${short(m.text)}" ไม่ตรงกับรายการใดในแผน${near.th} — ใส่รหัสรายการในแผน หรือเพิ่มรายการนี้ในแผน (${usedBy.th})`,
+          en: `"${short(m.text)}" matches no plan item${near.en}; put the item's code, or add the item to the plan (${usedBy.en})`,
+        }, { found: m.text, ...(code ? { suggestion: code } : {}) });
       }
     }
   },
