@@ -7,7 +7,7 @@
  *   the complete new one, never damaged; what the killed process left (its temp file, its lock) is gone
  *   after the next write of that file.
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -15,19 +15,17 @@ import { main } from "../../src/cli/main";
 import { withFileLock } from "../../src/cli/safe-write";
 import { XlsxWorkbook } from "../../src/hosts/xlsx/xlsx-workbook";
 import { readPlanWorkbook } from "../../src/workbook/read";
+import { bin, builtCli, root } from "../support/cli-build";
 
 jest.setTimeout(600_000);
 
-const root = join(__dirname, "..", "..");
 const sample = join(root, "samples", "nasameng-2566-2570.xlsx");
-const bin = join(root, "bin", "sujarit.js");
 const RACES = 20;
 const KILLS = 30;
 const LANES = 2;
 
-beforeAll(() => {
-  // tsc emits even when another part of the tree has a type error; the safe-write module must be there
-  spawnSync("npx", ["tsc", "-p", "tsconfig.cli.json"], { cwd: root, stdio: "ignore" });
+beforeAll(async () => {
+  await builtCli();
   expect(existsSync(join(root, "dist-cli", "src", "cli", "safe-write.js"))).toBe(true);
 });
 
