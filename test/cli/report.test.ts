@@ -38,6 +38,8 @@ describe("sujarit report", () => {
     expect(r).toMatchObject({ code: 1, err: "" });
     expect(r.out).toContain("ปีงบประมาณ 2567 รอบ 6 เดือน");
     expect(r.out).not.toContain("ไม่พบข้อผิดพลาด");
+    // the checks' warnings are counted by kind, not hidden (issue 18)
+    expect(r.out).toContain("ตรวจสอบแล้ว พบคำเตือน 35 รายการ (M10 ×35) ซึ่งไม่ทำให้รายงานเป็นฉบับร่าง");
     expect(r.out).toMatch(/ข้อมูลที่ยังไม่ครบสำหรับรายงานฉบับลงนาม \(\d+\):/);
     expect(r.out).toContain("ยังไม่ได้รายงานผลรอบ 6 เดือน 35 รายการ");
     expect(r.out).toContain("รายงานนี้จึงเป็นฉบับร่าง");

@@ -7,6 +7,7 @@ import { main } from "../../src/cli/main";
 import { RISK_LIBRARY } from "../../src/domain/risk/library";
 import { XlsxWorkbook } from "../../src/hosts/xlsx/xlsx-workbook";
 import { readPlanWorkbook } from "../../src/workbook/read";
+import { describeWorkbook } from "../../src/workbook/write";
 
 const root = join(__dirname, "..", "..");
 const sample = join(root, "samples", "nasameng-2566-2570.xlsx");
@@ -112,5 +113,49 @@ describe("sujarit risk", () => {
     expect(r.out).toContain("การจัดซื้อจัดจ้าง");
     const json = JSON.parse((await run("risk", "--library", "--json")).out) as unknown[];
     expect(json).toHaveLength(RISK_LIBRARY.length);
+  });
+});
+
+describe("errors first (issue 18)", () => {
+  // the sample's register and 24 more risks: 22 with a control named in no plan item (R7 warnings), then two
+  // high risks with no plan item at all (R3 errors) — the errors come last in the sheet
+  async function mixed(): Promise<string> {
+    const model = readPlanWorkbook(await (await XlsxWorkbook.open(readFileSync(sample))).readGrids()).workbook;
+    const base = model.risks[0];
+    if (!base) throw new Error("the sample has risks");
+    const more = Array.from({ length: 24 }, (_, k) => ({
+      ...base, at: undefined, residualLikelihood: undefined, residualImpact: undefined, id: `R-${String(k + 10)}`, likelihood: k < 22 ? 2 : 5, impact: k < 22 ? 2 : 5,
+      mitigations: k < 22 ? [`ตรวจสอบเอกสารชุดที่ ${"กขคงจฉชซฌญฎฏฐฑฒณดตถทธน".charAt(k)} ทุกเดือน`] : [],
+    }));
+    const book = XlsxWorkbook.empty();
+    await book.writeSheets(describeWorkbook({ ...model, risks: [...model.risks, ...more] }, { createdAt: new Date(0) }), "refuse");
+    const file = join(dir, "errors-and-warnings.xlsx");
+    writeFileSync(file, await book.toBytes());
+    return file;
+  }
+
+  it("risk lists every error before the warnings, folds only warnings into '… และอีก', and exits 1", async () => {
+    const file = await mixed();
+    const r = await run("risk", file);
+    expect(r.code).toBe(1);
+    const lines = r.out.split("\n");
+    const head = lines.findIndex((l) => l.startsWith("ข้อควรตรวจสอบของทะเบียนความเสี่ยง"));
+    expect(lines[head]).toBe("ข้อควรตรวจสอบของทะเบียนความเสี่ยง: 24 (2 ข้อผิดพลาด, 22 คำเตือน)");
+    expect(lines.slice(head + 1, head + 3).map((l) => l.trim().slice(0, 4))).toEqual(["[R3]", "[R3]"]);
+    expect(lines.slice(head + 3, head + 21).every((l) => l.trim().startsWith("[R7]"))).toBe(true);
+    expect(lines[head + 21]).toBe("  … และอีก 4 รายการที่ไม่ใช่ข้อผิดพลาด (R7 ×4)");
+    // --json says the same and exits the same
+    const json = await run("risk", file, "--json");
+    expect(json.code).toBe(1);
+  });
+
+  it("validate lists a file's errors before its warnings", async () => {
+    const file = await mixed();
+    const r = await run("validate", file);
+    expect(r.code).toBe(1);
+    const rules = r.out.split("\n").filter((l) => l.startsWith("  [")).map((l) => l.trim().slice(1, l.trim().indexOf("]")));
+    const firstWarning = rules.findIndex((x) => x === "R7");
+    expect(rules.slice(0, firstWarning)).toContain("R3");
+    expect(rules.slice(firstWarning)).not.toContain("R3");
   });
 });

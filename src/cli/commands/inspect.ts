@@ -5,7 +5,7 @@ import { XlsxWorkbook } from "../../hosts/xlsx/xlsx-workbook";
 import { type Lang, langOf, parse, UsageError } from "../args";
 import { EXIT, type Io, readBytes } from "../io";
 import { displayWidth, renderTable } from "../table";
-import { findingLine } from "../findings";
+import { findingLines } from "../findings";
 import { label } from "../text";
 
 export async function inspectCommand(argv: readonly string[], io: Io): Promise<number> {
@@ -53,8 +53,7 @@ export function inspectionText(ins: Inspection, lang: Lang): string {
   const warnings = ins.read.findings.filter((f) => f.severity === "warning").length;
   if (ins.read.findings.length > 0) {
     lines.push("", `${label("findings", lang)}: ${errors} ${label("errors", lang)}, ${warnings} ${label("warnings", lang)}`);
-    for (const f of ins.read.findings.slice(0, 20)) lines.push(`  ${findingLine(f, lang)}`);
-    if (ins.read.findings.length > 20) lines.push(`  … ${label("more", lang)} ${ins.read.findings.length - 20}`);
+    lines.push(...findingLines(ins.read.findings, lang, 20));
   }
   return lines.join("\n");
 }

@@ -15,7 +15,7 @@ import { XlsxWorkbook } from "../../hosts/xlsx/xlsx-workbook";
 import { looksLikeTemplate } from "../../workbook/read";
 import { REPORT_SHEET_ORDER, REPORT_SHEETS, REPORT_SHEETS_EN } from "../../workbook/reports";
 import { type Lang, langOf, parse, UsageError } from "../args";
-import { findingLine } from "../findings";
+import { findingLine, findingLines, ruleCounts } from "../findings";
 import { EXIT, type Io, readBytes } from "../io";
 import { checkOut, refuseIfAWriteWouldLose, updateInPlace, writeNewFile } from "../safe-write";
 import { renderTable } from "../table";
@@ -24,7 +24,8 @@ const WORDS = {
   th: {
     title: "รายงานผลการดำเนินงานตามแผนปฏิบัติการป้องกันการทุจริต", fy: "ปีงบประมาณ", round: "รอบ", months: "เดือน",
     errors: "ข้อผิดพลาดที่ทำให้รายงานไม่ถูกต้อง", more: "และอีก", items: "รายการ", draft: "รายงานนี้จึงเป็นฉบับร่าง (ทุกแผ่นงานมีข้อความฉบับร่าง) — แก้ไขแล้วสร้างใหม่",
-    noErrors: "ตรวจสอบแล้ว ไม่พบข้อผิดพลาด", gaps: "ข้อมูลที่ยังไม่ครบสำหรับรายงานฉบับลงนาม",
+    noErrors: "ตรวจสอบแล้ว ไม่พบข้อผิดพลาด",
+    warnings: (n: number, kinds: string) => `ตรวจสอบแล้ว พบคำเตือน ${n} รายการ (${kinds}) ซึ่งไม่ทำให้รายงานเป็นฉบับร่าง — sujarit validate แสดงทุกรายการ`, gaps: "ข้อมูลที่ยังไม่ครบสำหรับรายงานฉบับลงนาม",
     gapsDraft: "รายงานนี้จึงเป็นฉบับร่าง — เติมข้อมูลแล้วสร้างใหม่", dim: "มิติ", total: "รวม", count: "โครงการ", done: "แล้วเสร็จ", doing: "ระหว่างดำเนินการ",
     notPossible: "ดำเนินการไม่ได้", notReported: "รอรายงานผล", planned: "งบตามแผน", disbursed: "เบิกจ่าย", score: "ผลการนำแผนไปปฏิบัติ (ร้อยละ)",
     sheets: "แผ่นงานที่สร้าง", wrote: "บันทึกแล้ว", checkOnly: "ตรวจอย่างเดียว: ยังไม่ได้สร้างรายงาน", unmatched: "แถวผลรายเดือนที่ไม่พบรหัสในแผน",
@@ -34,7 +35,8 @@ const WORDS = {
   en: {
     title: "Anti-corruption action plan progress report", fy: "FY", round: "round", months: "months",
     errors: "Errors that would make the report wrong", more: "and", items: "more", draft: "The report is therefore a draft (every sheet says so) — fix them and generate again",
-    noErrors: "Checked: no errors", gaps: "Missing before the report can be signed",
+    noErrors: "Checked: no errors",
+    warnings: (n: number, kinds: string) => `Checked: ${n} warning${n === 1 ? "" : "s"} (${kinds}), which do not make the report a draft — sujarit validate lists them`, gaps: "Missing before the report can be signed",
     gapsDraft: "The report is therefore a draft — complete them and generate again", dim: "Dimension", total: "Total", count: "Items", done: "Done", doing: "In progress",
     notPossible: "Not possible", notReported: "Not reported", planned: "Planned", disbursed: "Disbursed", score: "Implementation score (%)",
     sheets: "Sheets generated", wrote: "Wrote", checkOnly: "Check only: no report generated", unmatched: "Monthly rows whose code is not in the plan",
@@ -42,8 +44,6 @@ const WORDS = {
     conflict: "Sheets with a report's name that the user made; not overwritten", conflictHint: "rename them, or add --replace-user-sheets to replace them",
   },
 } as const;
-
-const MAX_ERRORS_SHOWN = 20;
 
 function requestOf(values: { fy?: string; round?: string }) {
   let fy;
@@ -125,7 +125,8 @@ export async function reportCommand(argv: readonly string[], io: Io): Promise<nu
   if (values.json) {
     const s = preview.context.summary;
     io.out(JSON.stringify({
-      file, out, fy: request.fy, round: request.round, draft, errors: preview.errors, gaps: preview.gaps, sheets,
+      file, out, fy: request.fy, round: request.round, draft, errors: preview.errors, gaps: preview.gaps,
+      warnings: preview.validation.findings.filter((f) => f.severity !== "error"), sheets,
       totals: s.total, byDimension: s.byDimension, unmatched: s.unmatched.map((p) => ({ code: p.code ?? null, at: p.at ?? null })),
     }, null, 2));
   } else {
@@ -141,11 +142,13 @@ function text(preview: ReportPreview, sheets: readonly string[], out: string | n
   const lines = [`${w.title} — ${w.fy} ${fy} ${w.round} ${round} ${w.months}`, ""];
   if (preview.errors.length > 0) {
     lines.push(`${w.errors} (${preview.errors.length}):`);
-    for (const f of preview.errors.slice(0, MAX_ERRORS_SHOWN)) lines.push(`  ${findingLine(f, lang)}`);
-    if (preview.errors.length > MAX_ERRORS_SHOWN) lines.push(`  … ${w.more} ${preview.errors.length - MAX_ERRORS_SHOWN} ${w.items}`);
+    lines.push(...findingLines(preview.errors, lang));
     lines.push(`  ${w.draft}`, "");
-  } else if (preview.gaps.length === 0) {
-    lines.push(w.noErrors, "");
+  } else {
+    // the checks' warnings are said, with their kinds, never hidden under "no errors"
+    const warnings = preview.validation.findings.filter((f) => f.severity !== "error");
+    if (warnings.length > 0) lines.push(w.warnings(warnings.length, ruleCounts(warnings)), "");
+    else if (preview.gaps.length === 0) lines.push(w.noErrors, "");
   }
   if (preview.gaps.length > 0) {
     lines.push(`${w.gaps} (${preview.gaps.length}):`);

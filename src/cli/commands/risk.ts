@@ -14,7 +14,7 @@ import type { RiskMatrix, Scored } from "../../domain/risk/matrix";
 import { XlsxWorkbook } from "../../hosts/xlsx/xlsx-workbook";
 import { readPlanWorkbook } from "../../workbook/read";
 import { type Lang, langOf, parse, UsageError } from "../args";
-import { findingLine } from "../findings";
+import { findingLines } from "../findings";
 import { EXIT, type Io, readBytes } from "../io";
 import { checkOut, writeNewFile } from "../safe-write";
 import { displayWidth } from "../table";
@@ -25,7 +25,7 @@ const WORDS = {
     risks: "ความเสี่ยง", items: "รายการ", heatMap: "แผนภูมิความเสี่ยง: จำนวนความเสี่ยงในแต่ละช่อง (เฉดสี = ระดับ)", before: "ก่อนการควบคุม",
     after: "หลังการควบคุม (ความเสี่ยงคงเหลือ)", likelihood: "โอกาส", impact: "ผลกระทบ", levels: "ระดับ", table: "ตารางการประเมินความเสี่ยง",
     residual: "หลังควบคุม", controls: "มาตรการควบคุม", noControls: "ยังไม่มีรายการในแผน", needs: "ระดับสูงขึ้นไปต้องมีรายการในแผนเป็นมาตรการควบคุม (R3)",
-    notInPlan: "ไม่พบในแผน", unscored: "ยังให้คะแนนไม่ครบ", empty: "ยังไม่มีความเสี่ยงในทะเบียนความเสี่ยง", findings: "ข้อควรตรวจสอบของทะเบียนความเสี่ยง",
+    notInPlan: "ไม่พบในแผน", unscored: "ยังให้คะแนนไม่ครบ", empty: "ยังไม่มีความเสี่ยงในทะเบียนความเสี่ยง", findings: "ข้อควรตรวจสอบของทะเบียนความเสี่ยง", errors: "ข้อผิดพลาด", warnings: "คำเตือน",
     more: "และอีก", wrote: "สร้างแฟ้มแล้ว", sheet: "แผ่นงาน", added: "เพิ่มจากคลังความเสี่ยง", notTemplate: "แฟ้มนี้ไม่ใช่แฟ้มแม่แบบของสุจริต (ไม่มีทะเบียนความเสี่ยง)",
     library: "คลังความเสี่ยงการทุจริตที่พบบ่อยของ อปท.", none: "-",
   },
@@ -34,7 +34,7 @@ const WORDS = {
     risks: "Risks", items: "", heatMap: "Heat map: risks per cell (shade = level)", before: "Before controls",
     after: "After controls (residual)", likelihood: "Likelihood", impact: "Impact", levels: "Levels", table: "Risk assessment table",
     residual: "residual", controls: "Controls", noControls: "no plan item yet", needs: "high and above need plan items as controls (R3)",
-    notInPlan: "not in the plan", unscored: "not fully scored", empty: "The risk register is empty", findings: "Risk register findings",
+    notInPlan: "not in the plan", unscored: "not fully scored", empty: "The risk register is empty", findings: "Risk register findings", errors: "errors", warnings: "warnings",
     more: "and", wrote: "Wrote", sheet: "sheet", added: "Added from the library", notTemplate: "This is not a Sujarit workbook (no risk register)",
     library: "Library of typical local-government corruption risks", none: "-",
   },
@@ -82,13 +82,16 @@ export async function riskCommand(argv: readonly string[], io: Io): Promise<numb
   }
   if (values.json) {
     io.out(JSON.stringify({ file, ...(out ? { wrote: out, sheet: RISK_REPORT_SHEET } : {}), ...overviewJson(overview, findings) }, null, 2));
-    return EXIT.ok;
+    return exitOf(findings);
   }
   lines.push(overviewText(overview, findings, lang));
   if (out) lines.push("", `${WORDS[lang].wrote}: ${out} (${WORDS[lang].sheet} ${RISK_REPORT_SHEET})`);
   io.out(lines.join("\n"));
-  return EXIT.ok;
+  return exitOf(findings);
 }
+
+/** Like validate: errors in the register (R3 a high risk with no plan item, R4 …) are exit 1. */
+const exitOf = (findings: readonly Finding[]) => (findings.some((f) => f.severity === "error") ? EXIT.findings : EXIT.ok);
 
 const levelName = (s: Scored | undefined, lang: Lang) => (s ? `${s.level.name[lang]} (${s.score})` : "-");
 
@@ -118,9 +121,9 @@ export function overviewText(o: RiskOverview, findings: readonly Finding[], lang
     });
   }
   if (findings.length > 0) {
-    lines.push("", `${w.findings}: ${findings.length}`);
-    for (const f of findings.slice(0, 20)) lines.push(`  ${findingLine(f, lang)}`);
-    if (findings.length > 20) lines.push(`  … ${w.more} ${findings.length - 20}`);
+    const errors = findings.filter((f) => f.severity === "error").length;
+    lines.push("", `${w.findings}: ${findings.length} (${errors} ${w.errors}, ${findings.length - errors} ${w.warnings})`);
+    lines.push(...findingLines(findings, lang, 20));
   }
   return lines.join("\n");
 }

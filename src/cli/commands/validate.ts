@@ -6,7 +6,7 @@ import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { type Finding, SEVERITY_ORDER, type Severity } from "../../domain/findings";
 import { type Lang, langOf, parse, UsageError } from "../args";
-import { findingLine } from "../findings";
+import { findingLines } from "../findings";
 import { EXIT, type Io } from "../io";
 import { renderTable } from "../table";
 import { defaultJobs, validateAll } from "./pool";
@@ -92,7 +92,7 @@ function textReport(results: readonly FileResult[], lang: Lang, failOn: Severity
     }
     const counts = r.counts ?? { error: 0, warning: 0, info: 0 };
     out.push(`${r.file} — ${w.error} ${counts.error} · ${w.warning} ${counts.warning} · ${w.info} ${counts.info}`);
-    for (const f of r.findings ?? []) out.push(`  ${findingLine(f, lang)}`);
+    out.push(...findingLines(r.findings ?? [], lang));
   }
   if (results.length > 1) {
     const rows = results.map((r) => [
