@@ -105,6 +105,23 @@ export function App({ services, openSampleAtStart = false }: { services: HostSer
 
   const session = view.kind === "open" || view.kind === "create" ? view.session : undefined;
 
+  /**
+   * Back on the dashboard after another page may have written (monthly rows, risks, reports): read again
+   * in the background and show the new figures, keeping the old ones on screen meanwhile.
+   */
+  const goTo = useCallback(
+    (next: PageId) => {
+      setPage(next);
+      if (next !== "overview" || view.kind !== "open" || !view.inspection.isTemplate) return;
+      const { session: sess } = view;
+      void inspectWorkbook(sess.port).then(
+        (inspection) => setView((v) => (v.kind === "open" && v.session === sess ? { ...v, inspection } : v)),
+        () => undefined, // the figures on screen stay; the next visit reads again
+      );
+    },
+    [view],
+  );
+
   const download = async () => {
     if (!session?.exportBytes) return;
     try {
@@ -139,7 +156,7 @@ export function App({ services, openSampleAtStart = false }: { services: HostSer
         <LanguageToggle className={s.headerButton} />
       </header>
       <nav className={s.nav} aria-label={t("navLabel")}>
-        <TabList className={s.tabs} selectedValue={page} onTabSelect={(_, d) => setPage(d.value as PageId)} size="small">
+        <TabList className={s.tabs} selectedValue={page} onTabSelect={(_, d) => goTo(d.value as PageId)} size="small">
           {PAGES.map((p) => (
             <Tab key={p.id} value={p.id} id={`tab-${p.id}`} aria-controls="page" data-testid={`tab-${p.id}`}>
               {t(p.label)}
@@ -188,6 +205,7 @@ export function App({ services, openSampleAtStart = false }: { services: HostSer
           onShow={(sess) => void show(sess)}
           onFail={(e) => fail("errorTitle", e)}
           onReset={() => (services.current ? void show(services.current) : setView({ kind: "start" }))}
+          onGo={goTo}
         />
       </main>
     </div>
@@ -222,6 +240,7 @@ interface PageProps {
   onShow(session: WorkbookSession): void;
   onFail(error: unknown): void;
   onReset(): void;
+  onGo(page: PageId): void;
 }
 
 function PageContent(p: PageProps) {
@@ -256,7 +275,7 @@ function PageContent(p: PageProps) {
       return (
         <>
           {imported && <ImportReport result={imported} />}
-          <Overview inspection={inspection} />
+          <Overview inspection={inspection} onGo={p.onGo} />
           {!session.exportBytes && (
             <div>
               <Button onClick={() => p.onShow(session)} data-testid="reload">{t("reload")}</Button>

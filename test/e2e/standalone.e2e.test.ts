@@ -43,6 +43,27 @@ it("opens the bundled sample and shows the seed plan's figures per dimension and
   expect(await readDashboard(page)).toEqual(expectedDashboard());
 });
 
+it("ภาพรวม says where the plan stands and what to do next, compact at 340 px: the next step's button opens the monthly page", async () => {
+  await page.setViewportSize({ width: 340, height: 900 });
+  try {
+    await waitForDashboard(page);
+    const dashboard = page.locator('[data-testid="dashboard"]');
+    expect(await page.locator('[data-testid="next-step"]').getAttribute("data-next")).toBe("reportItems");
+    // the sample: no errors, 35 M10 warnings; 35 of 39 items not reported in the 6-month round of 2567; 3 risks
+    expect(await dashboard.locator('[data-severity-count="warning"]').getAttribute("data-value")).toBe("35");
+    expect(await dashboard.locator('[data-status-count="notReported"]').getAttribute("data-value")).toBe("35");
+    expect(await page.locator('[data-testid="next-step-button"]').innerText()).toBe("บันทึกผล 35 รายการ");
+    // compact: every block in one screen and a half at 340 px (it was 1,900 px of year tables)
+    const height = await dashboard.evaluate((el) => el.getBoundingClientRect().height);
+    expect(height).toBeLessThan(1250);
+    await page.locator('[data-testid="next-step-button"]').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="tab-monthly"]')?.getAttribute("aria-selected") === "true", undefined, { timeout: 5_000 });
+  } finally {
+    await page.setViewportSize({ width: 800, height: 900 });
+    await openTab(page, "overview");
+  }
+});
+
 it.each(PAGES)("page %s: screenshots at 320 and 800 px, no sideways scrolling, no WCAG 2 A/AA violations", async (name) => {
   const check = await checkPage(page, "standalone", name);
   expect(check.horizontalOverflow).toEqual([]);
