@@ -1,6 +1,6 @@
 /**
  * Issue 15, the preservation corpus: workbooks saved by LibreOffice (`soffice --headless --convert-to`) from
- * the sample with a picture, a chart, notes (comments), conditional formats, and a macro-enabled .xlsm with
+ * the sample with a picture, a chart, notes (comments), conditional formats, a pivot table, and a macro-enabled .xlsm with
  * a VBA part. Each goes through every in-place command (report, progress --add, consolidate). Sujarit's
  * in-place write is exceljs's, so the rule is: a package holding a part exceljs does not write back is
  * refused and stays byte-identical (every part); a package without one is written, and what exceljs
@@ -77,6 +77,25 @@ async function addConditionalFormat(zip: JSZip): Promise<void> {
     : styles.includes("<dxfs") ? styles : styles.replace("</styleSheet>", `<dxfs count="1"><dxf><fill><patternFill><bgColor rgb="FFFFC7CE"/></patternFill></fill></dxf></dxfs></styleSheet>`));
 }
 
+/**
+ * A pivot table on the settings sheet counting the plan's items by ประเภท (kind): its cache over
+ * แผนปฏิบัติการ!E1:E40 and its table at H2, as Excel writes them; LibreOffice reads it and saves its own.
+ */
+async function addPivot(zip: JSZip): Promise<void> {
+  const M = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+  const kinds = ["โครงการ", "กิจกรรม", "มาตรการ"];
+  zip.file("xl/pivotCache/pivotCacheDefinition1.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><pivotCacheDefinition xmlns="${M}" xmlns:r="${R}" refreshOnLoad="1" recordCount="39"><cacheSource type="worksheet"><worksheetSource ref="E1:E40" sheet="แผนปฏิบัติการ"/></cacheSource><cacheFields count="1"><cacheField name="ประเภท" numFmtId="0"><sharedItems count="3">${kinds.map((k) => `<s v="${k}"/>`).join("")}</sharedItems></cacheField></cacheFields></pivotCacheDefinition>`);
+  zip.file("xl/pivotTables/pivotTable1.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><pivotTableDefinition xmlns="${M}" name="นับตามประเภท" cacheId="1" dataCaption="ค่า" updatedVersion="3" minRefreshableVersion="3" createdVersion="3" useAutoFormatting="1" itemPrintTitles="1" indent="0" outline="1" outlineData="1"><location ref="H2:I6" firstHeaderRow="1" firstDataRow="1" firstDataCol="1"/><pivotFields count="1"><pivotField axis="axisRow" dataField="1" showAll="0"><items count="4"><item x="0"/><item x="1"/><item x="2"/><item t="default"/></items></pivotField></pivotFields><rowFields count="1"><field x="0"/></rowFields><rowItems count="4"><i><x/></i><i><x v="1"/></i><i><x v="2"/></i><i t="grand"><x/></i></rowItems><colItems count="1"><i/></colItems><dataFields count="1"><dataField name="จำนวน" fld="0" subtotal="count" baseField="0" baseItem="0"/></dataFields></pivotTableDefinition>`);
+  zip.file("xl/pivotTables/_rels/pivotTable1.xml.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${R}/pivotCacheDefinition" Target="../pivotCache/pivotCacheDefinition1.xml"/></Relationships>`);
+  zip.file("xl/worksheets/_rels/sheet1.xml.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdP" Type="${R}/pivotTable" Target="../pivotTables/pivotTable1.xml"/></Relationships>`);
+  zip.file("xl/_rels/workbook.xml.rels", (await text(zip, "xl/_rels/workbook.xml.rels")).replace("</Relationships>", `<Relationship Id="rIdPC" Type="${R}/pivotCacheDefinition" Target="pivotCache/pivotCacheDefinition1.xml"/></Relationships>`));
+  zip.file("xl/workbook.xml", (await text(zip, "xl/workbook.xml")).replace(/(<calcPr[^>]*\/>)/, `$1<pivotCaches><pivotCache cacheId="1" r:id="rIdPC"/></pivotCaches>`));
+  let types = await text(zip, "[Content_Types].xml");
+  types = contentType(zip, types, "/xl/pivotCache/pivotCacheDefinition1.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.pivotCacheDefinition+xml");
+  types = contentType(zip, types, "/xl/pivotTables/pivotTable1.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.pivotTable+xml");
+  zip.file("[Content_Types].xml", types);
+}
+
 interface CorpusFile { name: string; file: string }
 const corpus: CorpusFile[] = [];
 let division = "";
@@ -97,6 +116,7 @@ beforeAll(async () => {
     ["chart", (z) => addDrawing(z, true)],
     ["notes", addNote],
     ["condfmt", addConditionalFormat],
+    ["pivot", addPivot],
   ];
   for (const [name, change] of variants) {
     copyFileSync(base, join(src, `${name}.xlsx`));
@@ -140,14 +160,16 @@ const COMMANDS: [string, (f: string) => string[]][] = [
   ["consolidate", (f) => ["consolidate", f, division]],
 ];
 
-it("LibreOffice made the corpus: plain, picture, chart, notes, conditional formats, and an .xlsm with its VBA part", async () => {
+it("LibreOffice made the corpus: plain, picture, chart, notes, conditional formats, a pivot table, and an .xlsm with its VBA part", async () => {
   const names = corpus.map((c) => c.name);
-  expect(names).toEqual(["chart.xlsx", "condfmt.xlsx", "macro.xlsm", "notes.xlsx", "picture.xlsx", "plain.xlsx"]);
+  expect(names).toEqual(["chart.xlsx", "condfmt.xlsx", "macro.xlsm", "notes.xlsx", "picture.xlsx", "pivot.xlsx", "plain.xlsx"]);
   const kept = async (n: string) => [...(await parts(corpus.find((c) => c.name === n)!.file)).keys()];
   expect((await kept("picture.xlsx")).some((p) => p.startsWith("xl/media/"))).toBe(true);
   expect((await kept("chart.xlsx")).some((p) => p.startsWith("xl/charts/"))).toBe(true);
   expect((await kept("notes.xlsx")).some((p) => /comments/.test(p))).toBe(true);
   expect(await kept("macro.xlsm")).toContain("xl/vbaProject.bin");
+  // LibreOffice read the pivot table and wrote its own (table and cache)
+  expect((await kept("pivot.xlsx")).filter((p) => /^xl\/pivot(Tables|Cache)\/pivot/.test(p)).length).toBeGreaterThanOrEqual(2);
 });
 
 it("every in-place command on every corpus file: refused with every part byte-identical, or written keeping what the user made", async () => {
@@ -191,5 +213,5 @@ it("every in-place command on every corpus file: refused with every part byte-id
   }
   console.log(`${lines.join("\n")}\n${JSON.stringify(tally)}`);
   expect(tally.partsChanged).toBe(0);
-  expect(tally.refused).toBeGreaterThanOrEqual(9); // picture, chart and macro files × 3 commands
+  expect(tally.refused).toBeGreaterThanOrEqual(12); // picture, chart, pivot and macro files × 3 commands
 });
