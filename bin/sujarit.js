@@ -20,6 +20,15 @@ function progress(done, total, label) {
   if (done === total) process.stderr.write("\r" + " ".repeat(90) + "\r");
 }
 
+// a reader that stops early (`sujarit validate --format json | head -1`) closes the pipe: end quietly, as other
+// command-line tools do, with the exit code the command had or would have had (never a stack trace)
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (e) => {
+    if (e && e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
+
 cli
   .main(process.argv.slice(2), {
     out: (t) => process.stdout.write(t + "\n"),

@@ -15,6 +15,8 @@ import { writeErrorSentence } from "./safe-write";
 
 export { EXIT, type Io };
 
+const EXIT_LINE = "รหัสออก / Exit codes: 0 ok · 1 findings at or above the threshold · 2 unreadable input or wrong usage";
+
 const HELP = `สุจริต (Sujarit) — แผนปฏิบัติการป้องกันการทุจริตของ อปท.
 
 การใช้งาน / Usage:
@@ -40,10 +42,45 @@ const HELP = `สุจริต (Sujarit) — แผนปฏิบัติก
   sujarit risk --library [--lang th|en] [--json]   (the typical risks --add-from-library takes)
   sujarit validate <file-or-folder>… [--format text|json|csv] [--fail-on error|warning|info] [--lang th|en] [--jobs N]
 
-รหัสออก / Exit codes: 0 ok · 1 findings at or above the threshold · 2 unreadable input or wrong usage`;
+${EXIT_LINE}`;
+
+const COMMANDS = ["template", "inspect", "import", "consolidate", "progress", "report", "annual-list", "risk", "validate"] as const;
+
+/** A command's part of HELP: its usage lines and the notes under them. */
+export function commandUsage(command: string): string | undefined {
+  const lines = HELP.split("\n");
+  const out: string[] = [];
+  let inside = false;
+  for (const line of lines) {
+    if (/^ {2}sujarit /.test(line)) inside = line.startsWith(`  sujarit ${command} `) || line === `  sujarit ${command}`;
+    else if (!/^ {3,}/.test(line)) inside = false;
+    if (inside) out.push(line);
+  }
+  return out.length > 0 ? out.join("\n") : undefined;
+}
+
+/** The one usage line of a command (its first line of HELP, the options that follow on it joined), for a usage error. */
+function usageLine(command: string): string | undefined {
+  const block = commandUsage(command);
+  if (!block) return undefined;
+  const [first, ...more] = block.split("\n");
+  // the option lines that continue the first (not the notes in brackets, nor a second form of the command)
+  const options = [];
+  for (const l of more) {
+    if (/^\s+\(/.test(l) || /^ {2}sujarit /.test(l)) break;
+    options.push(l.trim());
+  }
+  return [first?.trim(), ...options].join(" ");
+}
+
+const wantsHelp = (args: readonly string[]) => args.includes("--help") || args.includes("-h");
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
+  if (command !== undefined && (COMMANDS as readonly string[]).includes(command) && wantsHelp(rest)) {
+    io.out(`${commandUsage(command) ?? ""}\n\n${EXIT_LINE}`);
+    return EXIT.ok;
+  }
   try {
     switch (command) {
       case "template":
@@ -75,7 +112,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     }
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(`sujarit: ${e.message}\n\n${HELP}`);
+      // the sentence and the one line of this command's usage (the whole usage is `sujarit --help`)
+      const line = command !== undefined ? usageLine(command) : undefined;
+      io.err(line
+        ? `sujarit: ${e.message}\nการใช้งาน / Usage: ${line}\n(sujarit ${command} --help)`
+        : `sujarit: ${e.message}\nคำสั่ง / Commands: ${COMMANDS.join(", ")} (sujarit --help)`);
       return EXIT.unreadable;
     }
     if (e instanceof WorkbookOpenError) {

@@ -124,6 +124,44 @@ describe("sujarit inspect", () => {
   });
 });
 
+describe("command-line conventions (issue 18)", () => {
+  const commands = ["template", "inspect", "import", "consolidate", "progress", "report", "annual-list", "risk", "validate"];
+
+  it("sujarit <command> --help prints that command's usage and exits 0, for every command", async () => {
+    for (const c of commands) {
+      const r = await run(c, "--help");
+      expect({ c, code: r.code, err: r.err }).toEqual({ c, code: 0, err: "" });
+      expect(r.out.split("\n")[0]).toMatch(new RegExp(`^ {2}sujarit ${c} `));
+      // that command's lines only, not the whole usage
+      expect(r.out.split("\n").filter((l) => /^ {2}sujarit /.test(l)).every((l) => l.startsWith(`  sujarit ${c} `))).toBe(true);
+      expect((await run(c, "-h")).out).toBe(r.out);
+    }
+  });
+
+  it("a usage error prints its sentence and the one usage line of that command, not the whole usage", async () => {
+    const r = await run("import", "--bogus");
+    expect(r.code).toBe(2);
+    const lines = r.err.split("\n");
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(/^sujarit: Unknown option '--bogus'/);
+    expect(lines[1]).toBe("การใช้งาน / Usage: sujarit import <old-plan.xlsx> --out <plan.xlsx> [--org …] [--type …] [--district …] [--province …] [--force] [--json]");
+    expect(lines[2]).toBe("(sujarit import --help)");
+    // a usage of several lines is joined into one; its notes are left for --help
+    const t = await run("template", "--org", "x");
+    expect(t.err.split("\n")[1]).toMatch(/^การใช้งาน \/ Usage: sujarit template --org <ชื่อ> .* --first-year <พ\.ศ\.> .* --out <plan\.xlsx> \[--force\]$/);
+    const unknown = await run("frobnicate");
+    expect(unknown.err.split("\n")).toHaveLength(2);
+  });
+
+  it("an empty folder is a usage error (exit 2), not a clean run", async () => {
+    const empty = mkdtempSync(join(tmpdir(), "sujarit-empty-"));
+    const r = await run("validate", empty);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/no \.xlsx file found .*nothing was checked/);
+    expect(r.err).toContain("การใช้งาน / Usage: sujarit validate <file-or-folder>…");
+  });
+});
+
 describe("the installed command", () => {
   it("runs as a process: exit codes and no stack trace", () => {
     execFileSync("npm", ["run", "--silent", "build:cli"], { cwd: root, stdio: "ignore" });
@@ -133,6 +171,14 @@ describe("the installed command", () => {
     const bad = spawnSync(process.execPath, [join(root, "bin", "sujarit.js"), "inspect", join(root, "package.json")], { encoding: "utf8" });
     expect(bad.status).toBe(2);
     expect(bad.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("ends quietly when the reader closes the pipe (validate --format json | head -1)", () => {
+    const folder = mkdtempSync(join(tmpdir(), "sujarit-pipe-"));
+    for (let i = 0; i < 6; i++) writeFileSync(join(folder, `p${i}.xlsx`), readFileSync(sample));
+    const r = spawnSync("sh", ["-c", `"${process.execPath}" "${join(root, "bin", "sujarit.js")}" validate "${folder}" --format json --jobs 1 | head -1`], { encoding: "utf8" });
+    expect(r.stdout.split("\n")[0]).toBe("{");
+    expect(r.stderr).toBe("");
   });
 });
 
@@ -154,7 +200,8 @@ describe("sujarit validate", () => {
     const r = await run("validate", folder, "--lang", "en");
     expect(r.code).toBe(2);
     expect(r.out).toMatch(/b\.xlsx — unreadable: not a zip-based \.xlsx/);
-    expect(r.out).toMatch(/Summary: 2 files\s+0\s+\d+\s+0\s+1 pass/);
+    // every file given is counted, the unreadable one as such (issue 18)
+    expect(r.out).toMatch(/Summary: 2 files\s+0\s+\d+\s+0\s+1 pass · 1 unreadable/);
     expect(r.out).not.toContain("~$a.xlsx");
   });
 

@@ -30,9 +30,8 @@ export async function validateCommand(argv: readonly string[], io: Io): Promise<
 
   const { files, missing } = collectFiles(positionals);
   if (files.length === 0 && missing.length === 0) {
-    // nothing checked is not "all fine" (issue 15)
-    io.err(`sujarit: no .xlsx file found in ${positionals.join(", ")}; nothing was checked / ไม่พบแฟ้ม .xlsx ใน ${positionals.join(", ")} จึงไม่ได้ตรวจสอบ`);
-    return EXIT.unreadable;
+    // nothing checked is not "all fine" (issue 15): a usage error, exit 2 (issue 18)
+    throw new UsageError(`no .xlsx file found in ${positionals.join(", ")}; nothing was checked / ไม่พบแฟ้ม .xlsx ใน ${positionals.join(", ")} จึงไม่ได้ตรวจสอบ`);
   }
   const jobs = values.jobs === undefined ? defaultJobs(files.length) : Number(values.jobs);
   if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError("--jobs must be a whole number of 1 or more");
@@ -103,8 +102,11 @@ function textReport(results: readonly FileResult[], lang: Lang, failOn: Severity
       r.unreadable ? w.unreadable : failing(r, failOn) ? w.failed : w.clean,
     ]);
     const total = (s: Severity) => String(results.reduce((n, r) => n + (r.counts?.[s] ?? 0), 0));
-    rows.push([`${w.summary}: ${results.length} ${w.files}`, total("error"), total("warning"), total("info"),
-      `${results.filter((r) => !r.unreadable && !failing(r, failOn)).length} ${w.clean}`]);
+    // every file given is counted: passed, failed and unreadable (issue 18)
+    const unreadable = results.filter((r) => r.unreadable).length;
+    const failed = results.filter((r) => !r.unreadable && failing(r, failOn)).length;
+    const outcome = [`${results.length - unreadable - failed} ${w.clean}`, ...(failed > 0 ? [`${failed} ${w.failed}`] : []), ...(unreadable > 0 ? [`${unreadable} ${w.unreadable}`] : [])];
+    rows.push([`${w.summary}: ${results.length} ${w.files}`, total("error"), total("warning"), total("info"), outcome.join(" · ")]);
     out.push("", renderTable([w.file, w.error, w.warning, w.info, w.status], rows));
   }
   return out.join("\n");
