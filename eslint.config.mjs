@@ -10,6 +10,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import officeAddins from "eslint-plugin-office-addins";
 import react from "eslint-plugin-react";
+import local from "./tools/eslint-local/code-layering.mjs";
 
 const OFFICE_GLOBALS = ["Excel", "Office", "OfficeExtension"];
 
@@ -132,6 +133,13 @@ export default tseslint.config(
         },
       ],
     },
+  },
+
+  // Architecture: domain ← workbook ← app ← hosts ← cli / taskpane, each layer's allow-list in the rule.
+  {
+    files: ["src/**/*.{ts,tsx}"],
+    plugins: { local },
+    rules: { "local/code-layering": "error" },
   },
 
   // Architecture: only the Office host adapter (and office.js bootstraps) touch Excel/Office.

@@ -397,3 +397,6 @@ export function compareAnnualList(list: AnnualList, plan: PlanForList, options: 
     byDimension, rowCounts, findings: sortFindings(findings, [sheet]),
   };
 }
+
+/** Reading a workbook's annual lists (e-PlanNACC's export or a typed one), for the UIs. */
+export { readAnnualLists } from "../workbook/annual-list";

@@ -4,6 +4,7 @@
  * accounted for. The plan rules run on the imported items and point at the legacy cells too.
  */
 import type { Finding } from "../domain/findings";
+import { textToGrids } from "../workbook/text-table";
 import type { FrameworkId } from "../domain/frameworks/types";
 import type { OrgType } from "../domain/lists";
 import type { PlanWorkbook } from "../domain/plan";
@@ -184,4 +185,9 @@ export async function importInto(
   const result = importPlanTable(await source.readGrids(), options);
   await writePlanWorkbook(target, result.model, new Date(), policy);
   return result;
+}
+
+/** A plan table copied out of a PDF viewer (.txt/.tsv: a line a row, tabs between columns) → the template. */
+export function importPlanText(text: string, source: string, options: ImportOptions = {}): ImportResult {
+  return importPlanTable(textToGrids(text, source), options);
 }

@@ -433,3 +433,14 @@ export function fieldLabel(field: string, lang: "th" | "en"): string {
   const c = PROGRESS_SHEET.columns.find((x) => x.key === field);
   return c ? c[lang] : field;
 }
+
+/** The header of a monthly-progress field, for a message that names the column (CLI and pane). */
+export function monthlyFieldLabel(field: string): { readonly th: string; readonly en: string } | undefined {
+  return PROGRESS_SHEET.columns.find((c) => c.key === field);
+}
+
+/** A date as the officer typed it in the form (the same reading as a cell of the sheet), or undefined. */
+export function enteredDate(text: string): Date | undefined {
+  const d = parseDate(text);
+  return d.ok && d.value instanceof Date ? d.value : undefined;
+}

@@ -78,3 +78,6 @@ export function sortFindings(findings: readonly Finding[], sheetOrder: readonly 
       SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i)
     .map((x) => x.f);
 }
+
+/** What the UIs need of reading a workbook (the reader itself stays in workbook/, below app/). */
+export { looksLikeTemplate, readPlanWorkbook, type ReadResult } from "../workbook/read";

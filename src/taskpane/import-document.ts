@@ -2,8 +2,7 @@
  * The task pane's import of a Word document or of PDF-copied text: the .docx reader (jszip + saxes) is
  * loaded only when such a file is picked, so the Excel task pane's first load does not carry it.
  */
-import { importPlanDocument, importPlanTable, type ImportResult, NoPlanTableError } from "../app/import";
-import { textToGrids } from "../workbook/text-table";
+import { importPlanDocument, importPlanTable, importPlanText, type ImportResult, NoPlanTableError } from "../app/import";
 
 export async function readPlanDocument(name: string, bytes: Uint8Array): Promise<ImportResult> {
   if (/\.docx$/i.test(name)) {
@@ -12,5 +11,5 @@ export async function readPlanDocument(name: string, bytes: Uint8Array): Promise
     if (!doc) throw new NoPlanTableError();
     return importPlanDocument(doc);
   }
-  return importPlanTable(textToGrids(new TextDecoder("utf-8").decode(bytes), name));
+  return importPlanText(new TextDecoder("utf-8").decode(bytes), name);
 }

@@ -4,11 +4,10 @@
  * against its own รวมทั้งสิ้น row. Prints how the rows matched the plan and every finding at its cell.
  * Exit 0 nothing to report, 1 findings, 2 no list or no plan in the files.
  */
-import { type AnnualListComparison, compareAnnualList, NoAnnualListError, planFromGrids } from "../../app/annual-list";
+import { type AnnualListComparison, compareAnnualList, NoAnnualListError, planFromGrids, readAnnualLists } from "../../app/annual-list";
 import { NoPlanTableError } from "../../app/import";
 import { formatAmount } from "../../domain/thai";
 import { XlsxWorkbook } from "../../hosts/xlsx/xlsx-workbook";
-import { readAnnualLists } from "../../workbook/annual-list";
 import { type Lang, langOf, parse, UsageError } from "../args";
 import { findingLine } from "../findings";
 import { EXIT, type Io, readBytes } from "../io";

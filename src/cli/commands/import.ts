@@ -4,12 +4,11 @@
  * its source cell. Exit 0 imported cleanly, 1 imported with errors to fix, 2 nothing to import.
  */
 import { extname } from "node:path";
-import { importPlanDocument, importPlanTable, NoPlanTableError } from "../../app/import";
+import { importPlanDocument, importPlanTable, importPlanText, NoPlanTableError } from "../../app/import";
 import { writePlanWorkbook } from "../../app/template";
 import { lookup, ORG_TYPES } from "../../domain/lists";
 import { NotADocxError, readDocxPlan } from "../../hosts/docx/docx-file";
 import { XlsxWorkbook } from "../../hosts/xlsx/xlsx-workbook";
-import { textToGrids } from "../../workbook/text-table";
 import { type Lang, langOf, parse, UsageError } from "../args";
 import { findingLine } from "../findings";
 import { EXIT, type Io, readBytes } from "../io";
@@ -54,7 +53,7 @@ export async function importCommand(argv: readonly string[], io: Io): Promise<nu
       result = importPlanDocument(doc, options);
     } else if (kind === ".txt" || kind === ".tsv") {
       // a table copied out of a PDF viewer: one line a row, tabs between the columns
-      result = importPlanTable(textToGrids(new TextDecoder("utf-8").decode(readBytes(source)), source), options);
+      result = importPlanText(new TextDecoder("utf-8").decode(readBytes(source)), source, options);
     } else {
       result = importPlanTable(await (await XlsxWorkbook.open(readBytes(source))).readGrids(), options);
     }

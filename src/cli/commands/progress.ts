@@ -9,7 +9,7 @@
  */
 import {
   addProgressRow, checkDraft, dateOnly, defaultFiscalYear, type DraftInput, itemFigures, type ItemFigures, type ListedItem,
-  monthlyView, monthName, monthYear, ownersOf, planYearsOf, progressListing,
+  monthlyFieldLabel, monthlyView, monthName, monthYear, ownersOf, planYearsOf, progressListing,
 } from "../../app/monthly";
 import { FISCAL_MONTHS, parseMonth, readBEYear } from "../../domain/calendar";
 import { describeLocation } from "../../domain/findings";
@@ -17,7 +17,6 @@ import { BUDGET_TYPES, type ClosedList, labelOf, lookup, NOT_POSSIBLE_REASONS, P
 import { formatAmount, normalizeSpace, toArabicDigits } from "../../domain/thai";
 import { type FiscalYear, planCode, sumBaht } from "../../domain/units";
 import { XlsxWorkbook } from "../../hosts/xlsx/xlsx-workbook";
-import { PROGRESS_SHEET } from "../../workbook/schema";
 import { type Lang, langOf, parse, UsageError } from "../args";
 import { findingLine } from "../findings";
 import { EXIT, type Io, readBytes } from "../io";
@@ -156,7 +155,7 @@ async function add(values: Values, io: Io, lang: Lang, file: string, book: XlsxW
   const check = checkDraft(view, input);
   const where = (row: number | undefined) => `${check.at.sheet} ${w.row} ${row ?? "-"}`;
   const located = check.findings.map((f) => {
-    const field = f.field ? PROGRESS_SHEET.columns.find((c) => c.key === f.field) : undefined;
+    const field = f.field ? monthlyFieldLabel(f.field) : undefined;
     return `  ${findingLine(f.finding, lang)}${field ? ` (${field[lang]})` : ""}`;
   });
   const existing = check.existing[0];

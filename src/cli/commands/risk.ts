@@ -7,12 +7,11 @@
  * `--library` lists the library. Exit 0, or 2 for unreadable input and wrong usage.
  */
 import { addRisksFromLibrary, generateRiskReport, riskOverview, type RiskOverview, RISK_REPORT_SHEET } from "../../app/risks";
-import { checkRead } from "../../app/validate";
+import { checkRead, readPlanWorkbook } from "../../app/validate";
 import { describeLocation, type Finding } from "../../domain/findings";
 import { LIBRARY_AREAS, libraryRisk, RISK_LIBRARY } from "../../domain/risk/library";
 import type { RiskMatrix, Scored } from "../../domain/risk/matrix";
 import { XlsxWorkbook } from "../../hosts/xlsx/xlsx-workbook";
-import { readPlanWorkbook } from "../../workbook/read";
 import { type Lang, langOf, parse, UsageError } from "../args";
 import { findingLines } from "../findings";
 import { EXIT, type Io, readBytes } from "../io";

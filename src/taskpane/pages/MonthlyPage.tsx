@@ -16,7 +16,7 @@ import {
 import { ErrorCircleFilled, LocationRegular, SaveRegular, WarningFilled } from "@fluentui/react-icons";
 import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 import {
-  addProgressRow, checkDraft, dateOnly, defaultFiscalYear, defaultMonth, type DraftCheck, type DraftFinding, type DraftInput,
+  addProgressRow, checkDraft, dateOnly, defaultFiscalYear, defaultMonth, type DraftCheck, enteredDate, type DraftFinding, type DraftInput,
   existingRows, fieldLabel, type ItemFigures, itemFigures, monthName, monthYear, type MonthlyView, ownersOf, planYearsOf, progressListing,
   readMonthly, shortDate,
 } from "../../app/monthly";
@@ -29,7 +29,6 @@ import {
 } from "../../domain/lists";
 import type { PlanItem, ProgressEntry } from "../../domain/plan";
 import type { FiscalYear } from "../../domain/units";
-import { parseDate } from "../../workbook/cells";
 import { plainMessage } from "../ErrorBar";
 import { usePrefs } from "../prefs";
 import { useLiveRead } from "../useLiveRead";
@@ -561,8 +560,8 @@ function Entry(p: EntryProps) {
   const dateHint = (field: "startDate" | "endDate") => {
     const v = form[field].trim();
     if (v === "" || byField.has(field)) return undefined;
-    const d = parseDate(v);
-    return d.ok && d.value ? shortDate(d.value, prefs.lang) : undefined;
+    const d = enteredDate(v);
+    return d ? shortDate(d, prefs.lang) : undefined;
   };
   const focusField = (field: string) => {
     const el = document.querySelector<HTMLElement>(`[data-testid="item-detail"] [data-field="${field}"]`);

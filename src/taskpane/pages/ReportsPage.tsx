@@ -12,12 +12,11 @@ import {
 import { DocumentTableRegular, LocationRegular } from "@fluentui/react-icons";
 import { useCallback, useState } from "react";
 import { SheetConflictError } from "../../app/port";
-import { generateReports, previewReport } from "../../app/report";
+import { generateReports, previewReport, REPORT_SHEETS, REPORT_SHEETS_EN, type ReportRequest, reportSheetKeys } from "../../app/report";
 import type { WorkbookSession } from "../../app/session";
 import type { ReportRound } from "../../domain/lists";
 import type { RoundTotals } from "../../domain/progress/round";
 import { fiscalYear } from "../../domain/units";
-import { REPORT_SHEETS, REPORT_SHEETS_EN, type ReportRequest, reportSheetKeys } from "../../workbook/reports";
 import { plainMessage } from "../ErrorBar";
 import { usePrefs } from "../prefs";
 import { WriteProgress, type WriteProgressState } from "../WriteProgress";
