@@ -27,8 +27,8 @@ export const msg = {
     en: `The setting "${label}" (${en}) is empty`,
   }),
   ceYear: (typed: number, suggested: number): Bilingual => ({
-    th: `ปี ${typed} เป็นปี ค.ศ. — ต้องเป็นปี พ.ศ. (น่าจะเป็น ${suggested})`,
-    en: `${typed} is a CE year; a Buddhist-Era year is expected (probably ${suggested})`,
+    th: `ปี ค.ศ. ${typed} — ใช้ พ.ศ. ${suggested}`,
+    en: `CE year ${typed} — use BE ${suggested}`,
   }),
   badYear: (): Bilingual => ({ th: "ปี พ.ศ. 4 หลัก เช่น 2566", en: "a 4-digit Buddhist-Era year such as 2566" }),
   badPlanLength: (): Bilingual => ({ th: "จำนวนปีของแผนต้องเป็น 4 หรือ 5", en: "The plan length must be 4 or 5 years" }),
@@ -39,6 +39,10 @@ export const msg = {
   mergedInput: (range: string): Bilingual => ({
     th: `แผ่นงานข้อมูลมีเซลล์ผสาน ${range} — ให้ยกเลิกการผสานและกรอกหนึ่งรายการต่อแถว`,
     en: `Input sheet has merged cells ${range}; unmerge them and keep one record per row`,
+  }),
+  badSetting: (label: string): Bilingual => ({
+    th: `"${label}" ในแผ่นงานตั้งค่าไม่ใช่ค่าที่ใช้ได้`,
+    en: `The setting "${label}" does not hold a usable value`,
   }),
   badValue: (header: string): Bilingual => ({
     th: `ค่าในคอลัมน์ "${header}" อ่านไม่ได้`,

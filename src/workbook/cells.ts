@@ -11,12 +11,12 @@ import type { ColumnType } from "./schema";
 export type Parsed<T> =
   /** `warning`: the value was read, but something about it deserves a look (it is reported, not refused). */
   | { readonly ok: true; readonly value: T | undefined; readonly warning?: { readonly rule: string; readonly expected: Bilingual } }
-  | { readonly ok: false; readonly expected: Bilingual; readonly suggestion?: string; readonly rule?: string };
+  | { readonly ok: false; readonly expected: Bilingual; readonly suggestion?: string; readonly rule?: string; /** Says the whole mistake, instead of "cannot be read". */ readonly message?: Bilingual };
 
 const ok = <T>(value: T | undefined): Parsed<T> => ({ ok: true, value });
 /** An empty cell read as any type (one shared object: most cells of a monthly row are empty). */
 const NOTHING: Parsed<never> = { ok: true, value: undefined };
-const bad = <T>(expected: Bilingual, extra: { suggestion?: string; rule?: string } = {}): Parsed<T> => ({ ok: false, expected, ...extra });
+const bad = <T>(expected: Bilingual, extra: { suggestion?: string; rule?: string; message?: Bilingual } = {}): Parsed<T> => ({ ok: false, expected, ...extra });
 
 /** A cell shown as the user sees it, for "found" in findings. */
 export function displayCell(v: CellValue): string {
@@ -108,7 +108,8 @@ export function parseFiscalYear(v: CellValue): Parsed<FiscalYear> {
   if (t === "") return ok(undefined);
   const r = readBEYear(t);
   if (r.kind === "be") return ok(r.year);
-  if (r.kind === "ce") return bad(msg.ceYear(r.typed, r.suggested), { suggestion: String(r.suggested) });
+  // one message that says it all ("ปี ค.ศ. 2023 — ใช้ พ.ศ. 2566"), the BE year as what is expected and suggested
+  if (r.kind === "ce") return bad(msg.badYear(), { suggestion: String(r.suggested), message: msg.ceYear(r.typed, r.suggested) });
   return bad(msg.badYear());
 }
 

@@ -180,38 +180,48 @@ function readSettings(
   const layoutColumns = new Map<string, number>([["value", 1]]);
   for (const def of SETTINGS) {
     const r = rows.get(def.key);
-    const cursor = new RecordCursor(grid, r ?? 0, layoutColumns, new Map([["value", def.th]]), findings);
-    const raw = r === undefined ? null : cursor.raw("value");
-    if (r === undefined || isBlank(raw)) {
-      if (def.required) {
-        findings.push({
-          rule: "S1", severity: "error", message: msg.missingSetting(def.th, def.en),
-          location: r === undefined ? { sheet: grid.name } : { sheet: grid.name, cell: address(r + 1, 2) },
-        });
-      }
-      continue;
-    }
-    if (def.key === "firstYear") {
-      const p = parseFiscalYear(cursor.value("value"));
-      if (p.ok && p.value) values.firstYear = p.value;
-      else if (!p.ok) {
-        cursor.report("value", "S2", msg.badValue(def.th), raw, p.expected, p.suggestion);
-        if (p.suggestion) values.firstYear = fiscalYear(Number(p.suggestion));
-      }
-      continue;
-    }
-    if (def.key === "years") {
-      const n = cursor.read("value", parseWhole);
-      if (n === 4 || n === 5) values.years = n;
-      else if (n !== undefined) cursor.report("value", "S2", msg.badPlanLength(), raw, msg.badPlanLength());
-      continue;
-    }
-    const v = readTyped(cursor, "value", def.type);
-    if (v === undefined) continue;
-    if (def.key === "round") values.round = Number(v);
-    else values[def.key] = v;
+    // a setting's mistake is one S2 that calls the row by its label (not "the column"), whatever parser read it
+    const own: Finding[] = [];
+    const cursor = new RecordCursor(grid, r ?? 0, layoutColumns, new Map([["value", def.th]]), own);
+    readSetting(def, r, cursor, grid, findings, values);
+    for (const f of own) findings.push(f.rule === "X1" || f.rule === "S2" ? { ...f, rule: "S2", message: isBadValue(f.message, def.th) ? msg.badSetting(def.th) : f.message } : f);
   }
   return values as unknown as Settings;
+}
+
+const isBadValue = (m: Finding["message"], label: string) => m.th === msg.badValue(label).th;
+
+/** One setting's value into `values`; its mistakes go to the cursor (S1 for a required one left empty, to `findings`). */
+function readSetting(def: (typeof SETTINGS)[number], r: number | undefined, cursor: RecordCursor, grid: SheetGrid, findings: Finding[], values: Record<string, unknown>): void {
+  const raw = r === undefined ? null : cursor.raw("value");
+  if (r === undefined || isBlank(raw)) {
+    if (def.required) {
+      findings.push({
+        rule: "S1", severity: "error", message: msg.missingSetting(def.th, def.en),
+        location: r === undefined ? { sheet: grid.name } : { sheet: grid.name, cell: address(r + 1, 2) },
+      });
+    }
+    return;
+  }
+  if (def.key === "firstYear") {
+    const p = parseFiscalYear(cursor.value("value"));
+    if (p.ok && p.value) values.firstYear = p.value;
+    else if (!p.ok) {
+      cursor.report("value", "S2", p.message ?? msg.badSetting(def.th), raw, p.expected, p.suggestion);
+      if (p.suggestion) values.firstYear = fiscalYear(Number(p.suggestion));
+    }
+    return;
+  }
+  if (def.key === "years") {
+    const n = cursor.read("value", parseWhole);
+    if (n === 4 || n === 5) values.years = n;
+    else if (n !== undefined) cursor.report("value", "S2", msg.badPlanLength(), raw, msg.badPlanLength());
+    return;
+  }
+  const v = readTyped(cursor, "value", def.type);
+  if (v === undefined) return;
+  if (def.key === "round") values.round = Number(v);
+  else values[def.key] = v;
 }
 
 /** Reads a cell of any non-formula column type into its model value. */

@@ -136,7 +136,7 @@ export class RecordCursor {
       if (p.warning) this.report(key, p.warning.rule, msg.tooManyDecimals(this.headers.get(key) ?? key), v, p.warning.expected, undefined, "warning");
       return p.value;
     }
-    this.report(key, p.rule ?? defaultRule, msg.badValue(this.headers.get(key) ?? key), v, p.expected, p.suggestion);
+    this.report(key, p.rule ?? defaultRule, p.message ?? msg.badValue(this.headers.get(key) ?? key), v, p.expected, p.suggestion);
     return undefined;
   }
 

@@ -104,6 +104,25 @@ describe("damaged template workbooks", () => {
     const read = await damaged((b) => { (b.getWorksheet("ตั้งค่า") as ExcelJS.Worksheet).getCell("B7").value = 2023; });
     expect(read.findings.map((f) => [f.rule, at(f), f.found, f.suggestion])).toEqual([["S2", "ตั้งค่า!B7", "2023", "2566"]]);
     expect(read.workbook.settings.firstYear).toBe(2566);
+    // one finding in the officer's words (issue 18): not "the value in column … cannot be read"
+    expect(read.findings[0]?.message).toEqual({ th: "ปี ค.ศ. 2023 — ใช้ พ.ศ. 2566", en: "CE year 2023 — use BE 2566" });
+  });
+
+  it("every setting's mistake is one S2 that names the setting's row by its label (issue 18)", async () => {
+    const read = await damaged((b) => {
+      const ws = b.getWorksheet("ตั้งค่า") as ExcelJS.Worksheet;
+      ws.eachRow((row) => {
+        const label = String(row.getCell(1).value);
+        if (label === "ปีงบประมาณที่รายงาน") row.getCell(2).value = 2023;
+        if (label === "รอบรายงาน") row.getCell(2).value = "9 เดือน";
+      });
+    });
+    const settings = read.findings.filter((f) => f.location.sheet === "ตั้งค่า");
+    expect(settings.map((f) => [f.rule, f.found, f.message.th])).toEqual([
+      ["S2", "2023", "ปี ค.ศ. 2023 — ใช้ พ.ศ. 2566"],
+      ["S2", "9 เดือน", '"รอบรายงาน" ในแผ่นงานตั้งค่าไม่ใช่ค่าที่ใช้ได้'],
+    ]);
+    expect(read.findings.filter((f) => f.rule === "X1")).toEqual([]);
   });
 
   it("an unknown list value says which values are allowed", async () => {
