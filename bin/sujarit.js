@@ -5,7 +5,7 @@ const path = require("node:path");
 let cli;
 try {
   cli = require(path.join(__dirname, "..", "dist-cli", "src", "cli", "main.js"));
-} catch (e) {
+} catch {
   process.stderr.write("sujarit: the CLI is not built yet; run `npm install` (or `npm run build:cli`) first\n");
   process.exit(2);
 }
