@@ -3,7 +3,7 @@
  * HostServices it is given, and never asks which host it runs in: what the session can do decides.
  */
 import {
-  Button, Caption1, makeStyles, ProgressBar, Spinner, Tab, TabList, Title3, tokens, Tooltip,
+  Button, Caption1, makeStyles, MessageBar, MessageBarActions, MessageBarBody, ProgressBar, Spinner, Tab, TabList, Title3, tokens, Tooltip,
 } from "@fluentui/react-components";
 import { ArrowDownloadRegular, LocalLanguageRegular } from "@fluentui/react-icons";
 import { useCallback, useEffect, useState } from "react";
@@ -26,6 +26,7 @@ import { SettingsPage } from "./pages/SettingsPage";
 import { StartPage } from "./pages/StartPage";
 import { NotTemplate } from "./pages/NotTemplate";
 import { usePrefs } from "./prefs";
+import { SaveContext, type SaveApi, trackWrites } from "./save";
 
 export const PAGES = [
   { id: "overview", label: "pageOverview" },
@@ -58,6 +59,8 @@ const useStyles = makeStyles({
   title: { margin: 0, color: "inherit", lineHeight: tokens.lineHeightBase400 },
   caption: { color: "inherit", opacity: 0.92, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
   headerButton: { color: tokens.colorNeutralForegroundOnBrand, minWidth: "auto" },
+  saveButton: { minWidth: "auto", flexShrink: 0, whiteSpace: "nowrap" },
+  unsaved: { borderRadius: 0 },
   nav: { backgroundColor: tokens.colorNeutralBackground1, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, padding: `0 ${tokens.spacingHorizontalXS}` },
   tabs: { flexWrap: "wrap" },
   main: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, minWidth: 0 },
@@ -69,12 +72,18 @@ export function App({ services, openSampleAtStart = false }: { services: HostSer
   const { t } = usePrefs();
   const [page, setPage] = useState<PageId>("overview");
   const [view, setView] = useState<View>(() => (services.current || openSampleAtStart ? { kind: "busy", label: "loading" } : { kind: "start" }));
+  /** A file in the browser written since it was opened or last downloaded. */
+  const [unsaved, setUnsaved] = useState(false);
+  const changed = useCallback(() => setUnsaved(true), []);
 
   const fail = useCallback((title: MessageKey, error: unknown) => setView({ kind: "failed", shown: { title, error } }), []);
 
   /** Reads the session's workbook and shows it: one read, one render. */
   const show = useCallback(
-    async (session: WorkbookSession, label: MessageKey = "loading", imported?: ImportResult) => {
+    async (opened: WorkbookSession, label: MessageKey = "loading", imported?: ImportResult) => {
+      const session = trackWrites(opened, changed);
+      // an import wrote a new workbook that exists nowhere else yet
+      if (imported) setUnsaved(true);
       setView({ kind: "busy", label });
       try {
         setView({ kind: "open", session, inspection: await inspectWorkbook(session.port), ...(imported ? { imported } : {}) });
@@ -82,14 +91,16 @@ export function App({ services, openSampleAtStart = false }: { services: HostSer
         fail("errorOpen", e);
       }
     },
-    [fail],
+    [fail, changed],
   );
 
   const openWith = useCallback(
     async (make: () => Promise<WorkbookSession>, label: MessageKey) => {
       setView({ kind: "busy", label });
       try {
-        await show(await make(), label);
+        const made = await make();
+        setUnsaved(false);
+        await show(made, label);
       } catch (e) {
         fail("errorOpen", e);
       }
@@ -135,10 +146,23 @@ export function App({ services, openSampleAtStart = false }: { services: HostSer
       a.click();
       a.remove();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      setUnsaved(false);
     } catch (e) {
       fail("errorTitle", e);
     }
   };
+  const saveApi: SaveApi | undefined = session?.exportBytes ? { download, unsaved } : undefined;
+
+  useEffect(() => {
+    if (!unsaved || !session?.exportBytes) return undefined;
+    // the browser asks before the tab closes or reloads: the file exists only in this page until downloaded
+    const warn = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      e.returnValue = "";
+    };
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [unsaved, session]);
 
   return (
     <div className={s.root}>
@@ -150,7 +174,9 @@ export function App({ services, openSampleAtStart = false }: { services: HostSer
         </div>
         {session?.exportBytes && (
           <Tooltip content={t("downloadHint")} relationship="description">
-            <Button appearance="transparent" className={s.headerButton} onClick={download} data-testid="download" aria-label={t("download")} icon={<ArrowDownloadRegular />} />
+            <Button appearance={unsaved ? "primary" : "secondary"} size="small" className={s.saveButton} onClick={download} data-testid="download" data-unsaved={unsaved ? "true" : "false"} icon={<ArrowDownloadRegular />}>
+              {t("downloadShort")}
+            </Button>
           </Tooltip>
         )}
         <LanguageToggle className={s.headerButton} />
@@ -164,7 +190,16 @@ export function App({ services, openSampleAtStart = false }: { services: HostSer
           ))}
         </TabList>
       </nav>
+      {unsaved && session?.exportBytes && (
+        <MessageBar intent="warning" layout="multiline" className={s.unsaved} data-testid="unsaved">
+          <MessageBarBody>{t("unsavedBody")}</MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" appearance="primary" icon={<ArrowDownloadRegular />} onClick={download} data-testid="unsaved-download">{t("downloadNow")}</Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
       <ActivityBar session={session} />
+      <SaveContext.Provider value={saveApi}>
       <main className={s.main} id="page" role="tabpanel" aria-labelledby={`tab-${page}`}>
         <PageContent
           page={page}
@@ -172,7 +207,7 @@ export function App({ services, openSampleAtStart = false }: { services: HostSer
           services={services}
           onOpenFile={(file) => void openWith(async () => services.openFile(file.name, new Uint8Array(await file.arrayBuffer())), "loading")}
           onOpenSample={() => void openWith(() => services.loadSample(), "loadingSample")}
-          onNew={() => void services.newFile("แผนปฏิบัติการ.xlsx").then((sess) => setView({ kind: "create", session: sess }), (e) => fail("errorTitle", e))}
+          onNew={() => void services.newFile("แผนปฏิบัติการ.xlsx").then((sess) => setView({ kind: "create", session: trackWrites(sess, changed) }), (e) => fail("errorTitle", e))}
           onImportFile={(file) =>
             void (async () => {
               setView({ kind: "busy", label: "importing" });
@@ -208,6 +243,7 @@ export function App({ services, openSampleAtStart = false }: { services: HostSer
           onGo={goTo}
         />
       </main>
+      </SaveContext.Provider>
     </div>
   );
 }

@@ -5,7 +5,7 @@
  * each is, nothing overwritten. A preview (dry run) shows the same summary without writing.
  */
 import {
-  Body1, Button, Caption1, Caption1Strong, makeStyles, MessageBar, MessageBarBody, Spinner, Subtitle2, Text, tokens,
+  Body1, Button, Caption1, Caption1Strong, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Spinner, Subtitle2, Text, tokens,
 } from "@fluentui/react-components";
 import { DismissRegular, DocumentAddRegular, EyeRegular, LocationRegular, MergeRegular } from "@fluentui/react-icons";
 import { useRef, useState } from "react";
@@ -19,6 +19,7 @@ import type { CellLocation } from "../../domain/findings";
 import { toThaiDigits } from "../../domain/thai";
 import { plainMessage } from "../ErrorBar";
 import { usePrefs } from "../prefs";
+import { DownloadAction } from "../save";
 import { FindingsList } from "./FindingsList";
 
 const useStyles = makeStyles({
@@ -184,6 +185,11 @@ export function MergeDivisions({ session, openFile, onMerged }: Props) {
         <>
           <MessageBar intent={result.dryRun ? "info" : added.length > 0 ? "success" : "warning"} layout="multiline" data-testid="merge-status" data-dry-run={result.dryRun ? "true" : "false"} data-added={added.length}>
             <MessageBarBody>{summary}</MessageBarBody>
+            {!result.dryRun && added.length > 0 && session.exportBytes && (
+              <MessageBarActions>
+                <DownloadAction />
+              </MessageBarActions>
+            )}
           </MessageBar>
           <h4 className={s.sub} id="merge-summary-heading">{t("mergeSummary")}</h4>
           <ul className={s.outcomes} aria-labelledby="merge-summary-heading" data-testid="merge-outcomes">

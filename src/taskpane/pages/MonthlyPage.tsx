@@ -31,6 +31,7 @@ import type { PlanItem, ProgressEntry } from "../../domain/plan";
 import type { FiscalYear } from "../../domain/units";
 import { plainMessage } from "../ErrorBar";
 import { usePrefs } from "../prefs";
+import { DownloadAction } from "../save";
 import { useLiveRead } from "../useLiveRead";
 import { MergeDivisions } from "./MergeDivisions";
 
@@ -265,6 +266,11 @@ export function MonthlyPage({ session, openFile, today }: MonthlyPageProps) {
               {status.at && revealAt && (
                 <MessageBarActions>
                   <Button size="small" icon={<LocationRegular />} onClick={() => revealAt(status.at as CellLocation)} data-testid="status-reveal">{t("showInSheet")}</Button>
+                </MessageBarActions>
+              )}
+              {status.intent === "success" && session.exportBytes && (
+                <MessageBarActions>
+                  <DownloadAction />
                 </MessageBarActions>
               )}
             </MessageBar>

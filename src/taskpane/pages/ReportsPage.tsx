@@ -6,7 +6,7 @@
  * can watch the workbook, the preview follows edits.
  */
 import {
-  Body1, Button, Caption1, Checkbox, Field, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Select,
+  Body1, Button, Caption1, Checkbox, Field, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Select,
   Spinner, Subtitle2, tokens,
 } from "@fluentui/react-components";
 import { DocumentTableRegular, LocationRegular } from "@fluentui/react-icons";
@@ -19,6 +19,7 @@ import type { RoundTotals } from "../../domain/progress/round";
 import { fiscalYear } from "../../domain/units";
 import { plainMessage } from "../ErrorBar";
 import { usePrefs } from "../prefs";
+import { DownloadAction } from "../save";
 import { WriteProgress, type WriteProgressState } from "../WriteProgress";
 import { useLiveRead } from "../useLiveRead";
 import { FindingsList } from "./FindingsList";
@@ -222,6 +223,11 @@ export function ReportsPage({ session }: { session: WorkbookSession }) {
           {status && (
             <MessageBar intent={status.intent} layout="multiline" data-testid="reports-status">
               <MessageBarBody>{status.text}</MessageBarBody>
+              {status.intent === "success" && session.exportBytes && (
+                <MessageBarActions>
+                  <DownloadAction />
+                </MessageBarActions>
+              )}
             </MessageBar>
           )}
         </>

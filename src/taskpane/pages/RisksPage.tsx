@@ -8,7 +8,7 @@
  */
 import {
   Badge, Body1, Button, Caption1, Checkbox, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle,
-  makeStyles, mergeClasses, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Subtitle2, Text, tokens, useArrowNavigationGroup,
+  makeStyles, mergeClasses, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, Subtitle2, Text, tokens, useArrowNavigationGroup,
 } from "@fluentui/react-components";
 import { AddRegular, DocumentTableRegular, LocationRegular, WarningFilled } from "@fluentui/react-icons";
 import { useCallback, useEffect, useMemo, useState } from "react";
@@ -21,6 +21,7 @@ import { LIBRARY_AREAS, RISK_LIBRARY } from "../../domain/risk/library";
 import { type RiskMatrix, score, type Scored } from "../../domain/risk/matrix";
 import { plainMessage } from "../ErrorBar";
 import { usePrefs } from "../prefs";
+import { DownloadAction } from "../save";
 import { useLiveRead } from "../useLiveRead";
 
 type Side = "inherent" | "residual";
@@ -154,6 +155,11 @@ export function RisksPage({ session }: { session: WorkbookSession }) {
       {status && (
         <MessageBar intent={status.intent} layout="multiline" data-testid="risks-status">
           <MessageBarBody>{status.text}</MessageBarBody>
+          {status.intent === "success" && session.exportBytes && (
+            <MessageBarActions>
+              <DownloadAction />
+            </MessageBarActions>
+          )}
         </MessageBar>
       )}
       {!overview && busy && <Spinner label={t("loading")} />}
