@@ -8,8 +8,21 @@ describe("Thai digits", () => {
     expect(toArabicDigits("๒๐,๐๐๐ บาท")).toBe("20,000 บาท");
     expect(toThaiDigits("ปี 2566")).toBe("ปี ๒๕๖๖");
   });
-  it("round-trip any text", () => {
-    fc.assert(fc.property(fc.string(), (s) => toArabicDigits(toThaiDigits(toArabicDigits(s))) === toArabicDigits(s)));
+  /** Text as officers type it: Thai letters and digits, Arabic digits, punctuation, Latin (fc.string() alone never makes a Thai digit). */
+  const thaiText = fc.string({ unit: fc.oneof(fc.constantFrom(..."๐๑๒๓๔๕๖๗๘๙0123456789กขคมยรลวสหอะาิีึืุูเแโใไ่้๊๋็์ ,.-/()"), fc.string({ minLength: 1, maxLength: 1 })), maxLength: 40 });
+
+  it("round-trip any text, Thai digits included", () => {
+    let thaiDigits = 0;
+    fc.assert(fc.property(thaiText, (s) => {
+      if (/[๐-๙]/.test(s)) thaiDigits++;
+      // toArabic leaves no Thai digit; toThai leaves no Arabic one; and each undoes the other
+      const arabic = toArabicDigits(s);
+      expect(arabic).not.toMatch(/[๐-๙]/);
+      expect(toThaiDigits(arabic)).not.toMatch(/[0-9]/);
+      expect(toArabicDigits(toThaiDigits(arabic))).toBe(arabic);
+      expect(toThaiDigits(toArabicDigits(toThaiDigits(s)))).toBe(toThaiDigits(s));
+    }), { numRuns: 500 });
+    expect(thaiDigits).toBeGreaterThan(100);
   });
 });
 

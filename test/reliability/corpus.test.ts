@@ -12,7 +12,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import JSZip from "jszip";
 import { main } from "../../src/cli/main";
+import { checkRead } from "../../src/app/validate";
 import { partsAnExcelJsWriteDrops, zipEntries } from "../../src/hosts/xlsx/package";
+import { XlsxWorkbook } from "../../src/hosts/xlsx/xlsx-workbook";
+import { readPlanWorkbook } from "../../src/workbook/read";
 
 jest.setTimeout(300_000);
 
@@ -170,6 +173,17 @@ it("LibreOffice made the corpus: plain, picture, chart, notes, conditional forma
   expect(await kept("macro.xlsm")).toContain("xl/vbaProject.bin");
   // LibreOffice read the pivot table and wrote its own (table and cache)
   expect((await kept("pivot.xlsx")).filter((p) => /^xl\/pivot(Tables|Cache)\/pivot/.test(p)).length).toBeGreaterThanOrEqual(2);
+});
+
+it("the sample saved by LibreOffice reads into the same model (settings, framework, plan, details, progress, risks, matrix, ITA), with the same findings", async () => {
+  const read = async (f: string) => checkRead(readPlanWorkbook(await (await XlsxWorkbook.open(readFileSync(f))).readGrids()));
+  const ours = await read(sample);
+  const lo = await read(corpus.find((c) => c.name === "plain.xlsx")!.file);
+  // the whole model (JSON: dates as their instants), every sheet's records with where they were read
+  const model = (v: typeof ours) => JSON.parse(JSON.stringify(v.read.workbook));
+  expect(model(lo)).toEqual(model(ours));
+  expect((lo.read.workbook.items as readonly unknown[]).length).toBe(39);
+  expect(lo.findings.map((f) => [f.rule, f.location.sheet, f.location.cell])).toEqual(ours.findings.map((f) => [f.rule, f.location.sheet, f.location.cell]));
 });
 
 it("every in-place command on every corpus file: refused with every part byte-identical, or written keeping what the user made", async () => {
