@@ -1,19 +1,25 @@
 /**
- * `npm run bench:report`: generating every report sheet (issue 6).
- *  1. core: the 2,000-item plan with 24,000 monthly rows, read → checks → round summary → all report
- *     sheets as SheetSpecs (time and heap), against reading the model alone (ratio);
- *  2. exceljs: writing those sheets into the workbook and saving the file (time, size);
- *  3. Excel: context.sync() calls to generate everything, with the counting fake, for 39 and 2,000 items.
+ * `npm run bench:report`: generating the report (issues 6 and 13) as `sujarit report` does it — read the plan's
+ * grids, checks and round summary, every report sheet as a SheetSpec (the core), exceljs rendering them and
+ * saving the file — for 100, 500 and 2,000 items (12 monthly rows each), and how the time grows with the plan.
+ *  1. per size, in this one process on its one JavaScript thread: the plan workbook saved once, then one
+ *     warm-up run and RUNS measured runs of open → generateReports → save; the median of each phase
+ *     (a timing port around the exceljs host splits the use case into exceljs's read, the core and exceljs's
+ *     write) and the process's CPU time (user + system, GC threads included; less disturbed than wall time
+ *     when other processes share the machine);
+ *  2. the growth: each size's total against the size before, and issue 13's goal — 2,000 items in ≤ 10 s,
+ *     and ≤ 2 × four times the 500-item time (linear);
+ *  3. the project cards at 2,000 items (off by default; ~17 merged areas per item);
+ *  4. Excel: context.sync() calls to generate everything, with the counting fake, for 39 and 2,000 items.
  * Consolidating 20 division workbooks of 500 rows is `npm run bench:consolidate`.
  */
 import { performance } from "node:perf_hooks";
-import { generateReports, previewFrom } from "../src/app/report";
+import type { ExistingSheetPolicy, ReadOptions, SheetInfo, WorkbookPort, WriteOptions } from "../src/app/port";
+import { generateReports, type GenerateOptions } from "../src/app/report";
 import { fiscalYear } from "../src/domain/units";
 import { OfficeWorkbook } from "../src/hosts/office/office-workbook";
 import { XlsxWorkbook } from "../src/hosts/xlsx/xlsx-workbook";
-import type { WorkbookGrids } from "../src/workbook/grid";
-import { readPlanWorkbook } from "../src/workbook/read";
-import { reportSheets } from "../src/workbook/reports";
+import type { CellInput, WorkbookGrids, WorkbookSpec } from "../src/workbook/grid";
 import { describeWorkbook } from "../src/workbook/write";
 import { FakeExcel } from "../test/support/fake-excel";
 import { loadSeed000, sampleModel } from "../tools/build-sample";
@@ -21,56 +27,124 @@ import { bigPlan } from "./validate";
 
 const createdAt = new Date("2026-11-23T00:00:00Z");
 const request = { fy: fiscalYear(2567), round: 12 as const };
+const SIZES = [100, 500, 2000] as const;
+/** Measured runs per size after the warm-up (the median is printed). */
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const GOAL_MS = 10_000;
 const mib = (n: number) => (n / 1048576).toFixed(1);
+const s = (ms: number) => (ms / 1000).toFixed(2);
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
 
-function timed<T>(f: () => T): { value: T; ms: number } {
-  const t = performance.now();
-  const value = f();
-  return { value, ms: performance.now() - t };
+/** One run's phases, in milliseconds. */
+interface Run {
+  open: number;
+  /** exceljs: the plan's sheets as grids */
+  read: number;
+  /** checks, round summary, every report SheetSpec */
+  core: number;
+  /** exceljs: rendering the report sheets into the workbook */
+  write: number;
+  save: number;
+  /** read + core + write + save: the report from an open workbook to the file's bytes */
+  total: number;
+  cpu: number;
+  bytes: number;
 }
 
-function medianOf(runs: number, f: () => void): number {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) times.push(timed(f).ms);
-  return times.sort((a, b) => a - b)[Math.floor(runs / 2)] as number;
+/** The exceljs host with its read and write timed, so that the use case's own time is what is left. */
+class TimedPort implements WorkbookPort {
+  read = 0;
+  write = 0;
+  constructor(readonly inner: XlsxWorkbook) {}
+  async readGrids(options?: ReadOptions): Promise<WorkbookGrids> {
+    const t = performance.now();
+    try {
+      return await this.inner.readGrids(options);
+    } finally {
+      this.read += performance.now() - t;
+    }
+  }
+  async writeSheets(spec: WorkbookSpec, policy: ExistingSheetPolicy, options?: WriteOptions): Promise<void> {
+    const t = performance.now();
+    try {
+      await this.inner.writeSheets(spec, policy, options);
+    } finally {
+      this.write += performance.now() - t;
+    }
+  }
+  listSheets(): Promise<SheetInfo[]> {
+    return this.inner.listSheets();
+  }
+  appendRows(sheet: string, firstRow: number, rows: readonly (readonly CellInput[])[]): Promise<void> {
+    return this.inner.appendRows(sheet, firstRow, rows);
+  }
 }
 
-async function core(): Promise<void> {
-  const model = bigPlan(2000, 24000);
-  const book = XlsxWorkbook.empty();
-  await book.writeSheets(describeWorkbook(model, { createdAt }), "refuse");
-  const bytes = await book.toBytes();
-  const grids: WorkbookGrids = await (await XlsxWorkbook.open(bytes)).readGrids();
-  const read = medianOf(3, () => void readPlanWorkbook(grids));
-  global.gc?.();
-  const heap0 = process.memoryUsage().heapUsed;
-  let sheets = 0;
-  let cells = 0;
-  const all = medianOf(3, () => {
-    const preview = previewFrom(grids, request, createdAt);
-    const specs = reportSheets(preview.context);
-    sheets = specs.length;
-    cells = specs.reduce((n, s) => n + s.rows.reduce((m, r) => m + r.filter((v) => v !== null).length, 0), 0);
-  });
-  const heap1 = process.memoryUsage().heapUsed;
-  console.log(
-    `core: ${model.items.length} items, ${model.progress.length} monthly rows → ${sheets} report sheets, ${cells.toLocaleString("en-US")} cells; ` +
-      `read+checks+generate median ${all.toFixed(0)} ms vs read alone ${read.toFixed(0)} ms (ratio ${(all / read).toFixed(2)}); ` +
-      `heap +${mib(heap1 - heap0)} MiB over 3 runs; rss ${mib(process.memoryUsage().rss)} MiB`,
-  );
-
+async function once(bytes: Uint8Array, options: GenerateOptions = {}): Promise<Run> {
   const t0 = performance.now();
-  const target = await XlsxWorkbook.open(bytes);
-  const opened = performance.now() - t0;
+  const book = await XlsxWorkbook.open(bytes);
+  const open = performance.now() - t0;
+  const port = new TimedPort(book);
+  const c0 = cpuMs();
   const t1 = performance.now();
-  await generateReports(target, request, { now: createdAt });
+  await generateReports(port, request, { now: createdAt, ...options });
   const generated = performance.now() - t1;
   const t2 = performance.now();
-  const out = await target.toBytes();
-  const saved = performance.now() - t2;
+  const out = await book.toBytes();
+  const save = performance.now() - t2;
+  const cpu = cpuMs() - c0;
+  return { open, read: port.read, core: generated - port.read - port.write, write: port.write, save, total: generated + save, cpu, bytes: out.length };
+}
+
+function median(runs: readonly Run[]): Run {
+  const mid = (k: keyof Run) => [...runs].map((r) => r[k]).sort((a, b) => a - b)[Math.floor(runs.length / 2)] as number;
+  return { open: mid("open"), read: mid("read"), core: mid("core"), write: mid("write"), save: mid("save"), total: mid("total"), cpu: mid("cpu"), bytes: mid("bytes") };
+}
+
+async function planBytes(items: number): Promise<Uint8Array> {
+  const book = XlsxWorkbook.empty();
+  await book.writeSheets(describeWorkbook(bigPlan(items, items * 12), { createdAt }), "refuse");
+  return book.toBytes();
+}
+
+async function sizes(): Promise<void> {
+  const medians = new Map<number, Run>();
+  let bytes2000: Uint8Array | undefined;
+  for (const items of SIZES) {
+    const bytes = await planBytes(items);
+    if (items === 2000) bytes2000 = bytes;
+    await once(bytes); // warm-up: compiled code and caches, as a second report in the same session
+    const runs: Run[] = [];
+    for (let i = 0; i < RUNS; i++) runs.push(await once(bytes));
+    const m = median(runs);
+    medians.set(items, m);
+    console.log(
+      `report, ${items} items × ${items * 12} monthly rows (median of ${RUNS} after a warm-up): ` +
+        `exceljs read ${s(m.read)} s · core ${s(m.core)} s · exceljs write ${s(m.write)} s · save ${s(m.save)} s → ` +
+        `total ${s(m.total)} s (CPU ${s(m.cpu)} s; all runs ${runs.map((r) => s(r.total)).join(" / ")} s) · ` +
+        `open ${s(m.open)} s · file ${mib(bytes.length)} → ${mib(m.bytes)} MiB`,
+    );
+  }
+  const at = (n: number) => medians.get(n) as Run;
+  for (let i = 1; i < SIZES.length; i++) {
+    const [a, b] = [SIZES[i - 1] as number, SIZES[i] as number];
+    console.log(
+      `growth ${a} → ${b} items (× ${b / a}): total × ${(at(b).total / at(a).total).toFixed(2)}, CPU × ${(at(b).cpu / at(a).cpu).toFixed(2)}, ` +
+        `core × ${(at(b).core / at(a).core).toFixed(2)}, exceljs write × ${(at(b).write / at(a).write).toFixed(2)}, save × ${(at(b).save / at(a).save).toFixed(2)}`,
+    );
+  }
+  const big = at(2000);
+  const linear = 2 * 4 * at(500).total;
   console.log(
-    `exceljs: open ${(opened / 1000).toFixed(2)} s · read+check+generate+write sheets ${(generated / 1000).toFixed(2)} s · save ${(saved / 1000).toFixed(2)} s · ` +
-      `file ${mib(bytes.length)} MiB → ${mib(out.length)} MiB`,
+    `goal (issue 13): 2,000 items in ≤ ${s(GOAL_MS)} s: ${s(big.total)} s ${big.total <= GOAL_MS ? "met" : "NOT met"}; ` +
+      `≤ 2 × 4 × the 500-item time (${s(linear)} s): ${big.total <= linear ? "met" : "NOT met"} (2,000 / 500 items: × ${(big.total / at(500).total).toFixed(2)})`,
+  );
+  const cards = await once(bytes2000 as Uint8Array, { contents: { cards: true } });
+  console.log(
+    `with project cards, 2,000 items (one run): exceljs read ${s(cards.read)} s · core ${s(cards.core)} s · exceljs write ${s(cards.write)} s · save ${s(cards.save)} s → total ${s(cards.total)} s (CPU ${s(cards.cpu)} s)`,
   );
 }
 
@@ -88,7 +162,7 @@ async function excelSyncs(): Promise<void> {
 }
 
 async function run(): Promise<void> {
-  await core();
+  await sizes();
   await excelSyncs();
 }
 
