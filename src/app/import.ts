@@ -4,6 +4,7 @@
  * accounted for. The plan rules run on the imported items and point at the legacy cells too.
  */
 import type { Finding } from "../domain/findings";
+import { orgTypeOfName } from "../domain/org-types";
 import { textToGrids } from "../workbook/text-table";
 import type { FrameworkId } from "../domain/frameworks/types";
 import type { OrgType } from "../domain/lists";
@@ -91,12 +92,7 @@ export function importPlanTable(grids: WorkbookGrids, options: ImportOptions = {
 const rowOf = (cell: string | undefined) => Number(/\d+$/.exec(cell ?? "")?.[0] ?? 0);
 
 function orgTypeOf(name: string): OrgType | undefined {
-  if (name.startsWith("องค์การบริหารส่วนตำบล")) return "sao";
-  if (name.startsWith("เทศบาลตำบล")) return "subdistrictMunicipality";
-  if (name.startsWith("เทศบาลเมือง")) return "townMunicipality";
-  if (name.startsWith("เทศบาลนคร")) return "cityMunicipality";
-  if (name.startsWith("องค์การบริหารส่วนจังหวัด")) return "pao";
-  return undefined;
+  return orgTypeOfName(name)?.key;
 }
 
 /** Findings about an imported item point at the cell of the legacy table it came from. */

@@ -2,6 +2,7 @@
  * The closed lists of the template (dropdowns). The model holds the English key; the workbook shows the
  * Thai label; readers also accept the English label and a few spellings found in real documents.
  */
+import { type LocalOrgType, ORG_TYPE_NAMES, type OrgTypeNames } from "./org-types";
 
 export interface ListEntry<K extends string = string> {
   readonly key: K;
@@ -20,12 +21,18 @@ function list<K extends string>(id: string, entries: readonly ListEntry<K>[]): C
   return { id, entries };
 }
 
+/** The other spelling of a type (the full name for อบต./อบจ., the abbreviation for a เทศบาล), from org-types.ts. */
+const otherSpelling = (key: LocalOrgType): string[] => {
+  const t = ORG_TYPE_NAMES.find((n) => n.key === key) as OrgTypeNames;
+  return t.abbr.startsWith("อบ") ? [t.full] : [t.abbr];
+};
+
 export const ORG_TYPES = list("orgType", [
-  { key: "sao", th: "อบต.", en: "SAO", variants: ["องค์การบริหารส่วนตำบล"] },
-  { key: "subdistrictMunicipality", th: "เทศบาลตำบล", en: "Subdistrict municipality" },
-  { key: "townMunicipality", th: "เทศบาลเมือง", en: "Town municipality" },
-  { key: "cityMunicipality", th: "เทศบาลนคร", en: "City municipality" },
-  { key: "pao", th: "อบจ.", en: "PAO", variants: ["องค์การบริหารส่วนจังหวัด"] },
+  { key: "sao", th: "อบต.", en: "SAO", variants: otherSpelling("sao") },
+  { key: "subdistrictMunicipality", th: "เทศบาลตำบล", en: "Subdistrict municipality", variants: otherSpelling("subdistrictMunicipality") },
+  { key: "townMunicipality", th: "เทศบาลเมือง", en: "Town municipality", variants: otherSpelling("townMunicipality") },
+  { key: "cityMunicipality", th: "เทศบาลนคร", en: "City municipality", variants: otherSpelling("cityMunicipality") },
+  { key: "pao", th: "อบจ.", en: "PAO", variants: otherSpelling("pao") },
   { key: "other", th: "อื่น ๆ", en: "Other", variants: ["อื่นๆ"] },
 ] as const);
 export type OrgType = (typeof ORG_TYPES.entries)[number]["key"];

@@ -6,6 +6,7 @@
  */
 import { KIND_WORD, kindOfName, stripNumbering } from "./kinds";
 import { toArabicDigits } from "./thai";
+import { LOOSE_ORG_TYPE_WORDS, ORG_TYPE_NAMES, placeOfOrg } from "./org-types";
 
 export interface NameKey {
   readonly full: string;
@@ -52,18 +53,8 @@ export function nameSimilarity(a: NameKey, b: NameKey): number {
   return Math.max(editRatio(a.full, b.full), editRatio(a.bare, b.bare));
 }
 
-/** Abbreviated organization types as officers type them, and the words they stand for. */
-const ORG_TYPES: readonly (readonly [RegExp, string])[] = [
-  [/^อบต\.?/, "องค์การบริหารส่วนตำบล"], [/^อบจ\.?/, "องค์การบริหารส่วนจังหวัด"],
-  [/^ทต\./, "เทศบาลตำบล"], [/^ทม\./, "เทศบาลเมือง"], [/^ทน\./, "เทศบาลนคร"],
-];
-/** The words of an organization's type, longest first. */
-export const ORG_TYPE_WORDS = ["องค์การบริหารส่วนตำบล", "องค์การบริหารส่วนจังหวัด", "เทศบาลตำบล", "เทศบาลเมือง", "เทศบาลนคร", "เทศบาล", "องค์กรบริหารส่วนตำบล"] as const;
-const ORG_TYPE_AT_START = new RegExp(`^(${[...ORG_TYPE_WORDS].sort((a, b) => b.length - a.length).join("|")})`);
+/** The words of an organization's type (org-types.ts), full and loose. */
+export const ORG_TYPE_WORDS: readonly string[] = [...ORG_TYPE_NAMES.map((t) => t.full), ...LOOSE_ORG_TYPE_WORDS];
 
 /** "อบต.นาสะเม็ง" and "องค์การบริหารส่วนตำบล นาสะเม็ง" → "นาสะเม็ง": the place, whatever the type is called. */
-export function placeOf(orgName: string): string {
-  let t = orgName.replace(/[\s\u00a0]+/g, "");
-  for (const [abbr, full] of ORG_TYPES) t = t.replace(abbr, full);
-  return t.replace(ORG_TYPE_AT_START, "");
-}
+export const placeOf = placeOfOrg;

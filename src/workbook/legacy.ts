@@ -15,6 +15,7 @@ import { address } from "./a1";
 import { heldNumbering, splitLine, startsWithNumbering } from "./packed-items";
 import { cellText, displayCell } from "./cells";
 import { type CellValue, isBlank, isCellError, type SheetGrid, type WorkbookGrids } from "./grid";
+import { ORG_NAME_IN_TEXT } from "../domain/org-types";
 
 export type RowDisposition = "title" | "header" | "item" | "total" | "unplaced";
 
@@ -466,7 +467,7 @@ function titleOf(grid: SheetGrid, headerRow: number): LegacyImport["title"] {
 export function titleFromText(text: string): LegacyImport["title"] {
   const joined = normalizeSpace(toArabicDigits(text));
   const period = /(25\d\d)\s*[-–]\s*(25\d\d)/.exec(joined);
-  const org = /(องค์การบริหารส่วนตำบล|องค์การบริหารส่วนจังหวัด|เทศบาลตำบล|เทศบาลเมือง|เทศบาลนคร)[\u0e00-\u0e7f]+/.exec(joined);
+  const org = ORG_NAME_IN_TEXT.exec(joined);
   return {
     ...(org ? { orgName: org[0] } : {}),
     ...(period ? { firstYear: Number(period[1]), lastYear: Number(period[2]) } : {}),

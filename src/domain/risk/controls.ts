@@ -19,6 +19,7 @@
  */
 import { KIND_WORD, kindOfName, stripNumbering } from "../kinds";
 import { editRatio, type NameKey, ORG_TYPE_WORDS, placeOf } from "../names";
+import { ORG_TYPE_NAMES } from "../org-types";
 import type { PlanItem } from "../plan";
 import { normalizeSpace, toArabicDigits } from "../thai";
 
@@ -40,7 +41,8 @@ export function isPlanCode(s: string): boolean {
 
 const codeOf = (s: string) => toArabicDigits(s).replace(/\s+/g, "");
 
-const ABBREVIATED_TYPES = ["อบต.", "อบต", "อบจ.", "ทต.", "ทม.", "ทน."];
+/** Abbreviations as typed, with the dot and (for อบต./อบจ.) without. */
+const ABBREVIATED_TYPES = ORG_TYPE_NAMES.flatMap((t) => (t.abbr.startsWith("อบ") ? [t.abbr, t.abbr.replace(/\.$/, "")] : [t.abbr]));
 const LOCAL_GOVERNMENT = /องค์กรปกครองส่วนท้องถิ่น|องค์การปกครองส่วนท้องถิ่น|อปท\./g;
 
 /** The spellings of the organization's own name (spaces removed) that read as "หน่วยงาน". */

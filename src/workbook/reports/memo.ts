@@ -19,6 +19,7 @@ import { fitScale, pageRowsPt, widthForScale } from "./contents";
 import { digitsInText } from "./ita";
 import { REPORT_SHEETS } from "./names";
 import { REPORT_FONT } from "./style";
+import { expandOrgName } from "../../domain/org-types";
 
 /** Eight equal columns, 96 characters: A4 portrait at 100 %. */
 const COLUMNS: readonly number[] = [12, 12, 12, 12, 12, 12, 12, 12];
@@ -34,14 +35,7 @@ const LABEL_PT = 20;
 const MIN_SCALE_PCT = 78;
 
 /** "องค์การบริหารส่วนตำบลนาสะเม็ง" for "อบต.นาสะเม็ง": titles are written out in full. */
-function fullOrgName(orgName: string): string {
-  return orgName
-    .replace(/^อบต\.\s*/, "องค์การบริหารส่วนตำบล")
-    .replace(/^อบจ\.\s*/, "องค์การบริหารส่วนจังหวัด")
-    .replace(/^ทต\.\s*/, "เทศบาลตำบล")
-    .replace(/^ทม\.\s*/, "เทศบาลเมือง")
-    .replace(/^ทน\.\s*/, "เทศบาลนคร");
-}
+const fullOrgName = expandOrgName;
 
 /**
  * The organization's executive, from its name and type: นายกเทศมนตรีตำบลก้อ for เทศบาลตำบลก้อ (seed 001, L14,

@@ -1,20 +1,12 @@
 /** Text rules (T): names of other organizations left in copied text; text that spreadsheets would read as a formula. */
 import type { OrgType } from "../../lists";
+import { ORG_TYPE_SPELLINGS } from "../../org-types";
 import { findInTexts } from "../facts";
 import { defineRule, found } from "../rule";
 
 /** Organization-type words as they are written, longest first so that none shadows a longer one. */
 const ORG_PREFIXES: readonly { text: string; type: OrgType | "subdistrict" }[] = [
-  { text: "องค์การบริหารส่วนตำบล", type: "sao" },
-  { text: "องค์การบริหารส่วนจังหวัด", type: "pao" },
-  { text: "เทศบาลตำบล", type: "subdistrictMunicipality" },
-  { text: "เทศบาลเมือง", type: "townMunicipality" },
-  { text: "เทศบาลนคร", type: "cityMunicipality" },
-  { text: "อบต.", type: "sao" },
-  { text: "อบจ.", type: "pao" },
-  { text: "ทต.", type: "subdistrictMunicipality" },
-  { text: "ทม.", type: "townMunicipality" },
-  { text: "ทน.", type: "cityMunicipality" },
+  ...ORG_TYPE_SPELLINGS,
   // the subdistrict itself: any organization type in it is fine, another subdistrict is not
   { text: "ตำบล", type: "subdistrict" },
 ];
