@@ -7,8 +7,8 @@ import JSZip from "jszip";
 import { previewFrom } from "../../../src/app/report";
 import type { PlanWorkbook } from "../../../src/domain/plan";
 import { fiscalYear } from "../../../src/domain/units";
-import { mergeAll, MergeOverlapError } from "../../../src/hosts/xlsx/merges";
-import { XlsxWorkbook } from "../../../src/hosts/xlsx/xlsx-workbook";
+import { exceljsParseMergeCells, mergeAll, MergeOverlapError } from "../../../src/hosts/xlsx/merges";
+import { WorkbookOpenError, XlsxWorkbook } from "../../../src/hosts/xlsx/xlsx-workbook";
 import type { SheetSpec } from "../../../src/workbook/grid";
 import { reportSheets } from "../../../src/workbook/reports";
 import { describeWorkbook } from "../../../src/workbook/write";
@@ -113,4 +113,65 @@ describe.each([
     const mergeCount = Object.values(bulk.parts).reduce((n, xml) => n + (xml.match(/<mergeCell /g)?.length ?? 0), 0);
     expect(mergeCount).toBe(merges);
   }, 120_000);
+});
+
+/** exceljs's loader with its own one-by-one merge step put back for the duration of `f`. */
+async function withExcelJsLoader<T>(f: () => Promise<T>): Promise<T> {
+  const proto = Object.getPrototypeOf(sheet()) as { _parseMergeCells: unknown };
+  const bulk = proto._parseMergeCells;
+  proto._parseMergeCells = exceljsParseMergeCells;
+  try {
+    return await f();
+  } finally {
+    proto._parseMergeCells = bulk;
+  }
+}
+
+/** Every sheet's merges, and every merged cell's master and style, as exceljs holds them after a load. */
+function loaded(book: ExcelJS.Workbook): unknown[] {
+  return book.worksheets.map((ws) => {
+    const cells: string[] = [];
+    ws.eachRow({ includeEmpty: true }, (row) => row.eachCell({ includeEmpty: true }, (cell) => {
+      if (cell.isMerged) cells.push(`${cell.address}→${cell.master.address} ${JSON.stringify(cell.style)}`);
+    }));
+    return { name: ws.name, merges: mergesOf(ws), cells };
+  });
+}
+
+describe("opening a workbook with merged areas", () => {
+  it("loads through mergeAll: the same merges, masters and styles as exceljs's own loader, and saves the same parts", async () => {
+    expect(exceljsParseMergeCells).toBeInstanceOf(Function);
+    expect((Object.getPrototypeOf(sheet()) as { _parseMergeCells: unknown })._parseMergeCells).not.toBe(exceljsParseMergeCells);
+    const specs = await reportSpecs(sampleModel(loadSeed000()));
+    const book = XlsxWorkbook.empty();
+    await book.writeSheets({ sheets: specs, names: [] }, "refuse");
+    const bytes = await book.toBytes();
+    const bulk = new ExcelJS.Workbook();
+    await bulk.xlsx.load(Buffer.from(bytes));
+    const reference = new ExcelJS.Workbook();
+    await withExcelJsLoader(() => reference.xlsx.load(Buffer.from(bytes)));
+    const [a, b] = [loaded(bulk), loaded(reference)];
+    expect(a).toEqual(b);
+    expect(a.reduce((n: number, s) => n + (s as { merges: string[] }).merges.length, 0)).toBe(specs.reduce((n, s) => n + (s.merges?.length ?? 0), 0));
+    const zips = await Promise.all([bulk, reference].map(async (w) => JSZip.loadAsync(await w.xlsx.writeBuffer())));
+    for (const name of Object.keys(zips[1]!.files).filter((n) => n.startsWith("xl/"))) {
+      expect({ name, xml: await zips[0]!.file(name)?.async("string") }).toEqual({ name, xml: await zips[1]!.file(name)?.async("string") });
+    }
+  }, 60_000);
+
+  it("still refuses a file whose merged areas overlap, as exceljs did", async () => {
+    const book = new ExcelJS.Workbook();
+    const ws = book.addWorksheet("s");
+    ws.getCell("A1").value = "x";
+    ws.mergeCells("A1:B2");
+    const zip = await JSZip.loadAsync(await book.xlsx.writeBuffer());
+    const path = "xl/worksheets/sheet1.xml";
+    const xml = (await zip.file(path)?.async("string")) as string;
+    expect(xml).toContain('<mergeCells count="1"><mergeCell ref="A1:B2"/></mergeCells>');
+    zip.file(path, xml.replace('<mergeCells count="1"><mergeCell ref="A1:B2"/></mergeCells>', '<mergeCells count="2"><mergeCell ref="A1:B2"/><mergeCell ref="B2:C3"/></mergeCells>'));
+    const bytes = await zip.generateAsync({ type: "uint8array" });
+    await expect(withExcelJsLoader(() => new ExcelJS.Workbook().xlsx.load(Buffer.from(bytes)))).rejects.toThrow("Cannot merge already merged cells");
+    await expect(new ExcelJS.Workbook().xlsx.load(Buffer.from(bytes))).rejects.toThrow(new MergeOverlapError("s", "B2:C3", "A1:B2"));
+    await expect(XlsxWorkbook.open(bytes)).rejects.toThrow(WorkbookOpenError);
+  });
 });
