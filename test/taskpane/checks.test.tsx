@@ -68,12 +68,14 @@ type Row = [rule: string, severity: string, sheet: string, cell: string | undefi
 const listed = (page: HTMLElement): Row[] =>
   within(page).queryAllByTestId("finding").map((li) => [li.dataset.rule ?? "", li.dataset.severity ?? "", li.dataset.sheet ?? "", li.dataset.cell]);
 
-/** The findings grouped as the page should show them: by sheet in the findings' order, then error, warning, info. */
+/** The findings grouped as the page should show them: by sheet in the findings' order, then error, warning, info, then by rule (first seen first). */
 function grouped(findings: readonly Finding[]): Row[] {
   const sheets = [...new Set(findings.map((f) => f.location.sheet))];
   const order: Severity[] = ["error", "warning", "info"];
-  return sheets.flatMap((sheet) => order.flatMap((sev) =>
-    findings.filter((f) => f.location.sheet === sheet && f.severity === sev).map((f): Row => [f.rule, f.severity, sheet, f.location.cell])));
+  return sheets.flatMap((sheet) => order.flatMap((sev) => {
+    const here = findings.filter((f) => f.location.sheet === sheet && f.severity === sev);
+    return [...new Set(here.map((f) => f.rule))].flatMap((rule) => here.filter((f) => f.rule === rule).map((f): Row => [f.rule, f.severity, sheet, f.location.cell]));
+  }));
 }
 
 /** Sujarit's marks: conditional formats whose formula carries the tag. */
@@ -120,9 +122,11 @@ describe("the ตรวจสอบ page in Excel", () => {
     expect(severities(groups[1] as HTMLElement)).toEqual([["error", 3]]);
 
     // each finding: rule id, message, cell, the value found, what was expected, the suggestion
-    const p7 = page.querySelector('[data-rule="P7"]') as HTMLElement;
+    const p7 = page.querySelector('[data-testid="finding"][data-rule="P7"]') as HTMLElement;
     expect(p7.textContent).toContain("รหัส 1.1.1 ซ้ำกับแถว 2");
-    expect(within(p7).getByText("P7").getAttribute("title")).toBe("รหัสซ้ำ");
+    // the rule is named once, over its findings: its id and what it checks
+    const p7Group = page.querySelector('[data-testid="rule-group"][data-rule="P7"]') as HTMLElement;
+    expect(within(p7Group).getByTestId("rule-heading").textContent).toBe("P7รหัสซ้ำ1 รายการ");
     expect(within(p7).getByTestId("finding-go").textContent).toBe("A4");
     expect(p7.textContent).toContain("ค่าที่พบ1.1.1");
     expect(p7.textContent).toContain("ที่ควรเป็นรหัสที่ไม่ซ้ำกัน");
@@ -273,7 +277,8 @@ describe("the ตรวจสอบ page in Excel", () => {
       await excel.fireChange(PLAN, "G6");
       jest.advanceTimersByTime(LIVE_DEBOUNCE_MS * 2);
     });
-    expect(excel.syncCount - before).toBe(syncsPerCheck(excel) + 1); // + the unsubscribe
+    // + the unsubscribe, + the dashboard's own read on coming back to it (its figures follow the edits)
+    expect(excel.syncCount - before).toBe(syncsPerCheck(excel) + 1 + roundTrips(excel.supports).read);
   });
 
   it("takes the same number of syncs for one finding as for a hundred", async () => {
@@ -369,5 +374,49 @@ describe("the ตรวจสอบ page in a browser (standalone)", () => {
     fireEvent.click(second);
     expect(within(first).queryByTestId("finding-detail")).toBeNull();
     expect(within(within(second).getByTestId("finding-detail")).getByTestId("detail-value").textContent).toBe("1.1.2");
+  });
+});
+
+describe("findings that help", () => {
+  it("groups a severity's findings by rule, each rule explained once in plain Thai", async () => {
+    const excel = await excelWithMistakes();
+    const page = await openChecks(excel);
+    const { findings } = await validateWorkbook(new OfficeWorkbook(excel.run, excel.supports));
+    const groups = within(page).getAllByTestId("rule-group");
+    // one group per rule within each sheet and severity, holding every finding of that rule there
+    const expected = new Set(findings.map((f) => `${f.location.sheet}|${f.severity}|${f.rule}`));
+    expect(groups.length).toBe(expected.size);
+    for (const g of groups) {
+      const rule = g.dataset.rule ?? "";
+      const items = within(g).getAllByTestId("finding");
+      expect(items.every((li) => li.dataset.rule === rule)).toBe(true);
+      expect(Number(g.dataset.count)).toBe(items.length);
+      expect(within(g).getByTestId("rule-title").textContent).toBe([...RULES].find((r) => r.id === rule)?.title.th ?? rule);
+    }
+    expect(within(page).getAllByTestId("rule-title").some((el) => el.textContent === M1_TITLE)).toBe(true);
+  });
+
+  it("severity chips show whether they are on (pressed, and a different look), and hide what is off", async () => {
+    const page = await openChecks(await excelWithMistakes());
+    const chip = within(page).getByTestId("filter-error");
+    expect(chip.getAttribute("aria-pressed")).toBe("true");
+    expect(chip.dataset.on).toBe("true");
+    const onClass = chip.className;
+    fireEvent.click(chip);
+    expect(chip.getAttribute("aria-pressed")).toBe("false");
+    expect(chip.dataset.on).toBe("false");
+    expect(chip.className).not.toBe(onClass);
+    expect(within(page).queryAllByTestId("finding").some((li) => li.dataset.severity === "error")).toBe(false);
+  });
+
+  it("says when the checks ran, and each run is seen (run count) even when nothing changed", async () => {
+    const excel = await sampleExcel();
+    const page = await openChecks(excel);
+    const at = within(page).getByTestId("checked-at");
+    expect(at.textContent).toMatch(/^ตรวจเมื่อ \d\d:\d\d น\.$/);
+    expect(at.dataset.runs).toBe("1");
+    await runChecks(excel);
+    expect(within(page).getByTestId("checked-at").dataset.runs).toBe("2");
+    expect(within(page).getByTestId("checked-at").textContent).toMatch(/\(ครั้งที่ 2\)$/);
   });
 });

@@ -6,10 +6,10 @@
  */
 import {
   Badge, Body1, Button, Caption1, Dropdown, Field, makeStyles, mergeClasses, MessageBar, MessageBarBody, MessageBarTitle,
-  Option, SearchBox, Spinner, Subtitle2, Text, ToggleButton, tokens,
+  Option, ProgressBar, SearchBox, Spinner, Subtitle2, Text, ToggleButton, tokens,
 } from "@fluentui/react-components";
 import {
-  CheckmarkCircleFilled, ErrorCircleFilled, type FluentIcon, InfoFilled, LocationRegular, ShieldTaskRegular, WarningFilled,
+  CheckmarkCircleFilled, ErrorCircleFilled, EyeOffRegular, type FluentIcon, InfoFilled, LocationRegular, ShieldTaskRegular, WarningFilled,
 } from "@fluentui/react-icons";
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import { type CheckRun, cellText, runChecks } from "../../app/checks";
@@ -86,11 +86,46 @@ const useStyles = makeStyles({
   empty: { display: "flex", flexDirection: "column", alignItems: "center", textAlign: "center", rowGap: tokens.spacingVerticalS, padding: tokens.spacingVerticalXXL },
   emptyIcon: { fontSize: "48px", color: tokens.colorPaletteGreenForeground1 },
   alert: { color: tokens.colorPaletteRedForeground1 },
+  // a chip shows whether it is on: filled with a border when shown, struck through and dashed when hidden
+  chipOn: {
+    backgroundColor: tokens.colorBrandBackground2, border: `${tokens.strokeWidthThin} solid ${tokens.colorBrandStroke1}`, fontWeight: tokens.fontWeightSemibold,
+    ":hover": { backgroundColor: tokens.colorBrandBackground2Hover },
+  },
+  chipOff: {
+    backgroundColor: tokens.colorNeutralBackground1, border: `${tokens.strokeWidthThin} dashed ${tokens.colorNeutralStroke1}`,
+    color: tokens.colorNeutralForeground2, textDecorationLine: "line-through",
+  },
+  runBar: { height: "4px" },
+  rule: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS, marginTop: tokens.spacingVerticalXS },
+  ruleHeading: {
+    display: "flex", alignItems: "baseline", flexWrap: "wrap", gap: tokens.spacingHorizontalXS, margin: 0,
+    fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightRegular, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground2,
+  },
+  ruleTitle: { fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground1 },
 });
+
+/** HH:MM in the pane's language (Thai: 14:05 น.). */
+function clock(d: Date, lang: "th" | "en"): string {
+  const hm = `${String(d.getHours()).padStart(2, "0")}:${String(d.getMinutes()).padStart(2, "0")}`;
+  return lang === "th" ? `${hm} น.` : hm;
+}
+
+/** One severity's findings by rule, in the order the rules first appear. */
+function byRule(findings: readonly Finding[]): { rule: string; findings: Finding[] }[] {
+  const groups = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const list = groups.get(f.rule);
+    if (list) list.push(f);
+    else groups.set(f.rule, [f]);
+  }
+  return [...groups].map(([rule, list]) => ({ rule, findings: list }));
+}
 
 /** Runs the checks at once and on demand, one run at a time; a request during a run runs once more after it. */
 function useChecks(session: WorkbookSession) {
   const [run, setRun] = useState<CheckRun>();
+  /** When the last run finished, and how many runs this page has made: a run is seen even when nothing changed. */
+  const [done, setDone] = useState<{ at: Date; count: number }>();
   const [busy, setBusy] = useState(true);
   const [error, setError] = useState<unknown>();
   const state = useRef({ mounted: true, again: false, inFlight: undefined as Promise<void> | undefined });
@@ -110,6 +145,7 @@ function useChecks(session: WorkbookSession) {
             const result = await runChecks(session);
             if (st.mounted) {
               setRun(result);
+              setDone((d) => ({ at: new Date(), count: (d?.count ?? 0) + 1 }));
               setError(undefined);
             }
           } catch (e) {
@@ -148,7 +184,7 @@ function useChecks(session: WorkbookSession) {
     };
   }, [session, check]);
 
-  return { run, busy, error, check };
+  return { run, done, busy, error, check };
 }
 
 function findingKey(f: Finding): string {
@@ -186,7 +222,7 @@ const ALL_RULES = "*";
 export function ChecksPage({ session }: { session: WorkbookSession }) {
   const s = useStyles();
   const { t, num, prefs } = usePrefs();
-  const { run, busy, error, check } = useChecks(session);
+  const { run, done, busy, error, check } = useChecks(session);
   const [hidden, setHidden] = useState<ReadonlySet<Severity>>(new Set());
   const [rule, setRule] = useState(ALL_RULES);
   const [query, setQuery] = useState("");
@@ -268,6 +304,14 @@ export function ChecksPage({ session }: { session: WorkbookSession }) {
         <Text role="status" aria-live="polite" data-testid="check-summary" data-total={run ? findings.length : undefined}>
           {busy ? t("checking") : summary}
         </Text>
+        {done && (
+          <Caption1 className={s.note} data-testid="checked-at" data-runs={done.count}>
+            {t(done.count > 1 ? "checkedAtAgain" : "checkedAt", { time: clock(done.at, prefs.lang), n: num(done.count) })}
+          </Caption1>
+        )}
+      </div>
+      <div className={s.runBar} aria-hidden="true">
+        {busy && <ProgressBar thickness="medium" data-testid="checks-running" />}
       </div>
 
       {(session.highlight || session.watch) && (
@@ -310,9 +354,12 @@ export function ChecksPage({ session }: { session: WorkbookSession }) {
                   <ToggleButton
                     key={sev}
                     size="small"
+                    shape="circular"
                     checked={!hidden.has(sev)}
-                    icon={<Icon className={s[sev]} aria-hidden />}
+                    className={hidden.has(sev) ? s.chipOff : s.chipOn}
+                    icon={hidden.has(sev) ? <EyeOffRegular aria-hidden /> : <Icon className={s[sev]} aria-hidden />}
                     data-testid={`filter-${sev}`}
+                    data-on={hidden.has(sev) ? "false" : "true"}
                     onClick={() => setHidden((h) => {
                       const next = new Set(h);
                       if (next.has(sev)) next.delete(sev);
@@ -375,11 +422,18 @@ export function ChecksPage({ session }: { session: WorkbookSession }) {
                       <span>{t(SEVERITY_LABEL[severity])}</span>
                       <Badge appearance="tint" color={SEVERITY_BADGE[severity]}>{num(list.length)}</Badge>
                     </h4>
+                    {byRule(list).map(({ rule: id, findings: ruled }) => (
+                    <div key={id} className={s.rule} data-testid="rule-group" data-rule={id} data-count={ruled.length}>
+                    <h5 className={s.ruleHeading} data-testid="rule-heading">
+                      <Badge appearance="outline" color="informative" shape="rounded">{id}</Badge>
+                      <span className={s.ruleTitle} data-testid="rule-title">{RULE_TITLES.get(id)?.[prefs.lang] ?? id}</span>
+                      <span>{t("ruleCount", { n: num(ruled.length) })}</span>
+                    </h5>
                     <ul className={s.list}>
-                      {list.map((f, i) => {
+                      {ruled.map((f, i) => {
                         const key = findingKey(f);
                         const isSelected = selected === key;
-                        const detailId = `detail-${gi}-${severity}-${i}`;
+                        const detailId = `detail-${gi}-${severity}-${id}-${i}`;
                         const place = f.location.cell ? `${f.location.sheet}!${f.location.cell}` : `${f.location.sheet} ${where(f)}`;
                         return (
                           <li
@@ -394,7 +448,6 @@ export function ChecksPage({ session }: { session: WorkbookSession }) {
                             data-selected={isSelected ? "true" : undefined}
                           >
                             <div className={s.itemHead}>
-                              <Badge appearance="outline" color="informative" shape="rounded" title={RULE_TITLES.get(f.rule)?.[prefs.lang]}>{f.rule}</Badge>
                               <Button
                                 appearance="subtle"
                                 size="small"
@@ -455,6 +508,8 @@ export function ChecksPage({ session }: { session: WorkbookSession }) {
                         );
                       })}
                     </ul>
+                    </div>
+                    ))}
                   </div>
                 );
               })}
