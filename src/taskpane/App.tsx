@@ -296,7 +296,15 @@ function PageContent(p: PageProps) {
         </div>
       );
     case "failed":
-      return <ErrorBar shown={p.view.shown} onDismiss={p.onReset} actionLabel={p.services.current ? "tryAgain" : "backToStart"} />;
+      // in the browser the start page stays under the error: the next file is one click away
+      return p.services.current ? (
+        <ErrorBar shown={p.view.shown} onDismiss={p.onReset} actionLabel="tryAgain" />
+      ) : (
+        <>
+          <ErrorBar shown={p.view.shown} onDismiss={p.onReset} actionLabel="dismiss" hint="errorOpenHint" />
+          <StartPage onOpenFile={p.onOpenFile} onOpenSample={p.onOpenSample} onNew={p.onNew} onImportFile={p.onImportFile} />
+        </>
+      );
     case "create": {
       const session = p.view.session;
       return <CreateTemplate session={session} onCreated={() => p.onShow(session)} onError={p.onFail} />;

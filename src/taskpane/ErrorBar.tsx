@@ -21,14 +21,15 @@ export function plainMessage(error: unknown, lang: "th" | "en"): string {
   return message;
 }
 
-export function ErrorBar({ shown, onDismiss, actionLabel }: { shown: ShownError; onDismiss: () => void; actionLabel: MessageKey }) {
+export function ErrorBar({ shown, onDismiss, actionLabel, hint }: { shown: ShownError; onDismiss: () => void; actionLabel: MessageKey; hint?: MessageKey }) {
   const { t, prefs } = usePrefs();
   const detail = shown.error instanceof Error ? `${shown.error.name}: ${shown.error.message}` : String(shown.error);
   return (
     <MessageBar intent="error" layout="multiline" role="alert" data-testid="error">
       <MessageBarBody>
         <MessageBarTitle>{t(shown.title)}</MessageBarTitle>
-        {plainMessage(shown.error, prefs.lang)}
+        <span data-testid="error-message">{plainMessage(shown.error, prefs.lang)}</span>
+        {hint && <div data-testid="error-hint">{t(hint)}</div>}
         <Accordion collapsible>
           <AccordionItem value="details">
             <AccordionHeader size="small">{t("errorDetails")}</AccordionHeader>

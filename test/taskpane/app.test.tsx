@@ -9,11 +9,24 @@ import { PAGES } from "../../src/taskpane/App";
 import { CATALOGUE } from "../../src/taskpane/i18n";
 import { readPlanWorkbook } from "../../src/workbook/read";
 import { loadSeed000 } from "../../tools/build-sample";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { XlsxWorkbook } from "../../src/hosts/xlsx/xlsx-workbook";
+import { plainMessage } from "../../src/taskpane/ErrorBar";
 import { FakeExcel } from "../support/fake-excel";
 import { mount, sampleExcel, services } from "../support/taskpane";
 import { expectWithinBudget, trips } from "../support/budget";
 
 const seed = loadSeed000();
+const SAMPLE = join(__dirname, "..", "..", "samples", "nasameng-2566-2570.xlsx");
+
+/** An OLE compound file header (Office 97–2003), with the encrypted package's stream name when asked. */
+function oleFile(encrypted: boolean): Uint8Array {
+  const bytes = new Uint8Array(4096);
+  bytes.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+  if (encrypted) bytes.set([..."EncryptedPackage"].flatMap((c) => [c.charCodeAt(0), 0]), 1024);
+  return bytes;
+}
 
 async function excelWithSample(): Promise<FakeExcel> {
   const excel = await sampleExcel();
@@ -136,8 +149,37 @@ describe("task pane in a browser (standalone)", () => {
     expect(error.textContent).toContain("เปิดแฟ้มนี้ไม่ได้");
     expect(error.textContent).toContain("ไม่ใช่ไฟล์ .xlsx");
     expect(error.textContent).toContain("รายละเอียดสำหรับผู้ดูแลระบบ");
-    fireEvent.click(within(error).getByText("กลับหน้าเริ่มต้น"));
+    // the start page stays under the error
     expect(screen.getByTestId("start")).toBeTruthy();
+    fireEvent.click(within(error).getByText("ปิดข้อความนี้"));
+    expect(screen.queryByTestId("error")).toBeNull();
+    expect(screen.getByTestId("start")).toBeTruthy();
+  });
+
+  it.each([
+    ["a damaged .xlsx (cut short)", "แผน.xlsx", () => new Uint8Array(readFileSync(SAMPLE)).slice(0, 20_000)],
+    ["an old .xls", "แผน.xls", () => oleFile(false)],
+    ["an encrypted .xlsx", "แผน.xlsx", () => oleFile(true)],
+    ["an empty file", "แผน.xlsx", () => new Uint8Array(0)],
+    ["a text file", "แผน.xlsx", () => new Uint8Array(Buffer.from("มิติ\tภารกิจ", "utf8"))],
+  ])("%s: the core's Thai sentence and what to do, with the start page still there; the next file opens", async (_, name, make) => {
+    const bytes = make();
+    // the sentence is the core's own (hosts/xlsx), not a copy in the pane
+    const core = await XlsxWorkbook.open(bytes).then(() => "", (e: unknown) => plainMessage(e, "th"));
+    expect(core).toMatch(/[\u0e00-\u0e7f]/);
+    mount(services(undefined, excelSession(await excelWithSample())));
+    const input = screen.getByTestId("file-input") as HTMLInputElement;
+    const file = new File([bytes as BlobPart], name);
+    Object.defineProperty(file, "arrayBuffer", { value: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) });
+    await act(async () => fireEvent.change(input, { target: { files: [file] } }));
+    const error = await screen.findByTestId("error");
+    expect(within(error).getByTestId("error-message").textContent).toBe(core);
+    expect(within(error).getByTestId("error-hint").textContent).toContain("บันทึกเป็น .xlsx");
+    expect(error.textContent).not.toMatch(/Corrupted zip|end of central directory|TypeError|undefined/);
+    expect(screen.getByTestId("start")).toBeTruthy();
+    await act(async () => fireEvent.click(screen.getByTestId("open-sample")));
+    expect(await screen.findByTestId("dashboard")).toBeTruthy();
+    expect(screen.queryByTestId("error")).toBeNull();
   });
 });
 
