@@ -5,6 +5,7 @@
  */
 import type { Finding } from "../domain/findings";
 import { orgTypeOfName } from "../domain/org-types";
+import { yearsOfPlan } from "../domain/settings";
 import { textToGrids } from "../workbook/text-table";
 import type { FrameworkId } from "../domain/frameworks/types";
 import type { OrgType } from "../domain/lists";
@@ -78,7 +79,7 @@ export function importPlanTable(grids: WorkbookGrids, options: ImportOptions = {
     return { ...node, name: doc.title };
   });
   const model: PlanWorkbook = { ...base, framework: nodes, items: legacy.items };
-  const planYears = Array.from({ length: count }, (_, i) => first + i);
+  const planYears = yearsOfPlan(base.settings);
   // a packed row's one amount is on its first item (X8 says so): its other items are not "no budget"
   const sharedRows = new Set(legacy.sharedBudgets.map((s) => s.row));
   const ruleFindings = runRules({ wb: model, at: legacyLocator(legacy), planYears })

@@ -11,6 +11,7 @@ import type { CellLocation, Finding, Severity } from "../domain/findings";
 import { BUDGET_TYPES, type BudgetType, type ClosedList, labelOf, NOT_POSSIBLE_REASONS, type NotPossibleReason, PROGRESS_STATUSES, type ProgressStatus, YES_NO } from "../domain/lists";
 import type { PlanItem, PlanWorkbook, ProgressEntry } from "../domain/plan";
 import { formatAmount, normalizeSpace } from "../domain/thai";
+import { yearsOfPlan } from "../domain/settings";
 import { RULES } from "../domain/validation";
 import type { Rule } from "../domain/validation/rule";
 import { type Baht, baht, type FiscalYear, fiscalYear, isFiscalYear, type PlanCode, planCode, sumBaht } from "../domain/units";
@@ -98,8 +99,7 @@ export function itemsOf(wb: PlanWorkbook, owner?: string): PlanItem[] {
 }
 
 export function planYearsOf(wb: PlanWorkbook): FiscalYear[] {
-  const { firstYear, years } = wb.settings;
-  return Array.from({ length: years }, (_, i) => firstYear + i).filter(isFiscalYear).map(fiscalYear);
+  return yearsOfPlan(wb.settings);
 }
 
 /** The BE fiscal year `today` falls in (local calendar date). */

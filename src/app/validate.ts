@@ -1,6 +1,7 @@
 /** Use case: every check on a workbook — what the reader found in its cells and what the rules find in its plan. */
 import type { Finding, Severity } from "../domain/findings";
 import { SEVERITY_ORDER } from "../domain/findings";
+import { yearsOfPlan } from "../domain/settings";
 import { type Locator, runRules } from "../domain/validation";
 import { columnNumber, parseArea } from "../workbook/a1";
 import { fieldCell, type ReadResult, readPlanWorkbook, settingCell } from "../workbook/read";
@@ -46,7 +47,7 @@ export function locatorFor(read: ReadResult): Locator {
 /** Pure: the checks of a workbook already read. */
 export function checkRead(read: ReadResult): Validation {
   const s = read.workbook.settings;
-  const planYears = Array.from({ length: s.years }, (_, i) => s.firstYear + i);
+  const planYears = yearsOfPlan(s);
   const ruleFindings = runRules({ wb: read.workbook, at: locatorFor(read), planYears });
   const findings = sortFindings([...read.findings, ...ruleFindings], Object.values(read.sheets));
   const counts = { error: 0, warning: 0, info: 0 };

@@ -2,7 +2,8 @@
 import type { ItemKind } from "./kinds";
 import { ITEM_KINDS } from "./kinds";
 import type { PlanWorkbook } from "./plan";
-import { type Baht, baht, type DimensionNo } from "./units";
+import { yearsOfPlan } from "./settings";
+import { type Baht, baht, type DimensionNo, type FiscalYear } from "./units";
 
 export interface PlanTotals {
   readonly items: number;
@@ -19,9 +20,9 @@ export interface DimensionSummary extends PlanTotals {
 
 export interface PlanSummary {
   readonly orgName: string;
-  readonly firstYear: number;
-  readonly lastYear: number;
-  readonly years: readonly number[];
+  readonly firstYear: FiscalYear;
+  readonly lastYear: FiscalYear;
+  readonly years: readonly FiscalYear[];
   readonly framework: string;
   readonly dimensions: readonly DimensionSummary[];
   readonly total: PlanTotals;
@@ -30,7 +31,7 @@ export interface PlanSummary {
 }
 
 export function summarizePlan(wb: PlanWorkbook): PlanSummary {
-  const years = Array.from({ length: wb.settings.years }, (_, i) => wb.settings.firstYear + i);
+  const years = yearsOfPlan(wb.settings);
   const totalsOf = (items: PlanWorkbook["items"]): PlanTotals => {
     const byKind = { project: 0, activity: 0, measure: 0, guideline: 0, unknown: 0 };
     for (const it of items) byKind[it.kind ?? "unknown"]++;
@@ -47,7 +48,7 @@ export function summarizePlan(wb: PlanWorkbook): PlanSummary {
   return {
     orgName: wb.settings.orgName,
     firstYear: wb.settings.firstYear,
-    lastYear: wb.settings.firstYear + wb.settings.years - 1,
+    lastYear: years[years.length - 1] ?? wb.settings.firstYear,
     years,
     framework: wb.settings.framework,
     dimensions,

@@ -68,7 +68,15 @@ export function isDimensionNo(n: number): n is DimensionNo {
   return n === 1 || n === 2 || n === 3 || n === 4;
 }
 
-/** The years a plan covers: first … first + count − 1. */
+/**
+ * The years a plan covers: first … first + count − 1, the one way plan years are made (issue 17).
+ * Years past MAX_FISCAL_YEAR are left out rather than thrown on: a plan starting in 2698 has 2 years.
+ */
 export function planYears(first: FiscalYear, count: number): FiscalYear[] {
-  return Array.from({ length: count }, (_, i) => fiscalYear(first + i));
+  return Array.from({ length: count }, (_, i) => first + i).filter(isFiscalYear).map(fiscalYear);
+}
+
+/** Whether a year read from anywhere (a budget column, a monthly row) is one of the plan's years. */
+export function inPlanYears(years: readonly FiscalYear[], year: number): boolean {
+  return (years as readonly number[]).includes(year);
 }

@@ -2,6 +2,8 @@
 import type { FrameworkNode } from "../domain/frameworks/types";
 import { type ClosedList, labelOf, MONTHS, PLAN_LENGTHS, ROUNDS, STATIC_LISTS, YES_NO } from "../domain/lists";
 import type { PlanWorkbook } from "../domain/plan";
+import { yearsOfPlan } from "../domain/settings";
+import type { FiscalYear } from "../domain/units";
 import { absoluteRange, columnLetter, rangeAddress, sheetRef } from "./a1";
 import { formatQuarters } from "./cells";
 import type { CellInput, ColumnSpec, ConditionalFill, ListValidation, NameSpec, RowStyle, SheetSpec, WorkbookSpec } from "./grid";
@@ -54,8 +56,8 @@ export function describeWorkbook(model: PlanWorkbook, options: DescribeOptions):
   return { sheets, names: [...names, ...matrixPart.names, ...markerNames()] };
 }
 
-export function planYearsOf(model: PlanWorkbook): number[] {
-  return Array.from({ length: model.settings.years }, (_, i) => model.settings.firstYear + i);
+export function planYearsOf(model: PlanWorkbook): FiscalYear[] {
+  return yearsOfPlan(model.settings);
 }
 
 /** The plan sheet's columns: the fixed ones with one budget column per plan year after the name. */
