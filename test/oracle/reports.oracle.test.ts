@@ -149,16 +149,44 @@ describe("one set of figures: each figure is the same on every sheet that states
 });
 
 /**
- * Pages per sheet, read from the rendered PDF (pdfinfo's count): official density (issue 13) — the
- * most each sheet may take for these cases (before issue 13: sample Part 1 7 pages, annual list 8; seed
- * 001 11 and 14). Part 1 holds 12 item rows on a full page of the sample; the annual list 11 (the issue
- * asks 14: not yet). Rendered with Carlito (fonts-crosextra-carlito, Calibri's metrics) so that
- * LibreOffice draws columns as wide as Excel does. The memo, title and contents one page each.
+ * Pages per sheet, read from the rendered PDF (pdfinfo's count): official density (issue 13) — the most each
+ * sheet may take for these cases. Before issue 13: sample Part 1 7 pages, annual list 8; seed 001 11 and 14.
+ * Then (one paging module, rows flowing where no group must stay together, the e-PlanNACC item block's
+ * columns widened): sample สรุป e-PlanNACC 11 → 7 pages, seed 001's Part 1 8 → 7 and annual list 7 → 6. Rendered with Carlito (fonts-crosextra-carlito,
+ * Calibri's metrics) so that LibreOffice draws columns as wide as Excel does. The memo, title and contents
+ * one page each.
  */
 const MAX_PAGES: Readonly<Record<string, Readonly<Record<string, number>>>> = {
-  "sample-fy2567-r6": { "บันทึกข้อความ": 1, "ปก": 1, "สารบัญ": 1, "ส่วนที่1 แผน": 4, "แผนรายปี e-PlanNACC": 4 },
-  "seed001-fy2564-r12": { "บันทึกข้อความ": 1, "ปก": 1, "สารบัญ": 1, "ส่วนที่1 แผน": 8, "แผนรายปี e-PlanNACC": 7 },
+  "sample-fy2567-r6": {
+    "บันทึกข้อความ": 1, "ปก": 1, "สารบัญ": 1, "ส่วนที่1 แผน": 4, "ส่วนที่2 ผลการดำเนินงาน": 18, "ส่วนที่3 บทสรุป": 5,
+    "แผนรายปี e-PlanNACC": 4, "สรุป e-PlanNACC": 7, "สรุปภาพรวม": 2,
+  },
+  // seed 001's own report: Part 2 on pages 10–34 (L74–81), ours 47 (every item with its indicator and target)
+  "seed001-fy2564-r12": { "บันทึกข้อความ": 1, "ปก": 1, "สารบัญ": 1, "ส่วนที่1 แผน": 7, "แผนรายปี e-PlanNACC": 6, "สรุป e-PlanNACC": 12 },
 };
+
+/**
+ * Item rows on each printed page, read from the PDF's words (pdftotext -bbox): Part 1's items start with their
+ * code (๑.๑.๑), the annual list's with their number in the ลำดับ column. Issue 13 asks 12 item rows a page of
+ * Part 1 and 14 of the annual list; a page's count is lower where a group starts the next page or the draft
+ * banner and titles take the top of the first.
+ */
+const ITEM_WORD: Readonly<Record<string, { word: RegExp; leftOf: number }>> = {
+  "ส่วนที่1 แผน": { word: /^[๐-๙0-9]+\.[๐-๙0-9]+\.[๐-๙0-9]+/, leftOf: 842 },
+  "แผนรายปี e-PlanNACC": { word: /^[๐-๙0-9]+$/, leftOf: 70 },
+};
+/** For the sample: [the fewest the fullest page may hold, the fewest a page but the last may hold on average]. Before: Part 1 11 / 10.3, annual list 12 / 11.7. */
+const MIN_ROWS: Readonly<Record<string, Readonly<Record<string, readonly [number, number]>>>> = {
+  "sample-fy2567-r6": { "ส่วนที่1 แผน": [14, 12], "แผนรายปี e-PlanNACC": [15, 12.5] },
+};
+
+function itemRowsPerPage(pdf: string, sheet: string): number[] {
+  const spec = ITEM_WORD[sheet];
+  if (!spec) return [];
+  const xml = execFileSync("pdftotext", ["-bbox", pdf, "-"], { encoding: "utf8" });
+  return xml.split("<page ").slice(1).map((page) => [...page.matchAll(/<word xMin="([\d.]+)"[^>]*>([^<]*)<\/word>/g)]
+    .filter((m) => Number(m[1]) < spec.leftOf && spec.word.test(m[2] as string)).length);
+}
 
 describe("every report sheet printed alone (PDF, PNG)", () => {
   it("renders each sheet on A4 in its orientation", async () => {
@@ -192,6 +220,16 @@ describe("every report sheet printed alone (PDF, PNG)", () => {
         if (counted !== pages) problems.push(`${caseName}/${spec.name}: pdfinfo says ${counted} pages, the page tree ${pages}`);
         const most = MAX_PAGES[caseName]?.[spec.name];
         if (most !== undefined && counted > most) problems.push(`${caseName}/${spec.name}: ${counted} pages, at most ${most}`);
+        const perPage = itemRowsPerPage(pdf, spec.name);
+        if (perPage.length > 0) console.info(`item rows per page ${caseName}/${spec.name}: ${perPage.join(", ")}`);
+        const least = MIN_ROWS[caseName]?.[spec.name];
+        if (least !== undefined) {
+          const fullest = Math.max(...perPage);
+          const notLast = perPage.slice(0, -1);
+          const mean = notLast.reduce((x, n) => x + n, 0) / Math.max(1, notLast.length);
+          if (fullest < least[0]) problems.push(`${caseName}/${spec.name}: ${fullest} item rows on the fullest page, at least ${least[0]} (${perPage.join(", ")})`);
+          if (mean < least[1]) problems.push(`${caseName}/${spec.name}: ${mean.toFixed(1)} item rows a page before the last, at least ${least[1]} (${perPage.join(", ")})`);
+        }
         if (pngs.length !== pages) problems.push(`${caseName}/${spec.name}: ${pngs.length} PNGs for ${pages} pages`);
       });
     }

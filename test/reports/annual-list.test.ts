@@ -79,11 +79,10 @@ describe("seed 001 for FY2564", () => {
     ]);
   });
 
-  it("prints landscape, the title and header on every page, the total with the last item", () => {
+  it("prints landscape, the title and header on every page, the rows flowing without manual breaks", () => {
     expect(s.print).toMatchObject({ orientation: "landscape", paper: "A4", fitToWidth: true, printTitleRows: "2:5", printArea: `A2:I${s.rows.length}` });
-    const breaks = s.print?.pageBreaks ?? [];
-    expect(breaks.length).toBeGreaterThan(0);
-    expect(breaks.every((r) => r > 6 && r <= 85)).toBe(true);
+    // a break planned from estimated heights left pages a third empty (issue 13): the spreadsheet breaks full pages
+    expect(s.print?.pageBreaks).toBeUndefined();
   });
 
   it("shows Thai digits through the number formats, and Arabic ones when the setting says so", () => {

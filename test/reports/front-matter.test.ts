@@ -10,9 +10,8 @@ import { parseArea } from "../../src/workbook/a1";
 import type { CellInput, SheetSpec } from "../../src/workbook/grid";
 import { isFormula } from "../../src/workbook/grid";
 import { reportContext, type ReportContext } from "../../src/workbook/reports/context";
-import {
-  contentsLines, contentsSheet, dimensionRow, fitScale, linkTo, pageCount, pageRowsPt, PageFlow, pageOfRow, pageStarts,
-} from "../../src/workbook/reports/contents";
+import { contentsLines, contentsSheet, dimensionRow, linkTo, pageCount, pageOfRow, pageStarts } from "../../src/workbook/reports/contents";
+import { PageFlow, pageRowsPt, printScale } from "../../src/workbook/reports/paging";
 import { dashboardSheet } from "../../src/workbook/reports/dashboard";
 import { eplanSummarySheet } from "../../src/workbook/reports/eplan-summary";
 import { itaSheet } from "../../src/workbook/reports/ita";
@@ -135,7 +134,7 @@ describe("บันทึกข้อความ (cover memo)", () => {
       const { from, to } = printedRows(spec);
       expect(from).toBe(ctx.draft ? 1 : 2);
       expect(to).toBe(spec.rows.length);
-      expect(fitScale(spec.columns.map((c) => c.width), "portrait")).toBeGreaterThanOrEqual(0.78);
+      expect(printScale("portrait", spec.columns.map((c) => c.width))).toBeGreaterThanOrEqual(0.78);
       expect(spec.print?.footer).toBe(ctx.draft ? DRAFT_FOOTER : undefined);
       for (const h of spec.rowHeights ?? []) expect(h.height).toBeLessThanOrEqual(409);
     }
@@ -178,7 +177,7 @@ describe("ปก (title page)", () => {
       expect(pageCount(spec)).toBe(1);
       const { from, to } = printedRows(spec);
       const used = (spec.rowHeights ?? []).filter((h) => h.row >= from && h.row <= to).reduce((s, h) => s + h.height, 0);
-      const page = pageRowsPt(fitScale(spec.columns.map((c) => c.width), "portrait"), "portrait");
+      const page = pageRowsPt("portrait", printScale("portrait", spec.columns.map((c) => c.width)));
       expect(used).toBeLessThanOrEqual(page);
       // the white space is shared above, between and below the two blocks: the text reaches three quarters down
       expect(used).toBeGreaterThan(page * 0.8);
@@ -203,7 +202,7 @@ function fakeSheet(name: string, rows: readonly (string | null)[], height: numbe
 
 describe("page estimate", () => {
   it("breaks where a row no longer fits, at manual breaks, and repeats the print titles", () => {
-    const capacity = pageRowsPt(1, "landscape"); // 508.9 pt at 100 %
+    const capacity = pageRowsPt("landscape", 1); // 508.9 pt at 100 %
     expect(capacity).toBeCloseTo(508.88, 1);
     const rows = Array.from({ length: 40 }, (_, i) => `r${i + 1}`);
     // 50-pt rows: 10 a page
@@ -217,11 +216,13 @@ describe("page estimate", () => {
   });
 
   it("counts the scale that fits the columns on one page wide", () => {
-    expect(fitScale([96], "portrait")).toBe(1);
-    expect(fitScale([146], "landscape")).toBe(1);
-    expect(fitScale([176], "landscape")).toBe(0.83);
-    expect(fitScale([124], "portrait")).toBe(0.8);
-    // at 83 % a page holds more rows
+    // Excel draws a column of w characters 7w + 5 px wide
+    expect(printScale("portrait", [96])).toBe(1);
+    expect(printScale("landscape", [145])).toBe(1);
+    expect(printScale("landscape", [146])).toBe(0.99);
+    expect(printScale("landscape", [176])).toBe(0.82);
+    expect(printScale("portrait", [124])).toBe(0.79);
+    // at 82 % a page holds more rows
     const wide = { ...fakeSheet("a", Array.from({ length: 40 }, () => "x"), 50), columns: [{ width: 176 }] };
     expect(pageStarts(wide)).toEqual([1, 13, 25, 37]);
   });

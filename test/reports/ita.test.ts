@@ -118,7 +118,8 @@ describe("ผลมาตรการ ITA", () => {
     expect(joined).toBe(digitsInText(ctxOf(sample, 2567, 6), whole).replace(/\s+/g, " "));
     // every continuation starts a page, below the repeated header
     const starts = pageStarts(spec);
-    for (const p of pieces.slice(1)) expect(starts).toContain(p.row);
+    // (a piece taller than Excel's 409-point row is merged down two rows: its second row starts nothing)
+    for (const p of pieces.slice(1).filter((x) => text(x.cells[5]) !== "")) expect(starts).toContain(p.row);
     for (const h of spec.rowHeights ?? []) expect(h.height).toBeLessThanOrEqual(409);
     expect(pageCount(spec)).toBe(starts.length);
     expect(spec.print?.pageBreaks?.length).toBe(starts.length - 1);

@@ -222,7 +222,7 @@ describe("plans the documents never show", () => {
     const s = part1Sheet(ctx);
     const flat = JSON.stringify(s.rows);
     expect(flat).toContain("ไม่ระบุมิติ");
-    expect(flat).toContain("๒.๙ (ไม่พบชื่อภารกิจในแผ่นงานภารกิจ)");
+    expect(flat).toContain("๒.๙ (ไม่พบชื่อภารกิจนี้ในกรอบภารกิจของแผน)");
     expect(flat).toContain("แนวปฏิบัติงานหนึ่ง");
     expect(planGroups(ctx).map((g) => g.label)).toEqual([
       "๑. การสร้างวัฒนธรรมสุจริต", "๒. การบริหารราชการด้วยความโปร่งใส", "๓. การส่งเสริมบทบาทและการมีส่วนร่วมของภาคประชาชน",

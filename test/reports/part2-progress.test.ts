@@ -8,7 +8,8 @@
 import { parseArea } from "../../src/workbook/a1";
 import { type CellInput, type FormulaInput, isFormula, type SheetSpec } from "../../src/workbook/grid";
 import { reportContext, type ReportContext } from "../../src/workbook/reports/context";
-import { buildPart2, heightFor, listLines, part2Sheet, PART2_COL } from "../../src/workbook/reports/part2-progress";
+import { heightFor } from "../../src/workbook/reports/paging";
+import { buildPart2, listLines, part2Sheet, PART2_COL } from "../../src/workbook/reports/part2-progress";
 import { REPORT_SHEETS } from "../../src/workbook/reports/names";
 import { newPlan } from "../../src/app/template";
 import type { PlanItem, PlanWorkbook, ProgressEntry } from "../../src/domain/plan";
@@ -162,7 +163,7 @@ describe("Part 2 of seed 001 (FY2564, round 12)", () => {
     expect(at("มิติที่ ๒ การบริหารราชการเพื่อป้องกันการทุจริต")).toBeGreaterThan(at("๑.๓ การสร้างจิตสำนึกและความตระหนักแก่เด็กและเยาวชน"));
     expect(all.filter((t) => t.startsWith("๒.๒.๑ สร้างความโปร่งใสในการบริหารงานบุคคล"))).toHaveLength(1);
     // a sub-mission the framework does not name (seed 001's plan uses 2.4.3; Part 2 never names it)
-    expect(all).toContain("๒.๔.๓ (ไม่พบชื่อภารกิจย่อยนี้ในแผ่นงานภารกิจ)");
+    expect(all).toContain("๒.๔.๓ (ไม่พบชื่อภารกิจย่อยนี้ในกรอบภารกิจของแผน)");
     // the two header rows (L184–185)
     const h = headerRows(spec)[0] as number;
     expect([1, 2, 3, 4].map((c) => textAt(spec, h - 1, c))).toEqual(["โครงการ/กิจกรรม/มาตรการ", "ตัวชี้วัด", "เป้าหมาย", "ผลการดำเนินงาน ผลลัพธ์/ผลสัมฤทธิ์"]);
@@ -195,7 +196,8 @@ describe("Part 2 of seed 001 (FY2564, round 12)", () => {
   });
 
   it("flags the duplicated code (P7) on both items that share it", () => {
-    const rows = itemRows(spec).filter((x) => textAt(spec, x, 4).includes("หมายเหตุ: รหัส ๒.๕.๒(๑) ใช้กับ ๒ รายการในแผน"));
+    // in the item's row, or in its continuation when the item runs over a page
+    const rows = rowsWhere(spec, (x) => textAt(spec, x, 4).includes("หมายเหตุ: รหัส ๒.๕.๒(๑) ใช้กับ ๒ รายการในแผน"));
     expect(rows).toHaveLength(2);
   });
 
@@ -350,8 +352,8 @@ describe("Part 2 never crashes and never hides an item", () => {
     const all = spec.rows.flat().filter((v): v is string => typeof v === "string");
     expect(all).toContain("ไม่ระบุมิติ");
     expect(all).toContain("ไม่ระบุภารกิจ");
-    expect(all).toContain("มิติที่ ๔ (ไม่พบชื่อมิตินี้ในแผ่นงานภารกิจ)");
-    expect(all).toContain("๔.๙ (ไม่พบชื่อภารกิจนี้ในแผ่นงานภารกิจ)");
+    expect(all).toContain("มิติที่ ๔ (ไม่พบชื่อมิตินี้ในกรอบภารกิจของแผน)");
+    expect(all).toContain("๔.๙ (ไม่พบชื่อภารกิจนี้ในกรอบภารกิจของแผน)");
     expect(all).toContain("(๑) (ไม่มีชื่อรายการ)");
     expect(all).toContain("รวมรายการที่ไม่ระบุมิติ (๑ รายการ)");
     expect(all.filter((t) => t === "สถานะ: ยังไม่ได้รายงานผลในรอบ ๑๒ เดือน")).toHaveLength(3);

@@ -4,6 +4,7 @@
  * rows (evaluated here against the Part 2 sheet, and by LibreOffice in test/oracle), ปัญหาอุปสรรค and
  * ข้อเสนอแนะ from the monthly rows without repeats, the sign-off from the settings, and no crash on odd plans.
  */
+import { rowHeightPt } from "../../src/workbook/text-size";
 import { parseArea } from "../../src/workbook/a1";
 import { type CellInput, type FormulaInput, isFormula, type SheetSpec } from "../../src/workbook/grid";
 import { reportContext, type ReportContext } from "../../src/workbook/reports/context";
@@ -204,7 +205,7 @@ describe("Part 3 of seed 001 (FY2564, round 12)", () => {
     // the sign-off stays on one page, each line one line high
     const breaks = spec.print?.pageBreaks ?? [];
     expect(breaks.some((b) => b > sign && b <= sign + 6)).toBe(false);
-    for (let i = 0; i < 7; i++) expect(spec.rowHeights?.find((h) => h.row === sign + i)?.height).toBe(31);
+    for (let i = 0; i < 7; i++) expect(spec.rowHeights?.find((h) => h.row === sign + i)?.height).toBe(rowHeightPt(1, 16));
   });
 
   it("keeps headings with what follows them on the page", () => {

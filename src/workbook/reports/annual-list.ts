@@ -27,7 +27,8 @@ import { linesFor, rowHeightPt } from "../text-size";
 import { SheetBuilder } from "./builder";
 import { footerOf, noteRow, type ReportContext } from "./context";
 import { REPORT_SHEETS } from "./names";
-import { nodeName, orderedItems, pageCapacity, Pager } from "./part1-plan";
+import { nodeName } from "./labels";
+import { orderedItems } from "./part1-plan";
 import { REPORT_FONT, STYLE } from "./style";
 
 /** The mark e-PlanNACC prints in a planned quarter's cell (seed 003 L3260). */
@@ -35,7 +36,7 @@ export const TICK = "☑";
 
 const COL = { seq: 1, name: 2, dimension: 3, budget: 4, q1: 5, note: 9 } as const;
 /** A name column where most names take one line (at 66 characters most took two: 5 rows a page; issue 13). */
-const WIDTH = { seq: 8, name: 96, dimension: 7, budget: 16, quarter: 6, note: 23 } as const;
+const WIDTH = { seq: 8, name: 102, dimension: 7, budget: 16, quarter: 5, note: 21 } as const;
 /** The item rows in 14 pt, as the system's printout is set smaller than the report's 16 pt (seed 003 L3260: 14 rows a page). */
 const ROW_SIZE = 14;
 const WIDTHS = [WIDTH.seq, WIDTH.name, WIDTH.dimension, WIDTH.budget, WIDTH.quarter, WIDTH.quarter, WIDTH.quarter, WIDTH.quarter, WIDTH.note];
@@ -77,9 +78,6 @@ export function annualListSheet(ctx: ReportContext): SheetSpec {
   b.area(H1, COL.note, H2, COL.note, "หมายเหตุ", STYLE.header);
   b.height(H1, rowHeightPt(linesFor("งบประมาณ (บาท)", WIDTH.budget, size), size));
   b.height(H2, line);
-  const repeated = b.heightOf(TITLE) + b.heightOf(TITLE + 1) + b.heightOf(H1) + b.heightOf(H2);
-  // the draft banner (row 1) prints above the first page's titles only
-  const pager = new Pager(pageCapacity("landscape", WIDTHS), repeated, repeated + (printFrom === 1 ? b.heightOf(1) : 0));
 
   const items = annualItems(ctx);
   const first = H2 + 1;
@@ -142,13 +140,8 @@ export function annualListSheet(ctx: ReportContext): SheetSpec {
   });
   const end = total + under.length;
 
-  // pages: each row where it fits; the last item, the total and what follows it stay together
-  const tail: number[] = [];
-  for (let r = total; r <= end; r++) tail.push(b.heightOf(r));
-  heights.forEach((h, i) => {
-    if (i < heights.length - 1) pager.keepTogether(first + i, [h]);
-    else pager.keepTogether(first + i, [h, ...tail]);
-  });
+  // pages: no manual break — the rows flow and the spreadsheet starts a page where one is full, with the title
+  // and header repeated (a break planned from estimated heights put 8 rows on a page where 16 fit; issue 13)
 
   return b.toSpec({
     name: REPORT_SHEETS.annualList,
@@ -157,7 +150,6 @@ export function annualListSheet(ctx: ReportContext): SheetSpec {
     print: {
       orientation: "landscape", paper: "A4", fitToWidth: true, printTitleRows: `${TITLE}:${H2}`,
       printArea: rangeAddress(printFrom, 1, end, last), footer: footerOf(ctx),
-      ...(pager.breaks.length > 0 ? { pageBreaks: pager.breaks } : {}),
     },
   });
 }

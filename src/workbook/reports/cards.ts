@@ -27,7 +27,9 @@ import { linesFor, rowHeightPt } from "../text-size";
 import { SheetBuilder } from "./builder";
 import { footerOf, noteRow, orgLine, planPeriod, type ReportContext } from "./context";
 import { REPORT_SHEETS } from "./names";
-import { missionLabel, pageCapacity, Pager, planGroups, printedCode } from "./part1-plan";
+import { pageCapacity, PageFlow } from "./paging";
+import { missionLabel } from "./labels";
+import { planGroups, printedCode } from "./part1-plan";
 import { REPORT_FONT, STYLE } from "./style";
 
 /* ---------- the texts a card writes from the plan ---------- */
@@ -179,7 +181,7 @@ export function cardsSheet(ctx: ReportContext): SheetSpec {
   const { printFrom } = noteRow(b, ctx, LAST);
   const capacity = pageCapacity("portrait", WIDTHS);
   const banner = printFrom === 1 ? b.heightOf(1) : 0;
-  const pager = new Pager(capacity, 0, banner);
+  const pager = new PageFlow(capacity, banner);
   const height = (text: string, width: number, pt: number = size) => Math.min(409, rowHeightPt(linesFor(text, width, pt), pt));
   let row = 2;
   const put = (left: number, text: string, style: CellStyle, pt: number = size): number => {
@@ -212,8 +214,8 @@ export function cardsSheet(ctx: ReportContext): SheetSpec {
       pending = { first, heights: headings };
       return;
     }
-    pager.keepTogether(first, [...headings, ...body.slice(0, 1)]);
-    body.slice(1).forEach((h, i) => pager.keepTogether(first + headings.length + 1 + i, [h]));
+    pager.keep(first, [...headings, ...body.slice(0, 1)]);
+    body.slice(1).forEach((h, i) => pager.keep(first + headings.length + 1 + i, [h]));
   };
 
   // the title page of the cards (seed 000 L343–349), the text a third down the page
@@ -224,7 +226,7 @@ export function cardsSheet(ctx: ReportContext): SheetSpec {
   cover.push(put(1, "แผนปฏิบัติการป้องกันการทุจริต", { ...STYLE.title, fontSize: 20 }, 20));
   cover.push(put(1, `(${planPeriod(ctx)})`, { ...STYLE.title, fontSize: 20 }, 20));
   if (s.orgName) cover.push(put(1, `ของ${orgLine(ctx)}`, { ...STYLE.title, fontSize: 20 }, 20));
-  pager.keepTogether(coverFirst, cover);
+  pager.keep(coverFirst, cover);
 
   let seq = 0;
   for (const g of planGroups(ctx)) {
@@ -241,7 +243,7 @@ export function cardsSheet(ctx: ReportContext): SheetSpec {
         // the code ties the card to its row of the plan table ("๒.๒.๑ (๑)" as the table prints it)
         head.push(put(1, `ลำดับที่ ${ctx.num(seq)}${item.code ? ` — รหัส ${printedCode(ctx, item.code)}` : ""}`, { bold: true, horizontal: "center", fontSize: 18 }, 18));
         head.push(space(6));
-        pager.keepTogether(first, head);
+        pager.keep(first, head);
         for (const field of cardFields(ctx, item)) {
           block(1, field.heading, 2, field.paragraphs);
           for (const part of field.parts ?? []) block(2, part.heading, 3, part.paragraphs);
@@ -249,7 +251,7 @@ export function cardsSheet(ctx: ReportContext): SheetSpec {
       }
     }
   }
-  if (pending) pager.keepTogether(pending.first, pending.heights);
+  if (pending) pager.keep(pending.first, pending.heights);
   if (seq === 0) {
     pager.newPage(row);
     put(1, "ยังไม่มีโครงการ/กิจกรรม/มาตรการในแผน", { italic: true, horizontal: "center" });

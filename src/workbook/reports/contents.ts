@@ -7,118 +7,15 @@
  * scale that fits the columns on one page wide, the rows' heights, the manual page breaks and the print
  * titles repeated on every page. They count the report's pages in print order, the memo being page ๑, so
  * that they agree with the "หน้า &P จาก &N" footers when the report sheets are printed together.
- *
- * This module also holds the pagination the report sheets share (the page an A4 sheet offers at a
- * scale, rows kept together on a page), since estimating pages is what the contents page is about.
  */
 import { type Area, parseArea } from "../a1";
 import type { CellInput, SheetSpec } from "../grid";
-import { columnPx, linesFor, rowHeightPt } from "../text-size";
+import { linesFor, rowHeightPt } from "../text-size";
 import { SheetBuilder } from "./builder";
 import { footerOf, noteRow, planPeriod, type ReportContext } from "./context";
 import { REPORT_SHEETS } from "./names";
+import { DEFAULT_ROW_PT, pageRowsPt, printScale } from "./paging";
 import { REPORT_FONT, STYLE } from "./style";
-
-/* ---------- pagination shared by the report sheets ---------- */
-
-export type Orientation = "portrait" | "landscape";
-
-/** A4 in points, and the margins the hosts print with (xlsx-workbook.ts: 0.5 in left/right, 0.6 in top/bottom). */
-const PAPER: Readonly<Record<Orientation, { readonly width: number; readonly height: number }>> = {
-  portrait: { width: 595.28, height: 841.89 },
-  landscape: { width: 841.89, height: 595.28 },
-};
-const MARGIN_X = 36;
-const MARGIN_Y = 43.2;
-/** Rows of this height where a sheet gives none (the workbook's default, Calibri 11). */
-export const DEFAULT_ROW_PT = 15;
-
-/**
- * The scale Excel prints at to fit these columns (widths in characters) on one page wide: whole percents,
- * never above 100. LibreOffice draws columns about a third wider where Calibri is missing, so it prints
- * smaller; pages planned with this scale therefore also hold in LibreOffice.
- */
-export function fitScale(columnWidths: readonly number[], orientation: Orientation): number {
-  const widthPt = columnWidths.reduce((sum, w) => sum + columnPx(w) * 0.75, 0);
-  if (widthPt <= 0) return 1;
-  const avail = PAPER[orientation].width - 2 * MARGIN_X;
-  return Math.max(10, Math.min(100, Math.floor((100 * avail) / widthPt))) / 100;
-}
-
-/** The total column width (characters) that fitScale prints at `scale`: wider columns print smaller. */
-export function widthForScale(scale: number, orientation: Orientation): number {
-  const avail = PAPER[orientation].width - 2 * MARGIN_X;
-  return Math.floor((avail / scale / 0.75 / 7) * 10) / 10;
-}
-
-/** Points of rows one printed page holds at that scale (between the top and bottom margins). */
-export function pageRowsPt(scale: number, orientation: Orientation): number {
-  return (PAPER[orientation].height - 2 * MARGIN_Y) / scale;
-}
-
-/**
- * Where a generator breaks its pages: blocks of rows are kept on one page (a new page when they do not
- * fit), and split between rows only when taller than a page. Plans with a margin of safety below the
- * page's real height, so that a host's own break never comes first.
- */
-export class PageFlow {
-  readonly breaks: number[] = [];
-  private used: number;
-  /** Rows on the current page below the repeated header: a page never ends with a header alone. */
-  private onPage = 0;
-
-  /**
-   * @param capacity points of rows a page holds (pageRowsPt, less a margin of safety)
-   * @param used points already used on the first page (titles above the first block)
-   * @param repeated points of the print-title rows repeated at the top of every following page
-   */
-  constructor(private readonly capacity: number, used: number, private repeated = 0) {
-    this.used = used;
-  }
-
-  /** From now on the pages repeat rows of this height at their top (the table's header). */
-  repeat(height: number): void {
-    this.repeated = height;
-  }
-
-  newPage(row: number): void {
-    if (this.breaks.includes(row)) return;
-    this.breaks.push(row);
-    this.used = this.repeated;
-    this.onPage = 0;
-  }
-
-  /** Whether rows of this total height still fit on the current page. */
-  fits(height: number): boolean {
-    return this.used + height <= this.capacity;
-  }
-
-  /** Rows placed on the current page below its repeated header. */
-  get rowsOnPage(): number {
-    return this.onPage;
-  }
-
-  /** Points left on the current page. */
-  get room(): number {
-    return this.capacity - this.used;
-  }
-
-  /** The rows `first`, `first + 1`, … of these heights, kept on one page where they fit on one. */
-  keep(first: number, heights: readonly number[]): void {
-    const total = heights.reduce((x, h) => x + h, 0);
-    if (!this.fits(total) && this.onPage > 0 && this.repeated + total <= this.capacity) this.newPage(first);
-    if (this.fits(total)) {
-      this.used += total;
-      this.onPage += heights.length;
-      return;
-    }
-    heights.forEach((h, i) => {
-      if (!this.fits(h) && this.onPage > 0) this.newPage(first + i);
-      this.used += h;
-      this.onPage++;
-    });
-  }
-}
 
 /** The first row of every page a sheet prints on, as a spreadsheet paginates it (manual breaks, then rows that do not fit). */
 export function pageStarts(spec: SheetSpec): number[] {
@@ -126,7 +23,7 @@ export function pageStarts(spec: SheetSpec): number[] {
   const p = spec.print;
   if (!p || area.bottom < area.top) return [area.top];
   const widths = spec.columns.slice(area.left - 1, area.right).map((c) => c.width);
-  const capacity = pageRowsPt(fitScale(widths, p.orientation), p.orientation);
+  const capacity = pageRowsPt(p.orientation, printScale(p.orientation, widths));
   const heights = new Map((spec.rowHeights ?? []).map((h) => [h.row, h.height]));
   const heightOf = (r: number) => heights.get(r) ?? DEFAULT_ROW_PT;
   const titles = p.printTitleRows ? parseTitleRows(p.printTitleRows) : undefined;

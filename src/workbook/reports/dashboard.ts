@@ -16,7 +16,7 @@ import type { CellInput, CellStyle, SheetSpec } from "../grid";
 import { linesFor, rowHeightPt } from "../text-size";
 import { SheetBuilder } from "./builder";
 import { footerOf, noteRow, type ReportContext, roundEnd, roundStart } from "./context";
-import { fitScale, PageFlow, pageRowsPt } from "./contents";
+import { pageCapacity, PageFlow } from "./paging";
 import { eplanSummary, type ItemBlock, shortLabel, STATUS_TEXT, type SummaryRow, summaryRows, UNPLACED } from "./eplan-summary";
 import { REPORT_SHEETS } from "./names";
 import { REPORT_FONT, STYLE } from "./style";
@@ -138,7 +138,7 @@ export function dashboardSheet(ctx: ReportContext): SheetSpec {
   b.height(tileValue, rowHeightPt(1, 26));
   b.height(tileValue + 1, 12);
 
-  const flow = new PageFlow(pageRowsPt(fitScale(COLUMNS, "landscape"), "landscape") - 16, 0);
+  const flow = new PageFlow(pageCapacity("landscape", COLUMNS), 0);
   const table = (heading: string, figures: readonly Figure[]) => {
     const top = row;
     b.area(top, 1, top, LAST, heading, { bold: true, vertical: "middle" });

@@ -24,7 +24,7 @@ import type { CellInput, CellStyle, SheetSpec } from "../grid";
 import { linesFor, rowHeightPt } from "../text-size";
 import { SheetBuilder } from "./builder";
 import { footerOf, noteRow, type ReportContext, roundEnd, roundStart } from "./context";
-import { fitScale, PageFlow, pageRowsPt } from "./contents";
+import { pageCapacity, PageFlow } from "./paging";
 import { digitsInText } from "./ita";
 import { REPORT_SHEETS } from "./names";
 import { REPORT_FONT, STYLE } from "./style";
@@ -39,15 +39,15 @@ const FIELDS = [
   { key: "no", header: "ลำดับ", width: 7 },
   { key: "code", header: "รหัส", width: 9 },
   { key: "dimension", header: "มิติ", width: 5 },
-  { key: "kind", header: "ประเภท", width: 13 },
-  { key: "name", header: "โครงการ/กิจกรรม/มาตรการ", width: 44 },
+  { key: "kind", header: "ประเภท", width: 11 },
+  { key: "name", header: "โครงการ/กิจกรรม/มาตรการ", width: 56 },
   { key: "planned", header: "วงเงินตามแผนพัฒนาท้องถิ่น (บาท)", width: 15 },
   { key: "ordinance", header: "วงเงินตามข้อบัญญัติ/เทศบัญญัติ (บาท)", width: 15 },
   { key: "disbursed", header: "เบิกจ่ายจริง (บาท)", width: 15 },
   { key: "inOrdinance", header: "บรรจุในข้อบัญญัติ", width: 10 },
-  { key: "status", header: "สถานะ", width: 15 },
-  { key: "reason", header: "เหตุที่ดำเนินการไม่ได้", width: 12 },
-  { key: "remark", header: "หมายเหตุ", width: 16 },
+  { key: "status", header: "สถานะ", width: 18 },
+  { key: "reason", header: "เหตุที่ดำเนินการไม่ได้", width: 16 },
+  { key: "remark", header: "หมายเหตุ", width: 20 },
 ] as const;
 type Field = (typeof FIELDS)[number]["key"];
 const COLUMNS: readonly number[] = FIELDS.map((f) => f.width);
@@ -172,8 +172,7 @@ export function eplanSummary(ctx: ReportContext): { readonly spec: SheetSpec; re
   b.height(subtitleRow + 1, 8);
   row = firstTable;
 
-  const scale = fitScale(COLUMNS, "landscape");
-  const capacity = pageRowsPt(scale, "landscape") - 16;
+  const capacity = pageCapacity("landscape", COLUMNS);
   let used = 0;
   for (let r = printFrom; r < firstTable; r++) used += b.heightOf(r);
   const flow = new PageFlow(capacity, used);
@@ -282,7 +281,7 @@ export function eplanSummary(ctx: ReportContext): { readonly spec: SheetSpec; re
     const at = first + i;
     const texts: Record<Field, CellInput> = {
       no: i + 1,
-      code: r.item.code ?? "-",
+      code: r.item.code ? digitsInText(ctx, r.item.code) : "-",
       dimension: r.item.dimension ?? UNPLACED,
       kind: r.item.kind ? KIND_WORD[r.item.kind] : UNPLACED,
       name: normalizeSpace(r.item.name) || "-",

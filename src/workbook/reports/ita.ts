@@ -19,7 +19,7 @@ import type { SheetSpec } from "../grid";
 import { linesFor, rowHeightPt } from "../text-size";
 import { SheetBuilder } from "./builder";
 import { footerOf, noteRow, type ReportContext } from "./context";
-import { fitScale, PageFlow, pageRowsPt } from "./contents";
+import { pageCapacity, PageFlow } from "./paging";
 import { REPORT_SHEETS } from "./names";
 import { REPORT_FONT, STYLE } from "./style";
 
@@ -160,16 +160,15 @@ export function itaSheet(ctx: ReportContext): SheetSpec {
   b.height(header, Math.max(...HEADERS.map((h, i) => rowHeightPt(linesFor(h, COLUMNS[i] as number, SIZE), SIZE))));
   row++;
 
-  const scale = fitScale(COLUMNS, "landscape");
-  const capacity = pageRowsPt(scale, "landscape") - 16;
+  const capacity = pageCapacity("landscape", COLUMNS);
   let used = 0;
   for (let r = printFrom; r < row; r++) used += b.heightOf(r);
   const flow = new PageFlow(capacity, used, b.heightOf(header));
-  // the lines one piece of a record may take: a page below the repeated header
-  const maxLines = Math.max(3, Math.floor((capacity - b.heightOf(header) - 8) / rowHeightPt(1, SIZE)) - 1);
+  // the lines one piece of a record may take: a page below the repeated header (the flow's capacity keeps its own margin)
+  const lineHeight = rowHeightPt(2, SIZE) - rowHeightPt(1, SIZE);
+  const maxLines = Math.max(3, Math.floor((capacity - b.heightOf(header) - 4) / lineHeight));
 
   const measures = ctx.model.itaMeasures;
-  const lineHeight = rowHeightPt(2, SIZE) - rowHeightPt(1, SIZE);
   /** One block of a record (all of it, or what fits a page): its cells merged down rows of at most 409 points. */
   const place = (parts: readonly string[]) => {
     const lines = Math.max(1, ...parts.map((t, c) => (t === "" ? 1 : linesFor(t, COLUMNS[c] as number, SIZE))));
@@ -197,7 +196,7 @@ export function itaSheet(ctx: ReportContext): SheetSpec {
       return;
     }
     // taller than what is left under the header, or than a page: what fits here, then page by page
-    let budget = Math.floor((flow.room - 8) / lineHeight) - 1;
+    let budget = Math.floor((flow.room - 4) / lineHeight);
     if (budget < 4) budget = maxLines;
     while (texts.some((t) => t !== "")) {
       const split = texts.map((t, c) => takeLines(t, COLUMNS[c] as number, budget));

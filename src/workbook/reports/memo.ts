@@ -15,7 +15,7 @@ import type { CellStyle, SheetSpec } from "../grid";
 import { columnPx, linesFor, rowHeightPt, textWidthPx } from "../text-size";
 import { SheetBuilder } from "./builder";
 import { footerOf, noteRow, orgLine, planPeriod, type ReportContext, roundEnd, roundStart } from "./context";
-import { fitScale, pageRowsPt, widthForScale } from "./contents";
+import { pageRowsPt, printScale, widthForScale } from "./paging";
 import { digitsInText } from "./ita";
 import { REPORT_SHEETS } from "./names";
 import { REPORT_FONT } from "./style";
@@ -102,9 +102,9 @@ export function memoSheet(ctx: ReportContext): SheetSpec {
   // 78 % (wider columns also wrap into fewer lines, so each try estimates the heights again).
   let spec = buildMemo(ctx, COLUMNS);
   for (let pct = 100; pct >= MIN_SCALE_PCT; pct -= 2) {
-    const columns = pct === 100 ? COLUMNS : COLUMNS.map(() => Math.floor((widthForScale(pct / 100, "portrait") / COLUMNS.length) * 10) / 10);
+    const columns = pct === 100 ? COLUMNS : COLUMNS.map(() => Math.floor((widthForScale(pct / 100, "portrait", COLUMNS.length) / COLUMNS.length) * 10) / 10);
     spec = buildMemo(ctx, columns);
-    if (printedHeight(spec) <= pageRowsPt(fitScale(columns, "portrait"), "portrait") - 12) break;
+    if (printedHeight(spec) <= pageRowsPt("portrait", printScale("portrait", columns)) - 12) break;
   }
   return spec;
 }

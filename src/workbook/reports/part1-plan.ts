@@ -17,7 +17,7 @@
  * is a number for the formula and reads like the seeds on paper.
  *
  * Also exported for the annual list and the cards: the plan's items grouped and ordered the way this table
- * prints them, their labels, and the page arithmetic every long report sheet needs.
+ * prints them, and their labels.
  */
 import { KIND_WORD, type ItemKind, stripNumbering } from "../../domain/kinds";
 import type { PlanItem } from "../../domain/plan";
@@ -25,10 +25,12 @@ import { normalizeSpace } from "../../domain/thai";
 import type { DimensionNo } from "../../domain/units";
 import { absoluteRange, columnLetter, rangeAddress } from "../a1";
 import type { CellInput, CellStyle, SheetSpec } from "../grid";
-import { columnPx, linesFor, rowHeightPt, textWidthPx } from "../text-size";
+import { linesFor, rowHeightPt, textWidthPx } from "../text-size";
 import { SheetBuilder } from "./builder";
 import { footerOf, noteRow, orgLine, placeOf, planPeriod, type ReportContext } from "./context";
+import { missionLabel, nodeName } from "./labels";
 import { REPORT_SHEETS } from "./names";
+import { pageCapacity, PageFlow } from "./paging";
 import { REPORT_FONT, STYLE, THAI_DIGITS } from "./style";
 
 /* ---------- the plan's items, grouped as the table prints them ---------- */
@@ -62,17 +64,6 @@ const byCode = (a: string, b: string) => {
   return 0;
 };
 
-/** The framework's name of a node ("1.1"), if the workbook's ภารกิจ sheet has it. */
-export function nodeName(ctx: ReportContext, code: string): string | undefined {
-  return ctx.model.framework.find((n) => n.code === code)?.name;
-}
-
-/** "๑.๑ การเสริมสร้าง…" — a mission as the plan table's ภารกิจตามมิติ column prints it. */
-export function missionLabel(ctx: ReportContext, code: string | undefined): string {
-  if (code === undefined) return "-";
-  const name = nodeName(ctx, code);
-  return name ? `${ctx.num(code)} ${name}` : `${ctx.num(code)} (ไม่พบชื่อภารกิจในแผ่นงานภารกิจ)`;
-}
 
 /**
  * Every dimension of the framework (an empty one too: a plan shows all four), then dimensions the plan uses
@@ -98,7 +89,7 @@ export function planGroups(ctx: ReportContext): DimensionGroup[] {
       label: d === undefined ? "ไม่ระบุมิติ" : name ? `${ctx.num(d)}. ${name}` : `มิติที่ ${ctx.num(d)}`,
       shortLabel: d === undefined ? "ไม่ระบุมิติ" : `มิติที่ ${ctx.num(d)}`,
       name,
-      missions: order.map((code) => ({ code, label: missionLabel(ctx, code), items: mine.filter((it) => (it.mission as string | undefined) === code) })),
+      missions: order.map((code) => ({ code, label: code === undefined ? "-" : missionLabel(ctx, code), items: mine.filter((it) => (it.mission as string | undefined) === code) })),
     };
   });
 }
@@ -118,65 +109,6 @@ export function itemTitle(ctx: ReportContext, item: PlanItem): string {
   const name = normalizeSpace(item.name) || "(ไม่มีชื่อ)";
   const numbered = stripNumbering(name) !== name;
   return item.code && !numbered ? `${printedCode(ctx, item.code)} ${name}` : name;
-}
-
-/* ---------- the page arithmetic (Excel's A4, margins as the hosts set them, fit to one page wide) ---------- */
-
-const PAPER = { landscape: { width: 842, height: 595 }, portrait: { width: 595, height: 842 } } as const;
-const MARGIN_X = 36;
-const MARGIN_Y = 43.2;
-const FOOTER_PT = 14;
-/** Points kept free on every page: the estimate of row heights is an estimate. */
-const SAFETY_PT = 8;
-
-/** How many points of rows one printed page holds for these printed column widths (characters). */
-export function pageCapacity(orientation: "landscape" | "portrait", widths: readonly number[]): number {
-  const paper = PAPER[orientation];
-  const widthPt = widths.reduce((s, w) => s + columnPx(w) * 0.75, 0);
-  const scale = Math.min(100, Math.floor((100 * (paper.width - 2 * MARGIN_X)) / Math.max(1, widthPt))) / 100;
-  return Math.floor((paper.height - 2 * MARGIN_Y - FOOTER_PT) / scale) - SAFETY_PT;
-}
-
-/**
- * Places rows on pages, page breaks where the next rows would not fit; `repeated` is the height of the print
- * titles every later page starts with. A page never ends with a heading alone: rows that must stay together
- * move to the next page together (unless they are taller than a page).
- */
-export class Pager {
-  readonly breaks: number[] = [];
-  used: number;
-  /** Rows placed on the current page below its titles. */
-  onPage = 0;
-
-  constructor(readonly capacity: number, readonly repeated: number, firstPageUsed: number) {
-    this.used = firstPageUsed;
-  }
-
-  fits(height: number): boolean {
-    return this.used + height <= this.capacity;
-  }
-
-  newPage(row: number): void {
-    if (!this.breaks.includes(row)) this.breaks.push(row);
-    this.used = this.repeated;
-    this.onPage = 0;
-  }
-
-  /** Rows `first`, `first + 1`, … of these heights, on one page when they fit on one. */
-  keepTogether(first: number, heights: readonly number[]): void {
-    const total = heights.reduce((x, h) => x + h, 0);
-    if (!this.fits(total) && this.onPage > 0 && this.repeated + total <= this.capacity) this.newPage(first);
-    if (this.fits(total)) {
-      this.used += total;
-      this.onPage += heights.length;
-      return;
-    }
-    heights.forEach((h, i) => {
-      if (!this.fits(h) && this.onPage > 0) this.newPage(first + i);
-      this.used += h;
-      this.onPage++;
-    });
-  }
 }
 
 /* ---------- the sheet ---------- */
@@ -203,7 +135,7 @@ const kindWord = (item: PlanItem) => (item.kind ? KIND_WORD[item.kind] : UNKNOWN
  * characters the sample's names took 2–3 lines and its labels 8–9: 5 item rows a page). Fit to one page
  * wide, the sheet prints at about 70 %.
  */
-const WIDTH = { dimension: 14, mission: 30, name: 80, year: 12, note: 22, kind: 14 } as const;
+const WIDTH = { dimension: 18, mission: 32, name: 84, year: 12, note: 22, kind: 14 } as const;
 const BODY: CellStyle = STYLE.body;
 const TOTAL: CellStyle = STYLE.total;
 
@@ -262,7 +194,7 @@ export function part1Sheet(ctx: ReportContext): SheetSpec {
   b.height(H2, rowHeightPt(2, size));
   const headerHeight = b.heightOf(H1) + b.heightOf(H2);
   const banner = printFrom === 1 ? b.heightOf(1) : 0; // the draft banner prints on the first page
-  const pager = new Pager(pageCapacity("landscape", printedWidths), headerHeight, banner + b.heightOf(2) + b.heightOf(3) + b.heightOf(4) + headerHeight);
+  const pager = new PageFlow(pageCapacity("landscape", printedWidths), banner + b.heightOf(2) + b.heightOf(3) + b.heightOf(4) + headerHeight, headerHeight);
 
   const amountStyle: CellStyle = { ...BODY, horizontal: "right", numFmt: ctx.formats.amount };
   const countFormat = (word: string) => `${ctx.digits === "thai" ? THAI_DIGITS : ""}0" ${word}";;""`;
@@ -283,9 +215,8 @@ export function part1Sheet(ctx: ReportContext): SheetSpec {
       const h = Math.max(rowHeightPt(linesFor(g.label, WIDTH.dimension, size), size), line);
       b.height(row, h);
       const tail = g === groups[groups.length - 1] ? 2 * totalHeight : totalHeight;
-      if (!pager.fits(h + tail) && pager.onPage > 0) pager.newPage(row);
-      pager.used += h;
-      pager.onPage++;
+      if (!pager.fits(h + tail) && pager.rowsOnPage > 0) pager.newPage(row);
+      pager.add(h);
       row++;
     } else {
       // the last dimension's last item keeps its รวม row and the รวมทั้งสิ้น row on its page
@@ -308,7 +239,7 @@ export function part1Sheet(ctx: ReportContext): SheetSpec {
     });
     b.area(t, noteCol, t, noteCol, null, TOTAL);
     b.height(t, totalHeight);
-    pager.keepTogether(t, [totalHeight]);
+    pager.keep(t, [totalHeight]);
     dimensionTotals.push(t);
     row++;
   }
@@ -327,7 +258,7 @@ export function part1Sheet(ctx: ReportContext): SheetSpec {
   });
   b.area(grand, noteCol, grand, noteCol, null, TOTAL);
   b.height(grand, totalHeight);
-  pager.keepTogether(grand, [totalHeight]);
+  pager.keep(grand, [totalHeight]);
 
   return b.toSpec({
     name: REPORT_SHEETS.part1,
@@ -362,7 +293,7 @@ interface Layout {
  * page the labels start again. The last row of a label's run grows where the label needs more height than
  * its rows have, and the dimension's last item stays on the page of its รวม row.
  */
-function itemRows(ctx: ReportContext, b: SheetBuilder, pager: Pager, g: DimensionGroup, first: number, l: Layout): number {
+function itemRows(ctx: ReportContext, b: SheetBuilder, pager: PageFlow, g: DimensionGroup, first: number, l: Layout): number {
   const size = REPORT_FONT.size;
   const need = (text: string, width: number) => Math.min(409, rowHeightPt(linesFor(text, width, size), size));
   const rows = g.missions.flatMap((m) => m.items.map((item) => ({
@@ -393,7 +324,7 @@ function itemRows(ctx: ReportContext, b: SheetBuilder, pager: Pager, g: Dimensio
     );
     if (grow > 0) {
       heights[end - first] = Math.min(409, (heights[end - first] ?? 0) + grow);
-      pager.used += grow;
+      pager.add(grow, 0);
     }
     if (missionStart <= end) missionRuns.push([missionStart, end, mission]);
     missionStart = end + 1;
@@ -408,15 +339,14 @@ function itemRows(ctx: ReportContext, b: SheetBuilder, pager: Pager, g: Dimensio
     const lastOfMission = rows[i + 1]?.mission !== r.mission;
     const lastOfDimension = i === rows.length - 1;
     const required = () => r.height + deficit(at) + (lastOfDimension ? l.tailHeight : 0);
-    if (!pager.fits(required()) && pager.onPage > 0) {
+    if (!pager.fits(required()) && pager.rowsOnPage > 0) {
       // end the labels' runs on the page before, start them again on this one
       if (at > first) close(at - 1, true);
       pager.newPage(at);
       missionStart = at;
       dimStart = at;
     }
-    pager.used += r.height;
-    pager.onPage++;
+    pager.add(r.height);
     if (lastOfDimension) close(at, true);
     else if (lastOfMission) close(at, false);
   });

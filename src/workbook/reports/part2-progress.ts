@@ -27,93 +27,21 @@ import { THAI_MONTHS_FULL } from "../../domain/calendar";
 import { BUDGET_COLUMN_LABELS, labelOf, NOT_POSSIBLE_REASONS, PROGRESS_STATUSES } from "../../domain/lists";
 import type { PlanItem, ProgressEntry } from "../../domain/plan";
 import { type ItemRound, itemRound, type RoundStatus } from "../../domain/progress/round";
-import { normalizeSpace, toArabicDigits, toThaiDigits } from "../../domain/thai";
+import { normalizeSpace, toThaiDigits } from "../../domain/thai";
 import type { DimensionNo } from "../../domain/units";
 import { columnLetter, rangeAddress } from "../a1";
 import type { CellInput, CellStyle, SheetSpec } from "../grid";
-import { columnPx, lineHeightPt, linesFor, textWidthPx } from "../text-size";
+import { lineHeightPt, linesFor, textWidthPx } from "../text-size";
 import { SheetBuilder } from "./builder";
 import { footerOf, noteRow, orgLine, type ReportContext } from "./context";
 import { indicatorOf, targetOf } from "./gaps";
+import { dimensionLabel, inDigits, missionLabel, subMissionLabel } from "./labels";
 import { REPORT_SHEETS } from "./names";
+import { heightFor, MAX_ROW_PT, pageCapacity, PageFlow, textHeightPt } from "./paging";
 import { REPORT_FONT, STYLE } from "./style";
-
-/* ---------- printing: A4 one page wide (shared with Part 3) ---------- */
-
-export type Orientation = "portrait" | "landscape";
-
-const PAGE_PT: Readonly<Record<Orientation, { readonly width: number; readonly height: number }>> = {
-  portrait: { width: 595, height: 842 },
-  landscape: { width: 842, height: 595 },
-};
-/** The margins the hosts write (0.5" left/right, 0.6" top/bottom) and room for the page-number footer. */
-const MARGIN_X = 36;
-const MARGIN_Y = 43.2;
-const FOOTER_PT = 14;
-/** Left free at the bottom of each page: the heights are estimates. */
-const SAFETY_PT = 12;
-/** Excel's row height limit. */
-export const MAX_ROW_PT = 409;
-
-/**
- * The scale Excel prints at to fit the printed columns on one page wide (whole percents, at most 100). Columns
- * are measured as text-size.ts does (7 px a character, a little narrower than Excel), so the scale is never
- * smaller than Excel's and the page capacity below never larger.
- */
-export function printScale(orientation: Orientation, printedWidths: readonly number[]): number {
-  const widthPt = printedWidths.reduce((sum, w) => sum + columnPx(w) * 0.75, 0);
-  return Math.min(100, Math.floor((100 * (PAGE_PT[orientation].width - 2 * MARGIN_X)) / widthPt)) / 100;
-}
-
-/** Points of rows (at 100 %) one printed page holds at that scale. */
-export function pageCapacity(orientation: Orientation, scale: number): number {
-  return Math.floor((PAGE_PT[orientation].height - 2 * MARGIN_Y - FOOTER_PT) / scale) - SAFETY_PT;
-}
-
-/** The height of `lines` lines of text at `size` pt, without Excel's cap (merged rows may be taller). */
-export function textHeightPt(lines: number, size: number = REPORT_FONT.size): number {
-  return Math.ceil(Math.max(1, lines) * lineHeightPt(size) + 4);
-}
-
-/** The height a text needs in a cell (or merged area) `width` characters wide. */
-export function heightFor(text: string, width: number, size: number = REPORT_FONT.size): number {
-  return textHeightPt(linesFor(text, width, size), size);
-}
-
-/** Page breaks placed while rows are written: how much of the current page is used. */
-export class Pager {
-  readonly breaks: number[] = [];
-  used: number;
-
-  constructor(readonly capacity: number, used = 0) {
-    this.used = used;
-  }
-
-  fits(height: number): boolean {
-    return this.used + height <= this.capacity;
-  }
-
-  /** Starts a new page at `row` (nothing happens when the page is still empty). */
-  breakAt(row: number): void {
-    if (this.used === 0) return;
-    this.breaks.push(row);
-    this.used = 0;
-  }
-
-  add(height: number): void {
-    this.used += height;
-  }
-}
 
 /* ---------- texts ---------- */
 
-/**
- * A text in the digits the settings ask for, both ways: ctx.num makes Arabic digits Thai; with อารบิก, Thai
- * digits typed in the plan's texts (as the seeds are) become Arabic too, so that a page never mixes them.
- */
-export function inDigits(ctx: ReportContext, value: string | number): string {
-  return ctx.digits === "thai" ? ctx.num(value) : toArabicDigits(String(value));
-}
 
 /** The status word each item's key cell holds (column I), which Part 3 counts. */
 export const STATUS_WORD: Readonly<Record<RoundStatus, string>> = {
@@ -282,25 +210,6 @@ export function dimensionBlocks(rounds: readonly ItemRound[]): DimensionBlock[] 
   });
 }
 
-/** The framework sheet's name of a node, if it has one. */
-export function nodeName(ctx: ReportContext, code: string): string | undefined {
-  const name = ctx.model.framework.find((n) => n.code === code)?.name;
-  return name ? normalizeSpace(name) : undefined;
-}
-
-export function dimensionLabel(ctx: ReportContext, d: DimensionNo | undefined): string {
-  if (d === undefined) return "ไม่ระบุมิติ";
-  return `มิติที่ ${inDigits(ctx, d)} ${nodeName(ctx, String(d)) ?? "(ไม่พบชื่อมิตินี้ในแผ่นงานภารกิจ)"}`;
-}
-
-export function missionLabel(ctx: ReportContext, m: string | undefined): string {
-  if (m === undefined) return "ไม่ระบุภารกิจ";
-  return `${inDigits(ctx, m)} ${inDigits(ctx, nodeName(ctx, m) ?? "(ไม่พบชื่อภารกิจนี้ในแผ่นงานภารกิจ)")}`;
-}
-
-function subLabel(ctx: ReportContext, s: string): string {
-  return `${inDigits(ctx, s)} ${inDigits(ctx, nodeName(ctx, s) ?? "(ไม่พบชื่อภารกิจย่อยนี้ในแผ่นงานภารกิจ)")}`;
-}
 
 /* ---------- the sheet ---------- */
 
@@ -449,8 +358,7 @@ export function buildPart2(ctx: ReportContext): Part2Layout {
   const widths = [tw.name, tw.indicator, tw.target, tw.result, amountW, amountW, amountW, 7, 20, 14];
   const heightOf = (t: ItemTexts) => Math.max(...TEXT_COLS.map((c) => heightFor(t[c], tw[c])));
   const printedWidth = widths.slice(0, PRINTED).reduce((s, w) => s + w, 0);
-  const scale = printScale("landscape", widths.slice(0, PRINTED));
-  const pager = new Pager(pageCapacity("landscape", scale));
+  const pager = new PageFlow(pageCapacity("landscape", widths.slice(0, PRINTED)));
   const amountStyle: CellStyle = { ...STYLE.body, numFmt: ctx.formats.amount, horizontal: "right" };
   const totalAmountStyle: CellStyle = { ...STYLE.total, numFmt: ctx.formats.amount, horizontal: "right" };
   const keyStyle: CellStyle = { fontSize: 12, fontColor: "FF7F7F7F", vertical: "top" };
@@ -536,7 +444,7 @@ export function buildPart2(ctx: ReportContext): Part2Layout {
 
   /**
    * Whether an item starts on the current page (after `before` points of bands and header): when it fits;
-   * a long one (over 40 % of a page) also when a third of the page is left and at least three lines go over,
+   * a long one (over a quarter of a page) also when a quarter of the page is left and at least three lines go over,
    * continued on the next as the seed's cells are (L186→L196); one taller than a page whenever a piece with its
    * whole name fits.
    */
@@ -547,8 +455,9 @@ export function buildPart2(ctx: ReportContext): Part2Layout {
     const nameHeight = heightFor(texts.name, tw.name);
     const need = Math.max(minPiece, nameHeight <= pageRoom ? nameHeight : 0);
     if (h > pageRoom) return left >= need;
-    // …and never to carry a couple of lines over to the next page
-    return h > 0.4 * pager.capacity && left >= Math.max(need, pager.capacity / 3) && h - left >= minPiece;
+    // …and never to carry a couple of lines over to the next page (issue 13: at 40 % and a third of a page
+    // left, the sample's tall items left pages half empty)
+    return h > 0.25 * pager.capacity && left >= Math.max(need, pager.capacity / 4) && h - left >= minPiece;
   };
 
   /** An item: whole on this page or the next, or in pieces with the header repeated above each continuation. */
@@ -609,7 +518,7 @@ export function buildPart2(ctx: ReportContext): Part2Layout {
       const bands: { text: string; style: CellStyle }[] = [];
       if (gi === 0) bands.push({ text: dimensionLabel(ctx, block.dimension), style: { ...STYLE.band, fontSize: 17 } });
       if (g.firstOfMission) bands.push({ text: missionLabel(ctx, g.mission), style: { bold: true, wrap: true, vertical: "top" } });
-      if (g.sub !== "") bands.push({ text: subLabel(ctx, g.sub), style: { wrap: true, vertical: "top" } });
+      if (g.sub !== "") bands.push({ text: subMissionLabel(ctx, g.sub), style: { wrap: true, vertical: "top" } });
       const continues = [block.dimension === undefined ? "ไม่ระบุมิติ" : `มิติที่ ${num(block.dimension)}`, g.mission && `ภารกิจ ${num(g.mission)}`, g.sub && `ภารกิจย่อย ${num(g.sub)}`].filter(Boolean).join(" ");
       lead(bands, g.rounds[0]);
       header();

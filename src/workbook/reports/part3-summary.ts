@@ -26,9 +26,10 @@ import { lineHeightPt, linesFor, textWidthPx } from "../text-size";
 import { SheetBuilder } from "./builder";
 import { footerOf, noteRow, orgLine, planPeriod, type ReportContext, roundEnd, roundStart } from "./context";
 import { REPORT_SHEETS } from "./names";
+import { dimensionLabel, inDigits, missionLabel } from "./labels";
+import { heightFor, MAX_ROW_PT, pageCapacity, PageFlow } from "./paging";
 import {
-  buildPart2, dimensionBlocks, dimensionLabel, heightFor, inDigits, MAX_ROW_PT, missionLabel, NO_DIMENSION_KEY, pageCapacity, PART2_COL,
-  printScale, STATUS_WORD, takeLines, unmatchedRounds,
+  buildPart2, dimensionBlocks, NO_DIMENSION_KEY, PART2_COL, STATUS_WORD, takeLines, unmatchedRounds,
 } from "./part2-progress";
 import { REPORT_FONT, STYLE } from "./style";
 
@@ -296,29 +297,16 @@ export function part3Sheet(ctx: ReportContext): SheetSpec {
   const last = row - 1;
 
   // pages: rows chained by keepWithNext stay together where they fit on one page
-  const scale = printScale("portrait", widths);
-  const capacity = pageCapacity("portrait", scale);
-  const breaks: number[] = [];
-  let used = 0;
+  const flow = new PageFlow(pageCapacity("portrait", widths));
   for (let r = printFrom; r <= last;) {
     let end = r;
     while (keepWithNext.has(end) && end < last) end++;
-    let chain = 0;
-    for (let x = r; x <= end; x++) chain += b.heightOf(x);
-    if (used > 0 && used + chain > capacity && chain <= capacity) {
-      breaks.push(r);
-      used = 0;
-    }
-    for (let x = r; x <= end; x++) {
-      const h = b.heightOf(x);
-      if (used > 0 && used + h > capacity) {
-        breaks.push(x);
-        used = 0;
-      }
-      used += h;
-    }
+    const heights: number[] = [];
+    for (let x = r; x <= end; x++) heights.push(b.heightOf(x));
+    flow.keep(r, heights);
     r = end + 1;
   }
+  const breaks = flow.breaks;
 
   b.defaultHeights(heightFor("-", 10));
   return b.toSpec({

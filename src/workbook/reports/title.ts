@@ -8,7 +8,7 @@ import type { CellStyle, SheetSpec } from "../grid";
 import { columnPx, linesFor, rowHeightPt, textWidthPx } from "../text-size";
 import { SheetBuilder } from "./builder";
 import { footerOf, noteRow, type ReportContext } from "./context";
-import { fitScale, pageRowsPt } from "./contents";
+import { pageRowsPt, printScale } from "./paging";
 import { REPORT_SHEETS } from "./names";
 import { REPORT_FONT } from "./style";
 
@@ -57,7 +57,7 @@ export function titleSheet(ctx: ReportContext): SheetSpec {
   const content = [...title, ...by].reduce((s, l) => s + heightOf(l), 0);
   // the white space around the two blocks, so that the page looks filled: a third above the title, half between
   const banner = printFrom === 1 ? b.heightOf(1) : 0;
-  const page = pageRowsPt(fitScale(COLUMNS, "portrait"), "portrait") - 24 - banner;
+  const page = pageRowsPt("portrait", printScale("portrait", COLUMNS)) - 24 - banner;
   const free = Math.max(60, page - content);
   let row = firstRow;
   const space = (pt: number) => {
