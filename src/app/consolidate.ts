@@ -25,6 +25,8 @@ export interface ConsolidationReport {
   readonly addedRows: readonly number[];
   /** What the reader found in each division file's cells (a bad date, an unknown status …). */
   readonly sourceFindings: readonly { readonly source: string; readonly findings: readonly Finding[] }[];
+  /** Division files left out because they have no monthly sheet (only with `skipUnusable`). */
+  readonly skipped: readonly NoProgressSheetError[];
 }
 
 export class NoProgressSheetError extends Error {
@@ -34,21 +36,32 @@ export class NoProgressSheetError extends Error {
   }
 }
 
-export async function consolidate(master: WorkbookPort, sources: readonly ConsolidationSource[], options: { readonly dryRun?: boolean } = {}): Promise<ConsolidationReport> {
+export interface ConsolidateOptions {
+  readonly dryRun?: boolean;
+  /** Merge the files that have a monthly sheet and report the others in `skipped` (else the first such file stops the merge). */
+  readonly skipUnusable?: boolean;
+}
+
+export async function consolidate(master: WorkbookPort, sources: readonly ConsolidationSource[], options: ConsolidateOptions = {}): Promise<ConsolidationReport> {
   const grids = await master.readGrids(PLAN_READ);
   const m = readPlanWorkbook(grids);
   const layout = m.layouts.tables.progress;
   if (!layout) throw new NoProgressSheetError("master");
   const sourceFindings: { source: string; findings: readonly Finding[] }[] = [];
   const sourceRows = [];
+  const skipped: NoProgressSheetError[] = [];
   for (const s of sources) {
     const read = readPlanWorkbook(await s.port.readGrids());
-    if (!read.layouts.tables.progress) throw new NoProgressSheetError(s.source);
+    if (!read.layouts.tables.progress) {
+      if (!options.skipUnusable) throw new NoProgressSheetError(s.source);
+      skipped.push(new NoProgressSheetError(s.source));
+      continue;
+    }
     sourceFindings.push({ source: s.source, findings: read.findings.filter((f) => f.location.sheet === read.layouts.tables.progress?.sheet) });
     sourceRows.push({ source: s.source, rows: read.workbook.progress });
   }
   const plan = planConsolidation(m.workbook.progress, sourceRows);
-  if (options.dryRun || plan.toAdd.length === 0) return { plan, masterSheet: layout.sheet, addedRows: [], sourceFindings };
+  if (options.dryRun || plan.toAdd.length === 0) return { plan, masterSheet: layout.sheet, addedRows: [], sourceFindings, skipped };
 
   const sheet = grids.sheets.find((g) => g.name === layout.sheet);
   let last = 0;
@@ -58,5 +71,5 @@ export async function consolidate(master: WorkbookPort, sources: readonly Consol
   const firstRow = last + 1;
   const rows = plan.toAdd.map((a) => recordRow(PROGRESS_SHEET, a.entry as unknown as Record<string, unknown>, m.workbook, layout.columns));
   await master.appendRows(layout.sheet, firstRow, rows);
-  return { plan, masterSheet: layout.sheet, addedRows: rows.map((_, i) => firstRow + i), sourceFindings };
+  return { plan, masterSheet: layout.sheet, addedRows: rows.map((_, i) => firstRow + i), sourceFindings, skipped };
 }

@@ -387,16 +387,39 @@ describe("merging division workbooks on the ผลรายเดือน page"
     expect(excel.sheet(SHEET)?.cells.get(`A${NEXT_ROW + 2}`)?.value ?? null).toBeNull();
   });
 
-  it("says which file cannot be opened, and keeps the others", async () => {
+  it("reports each file it cannot use and merges the good ones: one that is no workbook, one without a monthly sheet", async () => {
     const excel = await sampleExcel();
-    const page = await openMonthly(officeSession(excel.run, excel.supports));
+    const { session, writes } = countingSession(excel);
+    const page = await openMonthly(session);
     const good = await divisionFile("กองคลัง.xlsx", [newRow("2.1.1", 1)]);
     const bad = new File(["not a workbook"], "บันทึก.txt");
-    Object.defineProperty(bad, "arrayBuffer", { value: async () => new TextEncoder().encode("not a workbook").buffer });
+    Object.defineProperty(bad, "arrayBuffer", { value: async () => new Uint8Array(Buffer.from("not a workbook")).buffer });
+    // a workbook of the plan without its ผลรายเดือน sheet
+    const book = XlsxWorkbook.empty();
+    const spec = describeWorkbook(sample, { createdAt: new Date(0) });
+    await book.writeSheets({ ...spec, sheets: spec.sheets.filter((x) => x.name !== SHEET), names: spec.names.filter((n) => n.sheet !== SHEET) }, "refuse");
+    const noSheetBytes = await book.toBytes();
+    const noSheet = new File([noSheetBytes as BlobPart], "กองช่าง.xlsx");
+    Object.defineProperty(noSheet, "arrayBuffer", { value: async () => noSheetBytes.buffer.slice(noSheetBytes.byteOffset, noSheetBytes.byteOffset + noSheetBytes.byteLength) });
     await act(async () => {
-      fireEvent.change(within(page).getByTestId("merge-files"), { target: { files: [bad, good] } });
+      fireEvent.change(within(page).getByTestId("merge-files"), { target: { files: [bad, good, noSheet] } });
     });
-    await waitFor(() => expect(within(page).getByTestId("merge-error").textContent).toContain("บันทึก.txt"));
-    expect(within(page).getAllByTestId("merge-file").map((f) => f.dataset.name)).toEqual(["กองคลัง.xlsx"]);
+    await waitFor(() => expect(within(page).getAllByTestId("merge-file").map((f) => f.dataset.name)).toEqual(["กองคลัง.xlsx", "กองช่าง.xlsx"]));
+    const failed = within(page).getByTestId("merge-file-failed");
+    expect(failed.dataset.name).toBe("บันทึก.txt");
+    expect(failed.textContent).toContain("ไม่ได้นำมารวม: ไม่ใช่ไฟล์ .xlsx");
+    expect(within(page).queryByTestId("merge-error")).toBeNull();
+
+    await act(async () => {
+      fireEvent.click(within(page).getByTestId("merge-run"));
+    });
+    await waitFor(() => expect(within(page).getByTestId("merge-status").dataset.added).toBe("1"));
+    expect(outcomes(page)).toEqual(["กองคลัง.xlsx 1 1 0 0 0"]);
+    const skipped = within(page).getByTestId("merge-skipped");
+    expect(skipped.dataset.source).toBe("กองช่าง.xlsx");
+    expect(skipped.textContent).toContain("ไม่ได้นำมารวม:");
+    expect(skipped.textContent).toContain(SHEET);
+    expect(writes).toEqual([trips(excel).append]);
+    expect(excel.sheet(SHEET)?.cells.get(`C${NEXT_ROW}`)?.value).toBe("2.1.1");
   });
 });

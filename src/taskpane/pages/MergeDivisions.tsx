@@ -34,6 +34,8 @@ const useStyles = makeStyles({
   files: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
   file: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS, minWidth: 0 },
   wrap: { overflowWrap: "anywhere", minWidth: 0 },
+  failed: { display: "flex", flexDirection: "column", minWidth: 0 },
+  failedText: { color: tokens.colorPaletteRedForeground1, overflowWrap: "anywhere" },
   outcomes: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
   outcome: { display: "flex", flexDirection: "column", minWidth: 0, paddingBottom: tokens.spacingVerticalXXS, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
   counts: { fontVariantNumeric: "tabular-nums" },
@@ -72,6 +74,8 @@ export function MergeDivisions({ session, openFile, onMerged }: Props) {
   const [busy, setBusy] = useState<"opening" | "preview" | "merge">();
   const [result, setResult] = useState<{ dryRun: boolean; report: ConsolidationReport }>();
   const [error, setError] = useState<string>();
+  /** Files that could not be opened, each with the reason: listed beside the good ones, which still merge. */
+  const [failedFiles, setFailedFiles] = useState<readonly { name: string; message: string }[]>([]);
   const digits = (text: string) => (prefs.digits === "thai" ? toThaiDigits(text) : text);
 
   const pick = async (files: readonly File[]) => {
@@ -79,18 +83,19 @@ export function MergeDivisions({ session, openFile, onMerged }: Props) {
     setBusy("opening");
     setError(undefined);
     const opened: Source[] = [];
-    const failed: string[] = [];
+    const failed: { name: string; message: string }[] = [];
     for (const f of files) {
       try {
         const sess = await openFile(f.name, new Uint8Array(await f.arrayBuffer()));
         opened.push({ name: f.name, port: sess.port });
       } catch (e) {
-        failed.push(`${f.name}: ${plainMessage(e, prefs.lang)}`);
+        failed.push({ name: f.name, message: plainMessage(e, prefs.lang) });
       }
     }
-    setSources((before) => [...before.filter((b) => !opened.some((o) => o.name === b.name)), ...opened]);
+    const picked = new Set(files.map((f) => f.name));
+    setSources((before) => [...before.filter((b) => !picked.has(b.name)), ...opened]);
+    setFailedFiles((before) => [...before.filter((b) => !picked.has(b.name)), ...failed]);
     setResult(undefined);
-    if (failed.length > 0) setError(failed.join(" · "));
     setBusy(undefined);
   };
 
@@ -98,7 +103,7 @@ export function MergeDivisions({ session, openFile, onMerged }: Props) {
     setBusy(dryRun ? "preview" : "merge");
     setError(undefined);
     try {
-      const report = await consolidate(session.port, sources.map((x) => ({ source: x.name, port: x.port })), { dryRun });
+      const report = await consolidate(session.port, sources.map((x) => ({ source: x.name, port: x.port })), { dryRun, skipUnusable: true });
       setResult({ dryRun, report });
       if (!dryRun && report.addedRows.length > 0) await onMerged();
     } catch (e) {
@@ -145,10 +150,26 @@ export function MergeDivisions({ session, openFile, onMerged }: Props) {
         <Button icon={<DocumentAddRegular />} onClick={() => input.current?.click()} disabled={busy !== undefined} data-testid="merge-choose">{t("chooseFiles")}</Button>
       </div>
       {busy === "opening" && <Spinner size="tiny" label={t("openingFiles")} />}
-      {sources.length > 0 && (
+      {(sources.length > 0 || failedFiles.length > 0) && (
         <>
           <Caption1 id="merge-files-label">{t("filesChosen", { n: num(sources.length) })}</Caption1>
           <ul className={s.files} aria-labelledby="merge-files-label" data-testid="merge-file-list">
+            {failedFiles.map((x) => (
+              <li key={`failed-${x.name}`} className={s.file} data-testid="merge-file-failed" data-name={x.name}>
+                <div className={s.failed}>
+                  <Text className={s.wrap}>{x.name}</Text>
+                  <Caption1 className={s.failedText}>{t("fileNotUsed", { reason: x.message })}</Caption1>
+                </div>
+                <Button
+                  size="small"
+                  appearance="subtle"
+                  icon={<DismissRegular />}
+                  aria-label={t("removeFile", { file: x.name })}
+                  disabled={busy !== undefined}
+                  onClick={() => setFailedFiles((before) => before.filter((b) => b.name !== x.name))}
+                />
+              </li>
+            ))}
             {sources.map((x) => (
               <li key={x.name} className={s.file} data-testid="merge-file" data-name={x.name}>
                 <Text className={s.wrap}>{x.name}</Text>
@@ -166,7 +187,7 @@ export function MergeDivisions({ session, openFile, onMerged }: Props) {
               </li>
             ))}
           </ul>
-          <div className={s.actions}>
+          <div className={s.actions} hidden={sources.length === 0}>
             <Button icon={busy === "preview" ? <Spinner size="extra-tiny" aria-hidden /> : <EyeRegular />} onClick={() => void run(true)} disabled={busy !== undefined} data-testid="merge-preview">
               {t("preview")}
             </Button>
@@ -207,6 +228,12 @@ export function MergeDivisions({ session, openFile, onMerged }: Props) {
                   {" · "}
                   <span className={o.unusable > 0 ? s.attention : undefined}>{`${t("colUnusable")} ${num(o.unusable)}`}</span>
                 </Caption1>
+              </li>
+            ))}
+            {report.skipped.map((e) => (
+              <li key={`skipped-${e.source}`} className={s.outcome} data-testid="merge-skipped" data-source={e.source}>
+                <Text weight="semibold" className={s.wrap}>{e.source}</Text>
+                <Caption1 className={s.failedText}>{t("fileNotUsed", { reason: plainMessage(e, prefs.lang) })}</Caption1>
               </li>
             ))}
           </ul>
