@@ -233,14 +233,9 @@ type TextWidths = Readonly<Record<TextCol, number>>;
  */
 export function textWidths(items: readonly Readonly<Record<TextCol, string>>[]): TextWidths {
   const sample = items.slice(0, 400);
-  // widths move in steps of two: each text is measured at a few dozen widths at most
-  const memo = new Map<string, number>();
-  const lines = (text: string, width: number) => {
-    const key = `${width}\u0000${text}`;
-    let n = memo.get(key);
-    if (n === undefined) memo.set(key, (n = linesFor(text, width, SIZE)));
-    return n;
-  };
+  // widths move in steps of two, each text asked for at a few dozen widths: linesFor measures a text once and
+  // keeps its width (text-size.ts), so no memo here (a `${width}\0${text}` key cost 0.6 s at 400 items, issue 13)
+  const lines = (text: string, width: number) => linesFor(text, width, SIZE);
   const total = (w: TextWidths) => sample.reduce((s, t) => s + Math.max(...TEXT_COLS.map((c) => lines(t[c], w[c]))), 0);
   let w: Record<TextCol, number> = { name: 0, indicator: 0, target: 0, result: 0 };
   const minSum = TEXT_COLS.reduce((s, c) => s + MIN_TEXT_WIDTH[c], 0);
@@ -317,7 +312,16 @@ export function part2Sheet(ctx: ReportContext): SheetSpec {
   return buildPart2(ctx).spec;
 }
 
+/** Part 2 once per context: Part 3 counts Part 2's rows, so both sheets of one report ask for it (it was laid out twice, issue 13). */
+const part2Of = new WeakMap<ReportContext, Part2Layout>();
+
 export function buildPart2(ctx: ReportContext): Part2Layout {
+  let layout = part2Of.get(ctx);
+  if (layout === undefined) part2Of.set(ctx, (layout = layOutPart2(ctx)));
+  return layout;
+}
+
+function layOutPart2(ctx: ReportContext): Part2Layout {
   const b = new SheetBuilder();
   const num = (v: string | number) => inDigits(ctx, v);
   const { firstRow, printFrom } = noteRow(b, ctx, PRINTED);
