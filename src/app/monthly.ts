@@ -444,3 +444,35 @@ export function enteredDate(text: string): Date | undefined {
   const d = parseDate(text);
   return d.ok && d.value instanceof Date ? d.value : undefined;
 }
+
+/**
+ * What a new monthly row of an item starts from (issue 17: one rule for the pane's form and `progress
+ * --add`): its latest earlier row of the year gives the status (in progress, unless it was done or not
+ * possible), budget type, allocation, in-ordinance flag, start date (and end date once done) and unit.
+ */
+export interface CarriedOver {
+  readonly from: CalendarMonth | undefined;
+  readonly status: ProgressStatus;
+  readonly inOrdinance: boolean | undefined;
+  readonly budgetType: BudgetType | undefined;
+  readonly ordinanceAmount: Baht | undefined;
+  readonly startDate: Date | undefined;
+  readonly endDate: Date | undefined;
+  readonly unit: string;
+}
+
+export function carriedOver(wb: PlanWorkbook, code: PlanCode, fy: FiscalYear, month: CalendarMonth): CarriedOver {
+  const index = FISCAL_MONTHS.indexOf(month);
+  const before = itemHistory(wb, code, fy).filter((r) => r.month !== undefined && FISCAL_MONTHS.indexOf(r.month) < index);
+  const last = before[before.length - 1];
+  const status: ProgressStatus = last?.status === "done" || last?.status === "notPossible" ? last.status : "inProgress";
+  return {
+    from: last?.month, status, inOrdinance: last?.inOrdinance, budgetType: last?.budgetType, ordinanceAmount: last?.ordinanceAmount,
+    startDate: last?.startDate, endDate: status === "done" ? last?.endDate : undefined, unit: last?.unit ?? "",
+  };
+}
+
+/** A date as the form shows it and reads it back (day/month/BE year). */
+export function formDate(d: Date | undefined): string {
+  return d ? `${d.getUTCDate()}/${d.getUTCMonth() + 1}/${d.getUTCFullYear() + 543}` : "";
+}

@@ -151,3 +151,23 @@ describe("sujarit progress --add", () => {
     expect((await progressRows(file)).rows).toHaveLength(8);
   });
 });
+
+describe("a new row carries over from the item's latest earlier row, as the pane's form does (issue 17)", () => {
+  it("--add without --allocation, --budget-type, --unit, --start, --in-ordinance takes them from the month before, and says so", async () => {
+    const f = copy();
+    const first = await run("progress", f, "--add", "--code", "1.1.2", "--fy", "2567", "--month", "11", "--status", "inProgress", "--pct", "30",
+      "--allocation", "48,000", "--budget-type", "agency", "--unit", "คน", "--start", "1/11/2567", "--in-ordinance", "yes", "--disbursed", "1000", "--force");
+    expect(first.code).toBe(0);
+    const second = await run("progress", f, "--add", "--code", "1.1.2", "--fy", "2567", "--month", "12", "--status", "inProgress", "--pct", "60", "--disbursed", "2000", "--force");
+    expect(second.code).toBe(0);
+    expect(second.out).toMatch(/ยกมาจากแถวเดือน พ\.ย\.: --in-ordinance yes, --start 1\/11\/2567, --unit คน, --budget-type agency, --allocation 48000/);
+    const { rows } = await progressRows(f);
+    const [nov, dec] = ["11", "12"].map((m) => rows.find((r) => r.code === "1.1.2" && r.fy === 2567 && String(r.month) === m));
+    expect(dec).toMatchObject({ ordinanceAmount: 48000, budgetType: nov?.budgetType, unit: "คน", inOrdinance: true, disbursed: 2000 });
+    expect(dec?.startDate?.toISOString()).toBe(nov?.startDate?.toISOString());
+    // what is given wins over what would carry over
+    const third = await run("progress", f, "--add", "--code", "1.1.2", "--fy", "2567", "--month", "1", "--status", "inProgress", "--allocation", "50000", "--force");
+    expect(third.out).not.toMatch(/--allocation 48000/);
+    expect((await progressRows(f)).rows.find((r) => r.code === "1.1.2" && String(r.month) === "1")?.ordinanceAmount).toBe(50000);
+  });
+});

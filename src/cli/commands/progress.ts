@@ -8,7 +8,7 @@
  * item and month is always refused (edit that row in the sheet). Exit 0, or 2.
  */
 import {
-  addProgressRow, checkDraft, dateOnly, defaultFiscalYear, type DraftInput, itemFigures, type ItemFigures, type ListedItem,
+  addProgressRow, carriedOver, checkDraft, formDate, dateOnly, defaultFiscalYear, type DraftInput, itemFigures, type ItemFigures, type ListedItem,
   monthlyFieldLabel, monthlyView, monthName, monthYear, ownersOf, planYearsOf, progressListing,
 } from "../../app/monthly";
 import { FISCAL_MONTHS, parseMonth, readBEYear } from "../../domain/calendar";
@@ -31,7 +31,7 @@ const WORDS = {
     notTemplate: "แฟ้มนี้ไม่มีแผ่นงานผลรายเดือนหรือแผนปฏิบัติการของสุจริต", added: "เพิ่มแถวแล้ว", row: "แถว",
     refused: "ไม่ได้บันทึก: แถวนี้มีข้อผิดพลาด (แก้แล้วลองใหม่ หรือใช้ --force เพื่อบันทึกอยู่ดี) / not saved: the row has errors (fix them, or add --force)",
     exists: "ไม่ได้บันทึก: มีผลของรายการนี้ในเดือนนี้แล้ว — แก้ไขที่แถวนั้นในแผ่นงานโดยตรง / not saved: this item already has a row for this month; edit that row in the sheet",
-    warnings: "ข้อควรตรวจสอบ", now: "หลังบันทึก", ofAllocation: "ของวงเงินจัดสรร", ofPlan: "ของงบตามแผน", remaining: "คงเหลือ", baht: "บาท",
+    warnings: "ข้อควรตรวจสอบ", carried: "ยกมาจากแถวเดือน", now: "หลังบันทึก", ofAllocation: "ของวงเงินจัดสรร", ofPlan: "ของงบตามแผน", remaining: "คงเหลือ", baht: "บาท",
   },
   en: {
     title: "Monthly progress, FY", owner: "Owner", allOwners: "all owners", items: "items",
@@ -40,7 +40,7 @@ const WORDS = {
     notTemplate: "This workbook has no Sujarit monthly progress or plan sheet", added: "Added row", row: "row",
     refused: "not saved: the row has errors (fix them, or add --force) / ไม่ได้บันทึก: แถวนี้มีข้อผิดพลาด",
     exists: "not saved: this item already has a row for this month; edit that row in the sheet / ไม่ได้บันทึก: มีผลของรายการนี้ในเดือนนี้แล้ว",
-    warnings: "Findings", now: "Now", ofAllocation: "of the allocation", ofPlan: "of the plan budget", remaining: "remaining", baht: "baht",
+    warnings: "Findings", carried: "Carried over from the row of", now: "Now", ofAllocation: "of the allocation", ofPlan: "of the plan budget", remaining: "remaining", baht: "baht",
   },
 } as const;
 
@@ -136,22 +136,31 @@ async function add(values: Values, io: Io, lang: Lang, file: string, book: XlsxW
   const month = parseMonth(values.month);
   if (month === undefined) throw new UsageError(`--month must be 1–12 or a month name such as ต.ค. / Oct (got ${values.month}) / ระบุเดือน เช่น 11 หรือ พ.ย.`);
   const inOrdinance = listValue(YES_NO, "in-ordinance", values["in-ordinance"]);
+  const code = planCode(normalizeSpace(toArabicDigits(values.code)));
+  const view = monthlyView(await book.readGrids());
+  // what the pane's form would start from, for every option not given (app/monthly carriedOver)
+  const carried = carriedOver(view.read.workbook, code, fy, month);
+  const carriedText: string[] = [];
+  const carry = <T>(given: T | undefined, from: T | undefined, label: string, shown: (v: T) => string): T | undefined => {
+    if (given !== undefined || from === undefined || from === "") return given;
+    carriedText.push(`${label} ${shown(from)}`);
+    return from;
+  };
   const input: DraftInput = {
-    fy, month, code: planCode(normalizeSpace(toArabicDigits(values.code))),
+    fy, month, code,
     status: listValue(PROGRESS_STATUSES, "status", values.status),
     reason: listValue(NOT_POSSIBLE_REASONS, "reason", values.reason),
     reasonText: values["reason-text"] ?? "",
-    inOrdinance: inOrdinance === undefined ? undefined : inOrdinance === "yes",
-    progressPct: values.pct ?? "", startDate: values.start ?? "", endDate: values.end ?? "",
-    output: values.output ?? "", unit: values.unit ?? "", indicatorResult: values["indicator-result"] ?? "", result: values.result ?? "",
-    budgetType: listValue(BUDGET_TYPES, "budget-type", values["budget-type"]),
-    ordinanceAmount: values.allocation ?? "", disbursed: values.disbursed ?? "", evidence: values.evidence ?? "",
+    inOrdinance: carry(inOrdinance === undefined ? undefined : inOrdinance === "yes", carried.inOrdinance, "--in-ordinance", (v) => (v ? "yes" : "no")),
+    progressPct: values.pct ?? "", startDate: carry(values.start, formDate(carried.startDate), "--start", String) ?? "", endDate: values.end ?? "",
+    output: values.output ?? "", unit: carry(values.unit, carried.unit, "--unit", String) ?? "", indicatorResult: values["indicator-result"] ?? "", result: values.result ?? "",
+    budgetType: carry(listValue(BUDGET_TYPES, "budget-type", values["budget-type"]), carried.budgetType, "--budget-type", String),
+    ordinanceAmount: carry(values.allocation, carried.ordinanceAmount === undefined ? undefined : String(carried.ordinanceAmount), "--allocation", String) ?? "", disbursed: values.disbursed ?? "", evidence: values.evidence ?? "",
     problems: values.problems ?? "", recommendations: values.recommendations ?? "", enteredBy: values["entered-by"] ?? "",
     enteredOn: dateOnly(today),
   };
   if (input.reason !== undefined && input.status !== "notPossible") throw new UsageError("--reason goes with --status notPossible / --reason ใช้กับสถานะ ไม่สามารถดำเนินการได้");
 
-  const view = monthlyView(await book.readGrids());
   const check = checkDraft(view, input);
   const where = (row: number | undefined) => `${check.at.sheet} ${w.row} ${row ?? "-"}`;
   const located = check.findings.map((f) => {
@@ -183,6 +192,7 @@ async function add(values: Values, io: Io, lang: Lang, file: string, book: XlsxW
       return;
     }
     const lines = [`${w.added}: ${file} — ${result.sheet} ${w.row} ${result.row} (${input.code} ${monthName(month, lang)} ${monthYear(fy, month)})`];
+    if (carriedText.length > 0 && carried.from) lines.push(`${w.carried} ${monthName(carried.from, lang)}: ${carriedText.join(", ")}`);
     if (located.length > 0) lines.push(`${w.warnings}: ${located.length}`, ...located);
     if (figures) lines.push(`${w.now}: ${figuresLine(figures, lang)}`);
     io.out(lines.join("\n"));

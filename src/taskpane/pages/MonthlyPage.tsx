@@ -16,8 +16,8 @@ import {
 import { ErrorCircleFilled, LocationRegular, SaveRegular, WarningFilled } from "@fluentui/react-icons";
 import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 import {
-  addProgressRow, checkDraft, dateOnly, defaultFiscalYear, defaultMonth, type DraftCheck, enteredDate, type DraftFinding, type DraftInput,
-  existingRows, fieldLabel, type ItemFigures, itemFigures, monthName, monthYear, type MonthlyView, ownersOf, planYearsOf, progressListing,
+  addProgressRow, carriedOver, type CarriedOver, checkDraft, dateOnly, formDate, defaultFiscalYear, defaultMonth, type DraftCheck, enteredDate, type DraftFinding, type DraftInput,
+  existingRows, fieldLabel, type ItemFigures, monthName, monthYear, type MonthlyView, ownersOf, planYearsOf, progressListing,
   readMonthly, shortDate,
 } from "../../app/monthly";
 import type { HostServices, WorkbookSession } from "../../app/session";
@@ -454,21 +454,12 @@ interface Form extends Record<TextField, string> {
   readonly budgetType: BudgetType | undefined;
 }
 
-const dateText = (d: Date | undefined) => (d ? `${d.getUTCDate()}/${d.getUTCMonth() + 1}/${d.getUTCFullYear() + 543}` : "");
-
-/**
- * A new row starts from the item's latest earlier row: its status (in progress unless it was done or not
- * possible), budget type, allocation, in-ordinance flag, start date (and end date once done) and unit carry over.
- */
-function initialForm(rows: readonly ProgressEntry[], month: CalendarMonth, enteredBy: string): Form {
-  const index = FISCAL_MONTHS.indexOf(month);
-  const before = rows.filter((r) => r.month !== undefined && FISCAL_MONTHS.indexOf(r.month) < index);
-  const last = before[before.length - 1];
-  const status: ProgressStatus = last?.status === "done" || last?.status === "notPossible" ? last.status : "inProgress";
+/** A new row starts from what the core carries over from the item's latest earlier row (app/monthly carriedOver). */
+function initialForm(c: CarriedOver, enteredBy: string): Form {
   return {
-    status, reason: undefined, inOrdinance: last?.inOrdinance, budgetType: last?.budgetType,
-    reasonText: "", progressPct: "", startDate: dateText(last?.startDate), endDate: status === "done" ? dateText(last?.endDate) : "", output: "", unit: last?.unit ?? "",
-    indicatorResult: "", result: "", ordinanceAmount: last?.ordinanceAmount !== undefined ? String(last.ordinanceAmount) : "",
+    status: c.status, reason: undefined, inOrdinance: c.inOrdinance, budgetType: c.budgetType,
+    reasonText: "", progressPct: "", startDate: formDate(c.startDate), endDate: formDate(c.endDate), output: "", unit: c.unit,
+    indicatorResult: "", result: "", ordinanceAmount: c.ordinanceAmount !== undefined ? String(c.ordinanceAmount) : "",
     disbursed: "", evidence: "", problems: "", recommendations: "", enteredBy,
   };
 }
@@ -492,8 +483,7 @@ function Entry(p: EntryProps) {
   const { t, num, prefs } = usePrefs();
   const wb = p.view.read.workbook;
   const code = p.item.code as NonNullable<PlanItem["code"]>;
-  const rows = useMemo(() => itemFigures(wb, p.item, p.fy).rows, [wb, p.item, p.fy]);
-  const [form, setForm] = useState<Form>(() => initialForm(rows, p.month, remembered().enteredBy ?? ""));
+  const [form, setForm] = useState<Form>(() => initialForm(carriedOver(wb, code, p.fy, p.month), remembered().enteredBy ?? ""));
   const [allowDuplicate, setAllowDuplicate] = useState(false);
   const [askDuplicate, setAskDuplicate] = useState(false);
   const [askErrors, setAskErrors] = useState(false);
