@@ -60,8 +60,8 @@ it("shows the round's figures and generates every report sheet; the download hol
       await page.locator('[data-testid="reports-status"]').waitFor({ timeout: 30_000 });
     }
   });
-  // no project cards unless asked for, no ITA appendix without ITA measures: ten sheets
-  expect(await page.locator('[data-testid="reports-status"]').innerText()).toContain("10 แผ่นงาน");
+  // no project cards unless asked for, no ITA appendix without ITA measures: eleven sheets (with the คำนำ)
+  expect(await page.locator('[data-testid="reports-status"]').innerText()).toContain("11 แผ่นงาน");
   expect(after.horizontalOverflow).toEqual([]);
   expect(after.violations).toEqual([]);
 

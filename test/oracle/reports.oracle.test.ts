@@ -158,11 +158,11 @@ describe("one set of figures: each figure is the same on every sheet that states
  */
 const MAX_PAGES: Readonly<Record<string, Readonly<Record<string, number>>>> = {
   "sample-fy2567-r6": {
-    "บันทึกข้อความ": 1, "ปก": 1, "สารบัญ": 1, "ส่วนที่1 แผน": 4, "ส่วนที่2 ผลการดำเนินงาน": 18, "ส่วนที่3 บทสรุป": 5,
+    "บันทึกข้อความ": 1, "ปก": 1, "คำนำ": 1, "สารบัญ": 1, "ส่วนที่1 แผน": 4, "ส่วนที่2 ผลการดำเนินงาน": 18, "ส่วนที่3 บทสรุป": 5,
     "แผนรายปี e-PlanNACC": 4, "สรุป e-PlanNACC": 7, "สรุปภาพรวม": 2,
   },
   // seed 001's own report: Part 2 on pages 10–34 (L74–81), ours 47 (every item with its indicator and target)
-  "seed001-fy2564-r12": { "บันทึกข้อความ": 1, "ปก": 1, "สารบัญ": 1, "ส่วนที่1 แผน": 7, "แผนรายปี e-PlanNACC": 6, "สรุป e-PlanNACC": 12 },
+  "seed001-fy2564-r12": { "บันทึกข้อความ": 1, "ปก": 1, "คำนำ": 1, "สารบัญ": 1, "ส่วนที่1 แผน": 7, "แผนรายปี e-PlanNACC": 6, "สรุป e-PlanNACC": 12 },
 };
 
 /**

@@ -98,11 +98,12 @@ export function dimensionRow(spec: SheetSpec, d: number): number | undefined {
 
 /** The lines of the contents, with the page each starts on when the report sheets print together (the memo is page 1). */
 export function contentsLines(ctx: ReportContext, sheets: readonly SheetSpec[], contentsPages = 1): ContentsLine[] {
-  // the pages before each sheet: the memo and the title page come before the contents, the rest after it
+  // the pages before each sheet: the memo, the title page and the foreword come before the contents, the rest after it
   const firstPage = new Map<string, number>();
   let page = 1;
   const order = [...sheets];
-  const contentsAt = order.findIndex((s) => s.name !== REPORT_SHEETS.memo && s.name !== REPORT_SHEETS.title);
+  const before = new Set<string>([REPORT_SHEETS.memo, REPORT_SHEETS.title, REPORT_SHEETS.foreword]);
+  const contentsAt = order.findIndex((s) => !before.has(s.name));
   for (let i = 0; i < order.length; i++) {
     if (i === (contentsAt < 0 ? order.length : contentsAt)) page += contentsPages;
     const s = order[i] as SheetSpec;

@@ -10,6 +10,7 @@ import { contentsSheet } from "./contents";
 import { draftBanner, type ReportContext } from "./context";
 import { dashboardSheet } from "./dashboard";
 import { eplanSummarySheet } from "./eplan-summary";
+import { forewordSheet } from "./foreword";
 import { itaSheet } from "./ita";
 import { memoSheet } from "./memo";
 import { REPORT_SHEET_ORDER, type ReportSheetKey } from "./names";
@@ -21,6 +22,7 @@ import { titleSheet } from "./title";
 const GENERATORS: Readonly<Record<Exclude<ReportSheetKey, "contents">, (ctx: ReportContext) => SheetSpec>> = {
   memo: memoSheet,
   title: titleSheet,
+  foreword: forewordSheet,
   part1: part1Sheet,
   part2: part2Sheet,
   part3: part3Sheet,
