@@ -16,7 +16,7 @@ import { SheetConflictError } from "../../app/port";
 import { addRisksFromLibrary, generateRiskReport, readRiskOverview, RISK_REPORT_SHEET } from "../../app/risks";
 import type { WorkbookSession } from "../../app/session";
 import type { AssessedRisk } from "../../domain/risk/assess";
-import { residualCell } from "../../domain/risk/assess";
+import { risksInCell } from "../../domain/risk/assess";
 import { LIBRARY_AREAS, RISK_LIBRARY } from "../../domain/risk/library";
 import { type RiskMatrix, score, type Scored } from "../../domain/risk/matrix";
 import { plainMessage } from "../ErrorBar";
@@ -92,10 +92,9 @@ export function RisksPage({ session }: { session: WorkbookSession }) {
   const shown = useMemo(() => {
     if (!overview || !m) return [];
     if (!selected) return overview.risks;
-    return overview.risks.filter((a) => {
-      const c = selected.side === "inherent" ? { likelihood: a.risk.likelihood, impact: a.risk.impact } : residualCell(m, a.risk);
-      return c.likelihood === selected.likelihood && c.impact === selected.impact && score(m, c.likelihood, c.impact) !== undefined;
-    });
+    // the cell's members as the core counts them for the heat map (domain/risk/assess.ts)
+    const members = new Set(risksInCell(m, overview.risks.map((a) => a.risk), selected.side, selected.likelihood, selected.impact));
+    return overview.risks.filter((a) => members.has(a.risk));
   }, [overview, m, selected]);
   const unlinkedHigh = overview?.risks.filter((a) => a.needsPlanItems).length ?? 0;
 
