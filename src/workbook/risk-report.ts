@@ -1,6 +1,6 @@
 /**
  * The การประเมินความเสี่ยง report sheet (REPORTS.md), as data: the plans' published risk table (ลำดับที่ ·
- * ขั้นตอนการดำเนินงาน · ประเด็นความเสี่ยงการทุจริต · Risk Score · มาตรการควบคุมความเสี่ยงการทุจริต, rows of one
+ * ขั้นตอนการดำเนินงาน · ประเด็นความเสี่ยงการทุจริต · ความเสี่ยงก่อนควบคุม (seed 003: "Risk Score") · มาตรการควบคุมความเสี่ยงการทุจริต, rows of one
  * process grouped, each issue with its own level word as seed 003 prints "สูง ปานกลาง"), a residual-risk
  * column, then the likelihood × impact heat maps before and after controls drawn with cell fills, and a
  * count per level. Pure: model (+ where the register was read) → SheetSpec.
@@ -179,7 +179,7 @@ export function riskReportSheet(input: RiskReportInput): SheetSpec {
   b.cell(H1, "no", "ลำดับที่", HEADER, 2);
   b.cell(H1, "process", "ขั้นตอนการดำเนินงาน", HEADER, 2);
   b.cell(H1, "issue", "ประเด็นความเสี่ยงการทุจริต", HEADER, 2);
-  b.area(H1, COL.level[0], H1, COL.score[1], "Risk Score", HEADER);
+  b.area(H1, COL.level[0], H1, COL.score[1], "ความเสี่ยงก่อนควบคุม", HEADER);
   b.area(H1, COL.residualLevel[0], H1, COL.residualScore[1], "ความเสี่ยงหลังควบคุม", HEADER);
   b.cell(H1, "controls", "มาตรการควบคุมความเสี่ยงการทุจริต", HEADER, 2);
   for (const [col, text] of [["level", "ระดับ"], ["score", "คะแนน"], ["residualLevel", "ระดับ"], ["residualScore", "คะแนน"]] as const) b.cell(H2, col, text, HEADER);
@@ -230,10 +230,7 @@ export function riskReportSheet(input: RiskReportInput): SheetSpec {
       b.cell(r, "residualScore", live(f.ref(at, "residualScore"), a.residual?.score ?? ""), { ...BODY, horizontal: "center", numFmt: SCORE_FMT });
       heights.push(rowHeightPt(linesFor(issue, widthOf("issue"), size), size));
     });
-    b.cell(first, "no", g.no, { ...BODY, horizontal: "center", numFmt: numFmt("0") }, k);
-    b.cell(first, "process", g.process || "-", BODY, k);
     const controls = g.controls.length === 0 ? "-" : g.controls.map((c, i) => `${digits(i + 1)}.\u00a0${c}`).join("\n");
-    b.cell(first, "controls", controls, BODY, k);
     // merged cells are not fitted by spreadsheets: make the group tall enough for the tallest of them
     const need = Math.max(
       rowHeightPt(linesFor(g.process, widthOf("process"), size), size),
@@ -243,7 +240,18 @@ export function riskReportSheet(input: RiskReportInput): SheetSpec {
     const extra = need > have ? Math.ceil((need - have) / k) : 0;
     const final = heights.map((h) => Math.min(409, h + extra));
     final.forEach((h, i) => b.height(first + i, h));
+    const before = breaks.length;
     keepTogether(first, final);
+    // a process taller than a page is cut between its issues: its merged cells are cut there too, so that none
+    // prints over the repeated header (issue 13); the continuation says so
+    const cuts = breaks.slice(before).filter((r) => r > first && r < first + k);
+    const runs = [first, ...cuts].map((top, i, all) => [top, (all[i + 1] ?? first + k) - 1] as const);
+    runs.forEach(([top, bottom], i) => {
+      const more = i === 0 ? "" : " (ต่อ)";
+      b.cell(top, "no", i === 0 ? g.no : null, { ...BODY, horizontal: "center", numFmt: numFmt("0") }, bottom - top + 1);
+      b.cell(top, "process", (g.process || "-") + more, BODY, bottom - top + 1);
+      b.cell(top, "controls", i === 0 ? controls : "(ต่อ)", BODY, bottom - top + 1);
+    });
     row += k;
   }
   if (groups.length === 0) {
@@ -335,7 +343,7 @@ export function riskReportSheet(input: RiskReportInput): SheetSpec {
     return band ? `${lv.name.th} ${digits(band.from)}–${digits(band.to)}` : undefined;
   });
   if (bands.every((x) => x !== undefined)) lines.push(`ระดับความเสี่ยงตามคะแนน (โอกาส × ผลกระทบ): ${bands.join(" · ")}`);
-  else lines.push("ระดับความเสี่ยงตามตารางระดับความเสี่ยงในแผ่นงานเมทริกซ์ความเสี่ยง");
+  else lines.push("ระดับความเสี่ยงตามตารางระดับความเสี่ยง (เมทริกซ์ความเสี่ยง) ขององค์กร");
   const unscored = model.risks.length - scored("inherent");
   if (unscored > 0) lines.push(`ความเสี่ยงที่ยังให้คะแนนโอกาสหรือผลกระทบไม่ครบ ${digits(unscored)} รายการ ไม่ได้นับในแผนภูมิ`);
   for (const text of lines) {

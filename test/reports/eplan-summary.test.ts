@@ -296,8 +296,8 @@ describe("seed 001's own figures", () => {
   });
 
   it("says which monthly rows have a code the plan lacks (M1, 4.3.2(2)), not counted", () => {
-    const note = spec.rows.flat().map(text).find((t) => t.startsWith("หมายเหตุ: แถวในแผ่นงานผลรายเดือน"));
-    expect(note).toBe("หมายเหตุ: แถวในแผ่นงานผลรายเดือน ๑ แถว มีรหัสที่ไม่มีในแผนปฏิบัติการ (4.3.2(2)) จึงไม่ได้นับในสรุปนี้");
+    const note = spec.rows.flat().map(text).find((t) => t.startsWith("หมายเหตุ: ผลการดำเนินงานรายเดือน"));
+    expect(note).toBe("หมายเหตุ: ผลการดำเนินงานรายเดือน ๑ รายการ มีรหัสที่ไม่มีในแผนปฏิบัติการ (4.3.2(2)) จึงไม่ได้นับในสรุปนี้");
   });
 
   it("writes the plan's ไม่ใช่งบประมาณ (L90) as ไม่ใช้งบประมาณ", () => {

@@ -317,7 +317,7 @@ describe("สารบัญ (contents)", () => {
     const empty = newPlan({ orgName: "", orgType: undefined, district: "", province: "", firstYear: fiscalYear(2566), years: 5, framework: "2566-2570" });
     const c = ctxOf(empty, 2566, 6);
     const spec = contentsSheet(c, [memoSheet(c), titleSheet(c)]);
-    expect(texts(spec)).toContain("ยังไม่มีแผ่นงานรายงาน");
+    expect(texts(spec)).toContain("ยังไม่มีส่วนของรายงาน");
     expect(pageCount(spec)).toBe(1);
     expect(pageCount(memoSheet(c))).toBe(1);
     expect(titleLines(c).title.map((l) => l.text)).toHaveLength(3);

@@ -129,7 +129,7 @@ describe("ผลมาตรการ ITA", () => {
     for (const spec of [itaSheet(ctxOf(seed001Workbook(), 2564, 12, 16)), itaSheet(ctxOf(sample, 2567, 6))]) {
       const rows = bodyRows(spec);
       expect(rows).toHaveLength(1);
-      expect(text(rows[0]?.cells[0])).toContain("ยังไม่มีมาตรการในแผ่นงานมาตรการ ITA");
+      expect(text(rows[0]?.cells[0])).toBe("ไม่มีมาตรการส่งเสริมคุณธรรมและความโปร่งใส (ITA) ในแผน");
       expect(spec.merges).toContain(`A${rows[0]?.row}:F${rows[0]?.row}`);
       expect(pageCount(spec)).toBe(1);
     }

@@ -158,6 +158,14 @@ describe("the sheet as data", () => {
       for (let r = Number(g?.[1]); r <= Number(g?.[2]); r++) tall += height(r);
       expect(tall).toBeGreaterThan(capacity);
     }
+    // a process cut between pages has its merged cells (ลำดับ, ขั้นตอน, มาตรการ) cut there too: none crosses a break,
+    // so none prints over the repeated header (issue 13), and the continuation says "(ต่อ)"
+    const crossing = (big.merges ?? []).filter((mg) => {
+      const m = /^[A-Z]+(\d+):[A-Z]+(\d+)$/.exec(mg);
+      return m !== null && breaks.some((br) => Number(m[1]) < br && Number(m[2]) >= br);
+    });
+    expect(crossing).toEqual([]);
+    expect(big.rows.flat().some((v) => typeof v === "string" && v.endsWith(" (ต่อ)"))).toBe(true);
     expect(inside.length).toBeLessThan(breaks.length / 2);
     // a short table fits one page: no header over the heat maps
     expect(spec.print?.printTitleRows).toBeUndefined();

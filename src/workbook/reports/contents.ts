@@ -188,7 +188,7 @@ function buildContents(ctx: ReportContext, sheets: readonly SheetSpec[], ownPage
     row++;
   }
   if (lines.length === 0) {
-    b.area(row, 1, row, last, "ยังไม่มีแผ่นงานรายงาน", { italic: true, horizontal: "center" });
+    b.area(row, 1, row, last, "ยังไม่มีส่วนของรายงาน", { italic: true, horizontal: "center" });
     b.height(row, line);
     row++;
   }

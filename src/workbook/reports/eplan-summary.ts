@@ -260,7 +260,7 @@ export function eplanSummary(ctx: ReportContext): { readonly spec: SheetSpec; re
     },
   ]);
   const legend = `ผลการนำแผนไปปฏิบัติ = (ดำเนินการแล้วเสร็จ × ${ctx.num(1)} + อยู่ระหว่างดำเนินการ × ${ctx.num("0.5")}) ÷ จำนวนโครงการ × ${ctx.num(100)} ` +
-    `โดยจำนวนโครงการ = ${REPORTED_HEADER} + รอรายงานผล = ทุกรายการในแผนของปีนี้ (ตัวเลขเดียวกับส่วนที่ ${ctx.num(3)} และสรุปภาพรวม) · รอรายงานผล คือ รายการที่ยังไม่ดำเนินการหรือยังไม่มีผลในแผ่นงานผลรายเดือนของรอบนี้`;
+    `โดยจำนวนโครงการ = ${REPORTED_HEADER} + รอรายงานผล = ทุกรายการในแผนของปีนี้ (ตัวเลขเดียวกับส่วนที่ ${ctx.num(3)} และสรุปภาพรวม) · รอรายงานผล คือ รายการที่ยังไม่ดำเนินการหรือยังไม่มีผลการดำเนินงานในรอบนี้`;
   b.area(legendRow, 1, legendRow, LAST, legend, { ...STYLE.text, fontSize: 14 });
   b.height(legendRow, rowHeightPt(linesFor(legend, all, 14), 14));
   flow.keep(legendRow, [b.heightOf(legendRow)]);
@@ -314,7 +314,7 @@ export function eplanSummary(ctx: ReportContext): { readonly spec: SheetSpec; re
   const unmatched = ctx.summary.unmatched;
   if (unmatched.length > 0) {
     const codes = [...new Set(unmatched.map((p) => p.code ?? "(ไม่มีรหัส)"))].join(", ");
-    const text = `หมายเหตุ: แถวในแผ่นงานผลรายเดือน ${ctx.num(unmatched.length)} แถว มีรหัสที่ไม่มีในแผนปฏิบัติการ (${codes}) จึงไม่ได้นับในสรุปนี้`;
+    const text = `หมายเหตุ: ผลการดำเนินงานรายเดือน ${ctx.num(unmatched.length)} รายการ มีรหัสที่ไม่มีในแผนปฏิบัติการ (${codes}) จึงไม่ได้นับในสรุปนี้`;
     lastRow = last + 1;
     // the codes as typed (as the item block shows them), so that the rows can be found
     b.area(lastRow, 1, lastRow, LAST, text, { ...STYLE.text, fontSize: 14, italic: true });

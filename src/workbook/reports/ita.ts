@@ -206,7 +206,7 @@ export function itaSheet(ctx: ReportContext): SheetSpec {
     }
   });
   if (measures.length === 0) {
-    b.area(row, 1, row, LAST, "ยังไม่มีมาตรการในแผ่นงานมาตรการ ITA — เพิ่มมาตรการที่แผ่นงานนั้นแล้วสร้างรายงานใหม่", { ...STYLE.body, horizontal: "center", italic: true });
+    b.area(row, 1, row, LAST, "ไม่มีมาตรการส่งเสริมคุณธรรมและความโปร่งใส (ITA) ในแผน", { ...STYLE.body, horizontal: "center", italic: true });
     b.height(row, line);
     flow.keep(row, [line]);
     row++;

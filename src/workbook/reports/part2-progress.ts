@@ -136,7 +136,7 @@ export function resultText(ctx: ReportContext, r: ItemRound, sharedBy = 1): stri
   lines.push(statusLine(ctx, r));
   if (sharedBy > 1 && r.item.code) {
     // summarizeRound gives every item of a duplicated code (P7) all of that code's rows
-    lines.push(`หมายเหตุ: รหัส ${r.item.code} ใช้กับ ${sharedBy} รายการในแผน ผลข้างต้นจึงรวมผลรายเดือนของทุกรายการที่ใช้รหัสนี้ — แก้รหัสให้ไม่ซ้ำกันในแผ่นงานแผนปฏิบัติการ`);
+    lines.push(`หมายเหตุ: รหัส ${r.item.code} ใช้กับ ${sharedBy} รายการในแผน ผลข้างต้นจึงรวมผลรายเดือนของทุกรายการที่ใช้รหัสนี้`);
   }
   return inDigits(ctx, lines.join("\n"));
 }
@@ -549,7 +549,7 @@ function layOutPart2(ctx: ReportContext): Part2Layout {
     pager.add(12);
     row++;
     const first = row;
-    const band = "รายการที่รายงานแต่ไม่พบในแผน: รหัสในแผ่นงานผลรายเดือนไม่ตรงกับรายการใดในแผนปฏิบัติการ (ไม่นับรวมในยอดข้างต้น — แก้รหัสให้ตรงกับแผน)";
+    const band = "รายการที่รายงานแต่ไม่พบในแผน: รหัสในผลการดำเนินงานรายเดือนไม่ตรงกับรายการใดในแผนปฏิบัติการ (ไม่นับรวมในยอดข้างต้น)";
     lead([{ text: band, style: { ...STYLE.band, fontColor: "FFC00000" } }], unmatched[0]);
     header();
     unmatched.forEach((r, i) => item(r, { amounts: amountsOf(r), key: null, status: "" }, `(${num(i + 1)})`, "รายการที่รายงานแต่ไม่พบในแผน"));
