@@ -11,15 +11,15 @@ import {
 import {
   CheckmarkCircleFilled, ErrorCircleFilled, EyeOffRegular, type FluentIcon, InfoFilled, LocationRegular, ShieldTaskRegular, WarningFilled,
 } from "@fluentui/react-icons";
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
-import { type CheckRun, cellText, runChecks } from "../../app/checks";
+import { useCallback, useId, useMemo, useState } from "react";
+import { cellText, runChecks } from "../../app/checks";
 import type { WorkbookSession } from "../../app/session";
 import type { Bilingual, Finding, Severity } from "../../domain/findings";
 import { READER_RULES, RULES } from "../../domain/validation";
 import { plainMessage } from "../ErrorBar";
 import type { MessageKey } from "../i18n";
 import { usePrefs } from "../prefs";
-import { LIVE_DEBOUNCE_MS } from "../useLiveRead";
+import { LIVE_DEBOUNCE_MS, useLiveRead } from "../useLiveRead";
 
 export { LIVE_DEBOUNCE_MS };
 
@@ -121,69 +121,10 @@ function byRule(findings: readonly Finding[]): { rule: string; findings: Finding
   return [...groups].map(([rule, list]) => ({ rule, findings: list }));
 }
 
-/** Runs the checks at once and on demand, one run at a time; a request during a run runs once more after it. */
+/** Runs the checks at once, on demand and after edits, one run at a time, the latest request winning (useLiveRead). */
 function useChecks(session: WorkbookSession) {
-  const [run, setRun] = useState<CheckRun>();
-  /** When the last run finished, and how many runs this page has made: a run is seen even when nothing changed. */
-  const [done, setDone] = useState<{ at: Date; count: number }>();
-  const [busy, setBusy] = useState(true);
-  const [error, setError] = useState<unknown>();
-  const state = useRef({ mounted: true, again: false, inFlight: undefined as Promise<void> | undefined });
-
-  const check = useCallback((): Promise<void> => {
-    const st = state.current;
-    if (st.inFlight) {
-      st.again = true;
-      return st.inFlight;
-    }
-    setBusy(true);
-    st.inFlight = (async () => {
-      try {
-        do {
-          st.again = false;
-          try {
-            const result = await runChecks(session);
-            if (st.mounted) {
-              setRun(result);
-              setDone((d) => ({ at: new Date(), count: (d?.count ?? 0) + 1 }));
-              setError(undefined);
-            }
-          } catch (e) {
-            if (st.mounted) setError(e);
-          }
-        } while (st.again && st.mounted);
-      } finally {
-        st.inFlight = undefined;
-        if (st.mounted) setBusy(false);
-      }
-    })();
-    return st.inFlight;
-  }, [session]);
-
-  useEffect(() => {
-    state.current.mounted = true;
-    void check();
-    return () => {
-      state.current.mounted = false;
-    };
-  }, [check]);
-
-  useEffect(() => {
-    if (!session.watch) return undefined;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const stop = session.watch(() => {
-      if (timer !== undefined) clearTimeout(timer);
-      timer = setTimeout(() => {
-        timer = undefined;
-        void check();
-      }, LIVE_DEBOUNCE_MS);
-    });
-    return () => {
-      if (timer !== undefined) clearTimeout(timer);
-      stop();
-    };
-  }, [session, check]);
-
+  const read = useCallback(() => runChecks(session), [session]);
+  const { value: run, done, busy, error, load: check } = useLiveRead(session, read);
   return { run, done, busy, error, check };
 }
 
