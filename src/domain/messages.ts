@@ -40,6 +40,14 @@ export const msg = {
     th: `แผ่นงานข้อมูลมีเซลล์ผสาน ${range} — ให้ยกเลิกการผสานและกรอกหนึ่งรายการต่อแถว`,
     en: `Input sheet has merged cells ${range}; unmerge them and keep one record per row`,
   }),
+  typedFormula: (header: string, formula: string, result: string): Bilingual => ({
+    th: `"${header}" เป็นสูตร ${formula} (ได้ค่า "${result}") แทนค่าที่พิมพ์ — พิมพ์ค่าเอง หรือถ้าตั้งใจใช้สูตร ให้ตรวจว่าค่าที่ได้ถูกต้อง`,
+    en: `"${header}" holds the formula ${formula} (giving "${result}") where a typed value belongs; type the value, or check the result if the formula is meant`,
+  }),
+  emptyPlan: (sheet: string, row: number): Bilingual => ({
+    th: `แผ่นงาน "${sheet}" ยังไม่มีรายการในแผน — กรอกโครงการ/กิจกรรม/มาตรการอย่างน้อยหนึ่งรายการตั้งแต่แถว ${row}`,
+    en: `Sheet "${sheet}" has no plan items; enter at least one project, activity or measure from row ${row}`,
+  }),
   badSetting: (label: string): Bilingual => ({
     th: `"${label}" ในแผ่นงานตั้งค่าไม่ใช่ค่าที่ใช้ได้`,
     en: `The setting "${label}" does not hold a usable value`,

@@ -20,6 +20,18 @@ export interface SheetGrid {
   readonly rows: readonly (readonly CellValue[])[];
   /** Merged areas as A1 ranges ("A2:A9"); hosts that cannot tell return []. */
   readonly merges: readonly string[];
+  /**
+   * The cells that hold a formula (0-based row and column, the formula as Excel shows it, "=1+1"), for the
+   * reader to tell a formula typed into an input cell (X11); `rows` keeps their results. Absent when the
+   * host cannot tell (Excel below ExcelApi 1.9) or did not read the sheet's cells.
+   */
+  readonly formulas?: readonly GridFormula[];
+}
+
+export interface GridFormula {
+  readonly row: number;
+  readonly col: number;
+  readonly formula: string;
 }
 
 export interface DefinedName {

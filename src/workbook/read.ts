@@ -20,13 +20,13 @@ import {
   cellText, displayCell, parseBaht, parseCode, parseCodes, parseDate, parseDimension, parseFiscalYear,
   parseListCell, parseMonthCell, parseNodeCode, parseNumber, parseQuarters, parseText, parseWhole, type Parsed,
 } from "./cells";
-import { type CellValue, isBlank, type SheetGrid, type WorkbookGrids } from "./grid";
+import { cellAt, type CellValue, type GridFormula, isBlank, type SheetGrid, type WorkbookGrids } from "./grid";
 import { locateSheets } from "./locate";
 import { type MatrixLayout, readMatrixSheet } from "./matrix-sheet";
 import { PRESETS, type RiskMatrix } from "../domain/risk/matrix";
 import {
   type ColumnDef, DETAILS_SHEET, FRAMEWORK_SHEET, INPUT_SHEET_NAMES, type InputSheetKey, ITA_SHEET, META_SHEET,
-  PLAN_SHEET, PROGRESS_SHEET, RISKS_SHEET, SETTINGS, type SettingDef, type SettingKey, type TableSheetDef,
+  PLAN_SHEET, PROGRESS_SHEET, RISKS_SHEET, SETTINGS, type SettingDef, type SettingKey, TABLE_SHEETS, type TableSheetDef,
 } from "./schema";
 import { dataRows, findLayout, mergedCellFindings, missingColumnFindings, RecordCursor, type TableLayout } from "./table";
 
@@ -99,6 +99,15 @@ export function readPlanWorkbook(grids: WorkbookGrids): ReadResult {
     : [...FRAMEWORKS[settings.framework].nodes];
 
   const items = planTable && s.plan ? readItems(s.plan, planTable, budgetColumns, findings) : [];
+  if (s.plan && planTable && items.length === 0) {
+    // a plan with no items passes every other check: it is an error of its own, at the first row to fill (issue 18)
+    const nameCol = planTable.layout.columns.get("name");
+    const row = planTable.layout.headerRow + 2;
+    findings.push({
+      rule: "P11", severity: "error", message: msg.emptyPlan(s.plan.name, row),
+      location: nameCol === undefined ? { sheet: s.plan.name, row } : { sheet: s.plan.name, cell: address(row, nameCol + 1) }, found: "",
+    });
+  }
   const details = s.details ? readRecords(s.details, DETAILS_SHEET, findings, extraHeaders, tables, toDetail) : [];
   const progress = s.progress ? readRecords(s.progress, PROGRESS_SHEET, findings, extraHeaders, tables, toProgress) : [];
   const risks = s.risks ? readRecords(s.risks, RISKS_SHEET, findings, extraHeaders, tables, toRisk) : [];
@@ -115,6 +124,8 @@ export function readPlanWorkbook(grids: WorkbookGrids): ReadResult {
     ({ matrix: riskMatrix, layout: matrixLayout } = readMatrixSheet(matrixSheet, fallback, findings));
   }
 
+  findings.push(...typedFormulas(s, tables, settingsLayout));
+
   const sheets: Partial<Record<InputSheetKey, string>> = {};
   for (const key of ALL_KEYS) if (s[key]) sheets[key] = (s[key] as SheetGrid).name;
   if (matrixSheet) sheets.matrix = matrixSheet.name;
@@ -127,6 +138,46 @@ export function readPlanWorkbook(grids: WorkbookGrids): ReadResult {
     extraHeaders,
     layouts: { tables, settings: settingsLayout, ...(matrixLayout ? { matrix: matrixLayout } : {}) },
   };
+}
+
+/**
+ * X11: a formula in an input cell where a typed value belongs (a column that is not one of the template's
+ * formula columns, a setting's value), quoting the formula and what it computed — the reader would
+ * otherwise take its result silently ("=1+1" read as the name "2"). Only where the host tells formulas
+ * (SheetGrid.formulas).
+ */
+function typedFormulas(s: Partial<Record<InputSheetKey, SheetGrid>>, tables: Record<string, SheetLayout>, settings: ReadLayouts["settings"]): Finding[] {
+  const out: Finding[] = [];
+  const report = (grid: SheetGrid, f: GridFormula, header: string) => {
+    const result = displayCell(cellAt(grid, f.row, f.col));
+    out.push({
+      rule: "X11", severity: "warning", message: msg.typedFormula(header, f.formula, result),
+      location: { sheet: grid.name, cell: address(f.row + 1, f.col + 1) }, found: f.formula,
+      expected: { th: `ค่าที่พิมพ์เอง (ไม่ใช่สูตร) ใน "${header}"`, en: `a typed value (not a formula) in "${header}"` },
+    });
+  };
+  for (const def of TABLE_SHEETS) {
+    const grid = s[def.key];
+    const layout = tables[def.key];
+    if (!grid?.formulas || !layout) continue;
+    const keyOf = new Map([...layout.columns].map(([k, c]) => [c, k]));
+    for (const f of grid.formulas) {
+      const key = keyOf.get(f.col);
+      if (key === undefined) continue;
+      const column = def.columns.find((c) => c.key === key);
+      if (column?.type.kind === "formula") continue;
+      report(grid, f, column?.th ?? (key.startsWith("budget:") ? `งบประมาณ ปี ${key.slice(7)}` : key));
+    }
+  }
+  const grid = s.settings;
+  if (grid?.formulas && settings) {
+    const labelOf = new Map([...settings.rows].map(([key, row]) => [row, SETTINGS.find((d) => d.key === key)?.th ?? key]));
+    for (const f of grid.formulas) {
+      const label = f.col === 1 ? labelOf.get(f.row) : undefined;
+      if (label !== undefined) report(grid, f, label);
+    }
+  }
+  return out;
 }
 
 /** Is this a Sujarit workbook at all (any template sheet present by name or marker)? */

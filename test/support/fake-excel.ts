@@ -759,6 +759,7 @@ function makeFormat(ctx: FakeContext, sheet: () => FakeSheet, addresses: () => s
 class FakeRange implements XRange {
   private readonly valuesProp = new Loaded<unknown[][]>();
   private readonly typesProp = new Loaded<string[][]>();
+  private readonly formulasProp = new Loaded<unknown[][]>();
   private readonly rowProp = new Loaded<number>();
   private readonly colProp = new Loaded<number>();
   private readonly rowCountProp = new Loaded<number>();
@@ -801,7 +802,8 @@ class FakeRange implements XRange {
   get values(): unknown[][] { return this.valuesProp.get("range.values"); }
   set values(_v: unknown[][]) { throw new Error("the host writes through formulas"); }
   get valueTypes(): string[][] { return this.typesProp.get("range.valueTypes"); }
-  get formulas(): unknown[][] { throw new Error("not used"); }
+  /** As Excel: a formula cell's formula text, any other cell's value ("" when empty). */
+  get formulas(): unknown[][] { return this.formulasProp.get("range.formulas"); }
   set formulas(rows: unknown[][]) {
     this.ctx.ops.push(() => {
       const s = this.mustSheet();
@@ -840,7 +842,7 @@ class FakeRange implements XRange {
   get address(): string { return this.addressProp.get("range.address"); }
   load(props: string): XRange {
     const paths = pathsOf(props);
-    const unknown = [...paths].filter((p) => !["values", "valueTypes", "rowIndex", "columnIndex", "rowCount", "columnCount", "address"].includes(p));
+    const unknown = [...paths].filter((p) => !["values", "valueTypes", "formulas", "rowIndex", "columnIndex", "rowCount", "columnCount", "address"].includes(p));
     if (unknown.length > 0) throw new Error(`the fake does not load ${unknown.join(", ")}`);
     this.ctx.ops.push(() => {
       const s = this.sheet();
@@ -856,24 +858,29 @@ class FakeRange implements XRange {
       if (paths.has("columnCount")) this.colCountProp.set(cols);
       if (paths.has("address")) this.addressProp.set(`${s.name}!${a}`);
       this.ctx.respond({ rowIndex: area.top - 1, columnIndex: area.left - 1, rowCount: rows, columnCount: cols });
-      if (!paths.has("values") && !paths.has("valueTypes")) return;
+      if (!paths.has("values") && !paths.has("valueTypes") && !paths.has("formulas")) return;
       const limit = this.ctx.excel.limits?.cellsPerRead;
       if (limit !== undefined && rows * cols > limit) throw new Error(`InvalidOperation: a read of ${rows * cols} cells is over Excel's ${limit}`);
       const values: unknown[][] = [];
       const types: string[][] = [];
+      const formulas: unknown[][] = [];
       for (let r = 0; r < rows; r++) {
         const vr: unknown[] = [];
         const tr: string[] = [];
+        const fr: unknown[] = [];
         for (let c = 0; c < cols; c++) {
           const cell = s.cells.get(at(r, c));
           if (cell?.error) { vr.push(cell.error); tr.push("Error"); }
           else { vr.push(cell?.value ?? ""); tr.push(cell?.value === null || cell?.value === undefined ? "Empty" : typeof cell.value === "number" ? "Double" : typeof cell.value === "boolean" ? "Boolean" : "String"); }
+          fr.push(cell?.formula ?? vr[vr.length - 1]);
         }
         values.push(vr);
         types.push(tr);
+        formulas.push(fr);
       }
       if (paths.has("values")) { this.valuesProp.set(values); this.ctx.respond(values); }
       if (paths.has("valueTypes")) { this.typesProp.set(types); this.ctx.respond(types); }
+      if (paths.has("formulas")) { this.formulasProp.set(formulas); this.ctx.respond(formulas); }
     }, jsonByteLength(props));
     return this;
   }

@@ -128,6 +128,33 @@ describe("progress", () => {
     expect(check(wb, "M5")).toEqual(["M5 disbursed@4"]);
     expect(check(wb, "M6")).toEqual(["M6 disbursed@5"]);
   });
+  it("M11 an allocation above the year's plan budget; M12 an allocation changed by more than 1.5 times between months (issue 18)", () => {
+    // the issue's mistake: 13,500 planned, then 13,500 → 27,000 typed in the next month (twice the plan)
+    const wb = plan([funded(), item({ code: "1.1.9" as PlanCode })], [
+      progress({ month: 10, ordinanceAmount: baht(13500) }),
+      progress({ month: 11, ordinanceAmount: baht(27000) }),
+      progress({ month: 12, ordinanceAmount: baht(13500) }),
+      progress({ code: "1.1.9" as PlanCode, month: 10, ordinanceAmount: baht(5000) }),
+    ]);
+    const [oct, nov, dec, other] = wb.progress.map((p) => p.at?.row);
+    expect(check(wb, "M11")).toEqual([`M11 ordinanceAmount@${nov}`, `M11 ordinanceAmount@${other}`]);
+    const m11 = runRules({ wb, at: locator, planYears: [2567] }).filter((x) => x.rule === "M11");
+    expect(m11[0]?.message.th).toBe("1.1.2 วงเงินจัดสรร 27,000 บาท เกินงบตามแผนปี 2567 (13,500 บาท) 2 เท่า — ตรวจสอบตัวเลข หรือปรับแผน");
+    expect(m11[1]?.message.th).toContain("ไม่มีงบตามแผนในปี 2567");
+    // back down in December is a sharp change (M12); November's rise is M11's alone (one finding per mistake)
+    expect(check(wb, "M12")).toEqual([`M12 ordinanceAmount@${dec}`]);
+    // within the plan, a jump of more than 1.5 times is M12 alone
+    const jump = plan([item({ code: "1.1.2" as PlanCode, budgets: { 2566: baht(0), 2567: baht(100000) } as never, note: "" })], [
+      progress({ month: 10, ordinanceAmount: baht(40000) }), progress({ month: 11, ordinanceAmount: baht(100000) }),
+    ]);
+    expect(check(jump, "M11")).toEqual([]);
+    expect(check(jump, "M12")).toEqual([`M12 ordinanceAmount@${jump.progress[1]?.at?.row}`]);
+    expect(oct).toBeDefined();
+    // within the factor, and at or below the plan: nothing
+    const calm = plan([funded()], [progress({ month: 10, ordinanceAmount: baht(10000) }), progress({ month: 11, ordinanceAmount: baht(13500) })]);
+    expect(check(calm, "M11")).toEqual([]);
+    expect(check(calm, "M12")).toEqual([]);
+  });
   it("M7 out of range or going down; M8 status disagreements; M9 two rows for one month", () => {
     const wb = plan([funded()], [
       progress({ month: 10, progressPct: 50 }),

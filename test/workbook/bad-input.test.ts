@@ -108,6 +108,31 @@ describe("damaged template workbooks", () => {
     expect(read.findings[0]?.message).toEqual({ th: "ปี ค.ศ. 2023 — ใช้ พ.ศ. 2566", en: "CE year 2023 — use BE 2566" });
   });
 
+  it("a formula typed where a value belongs is X11 quoting the formula; the template's formula columns are not (issue 18)", async () => {
+    const read = await damaged((b) => {
+      plan(b).getCell("F3").value = { formula: "1+1", result: 2 } as ExcelJS.CellFormulaValue;
+      plan(b).getCell("H4").value = { formula: "10000*2", result: 20000 } as ExcelJS.CellFormulaValue;
+    });
+    expect(read.findings.map((f) => [f.rule, f.severity, at(f), f.found])).toEqual([
+      ["X11", "warning", "แผนปฏิบัติการ!F3", "=1+1"],
+      ["X11", "warning", "แผนปฏิบัติการ!H4", "=10000*2"],
+    ]);
+    expect(read.findings[0]?.message.th).toBe('"ชื่อโครงการ/กิจกรรม/มาตรการ" เป็นสูตร =1+1 (ได้ค่า "2") แทนค่าที่พิมพ์ — พิมพ์ค่าเอง หรือถ้าตั้งใจใช้สูตร ให้ตรวจว่าค่าที่ได้ถูกต้อง');
+    // the value is still read as its result, as before
+    expect(read.workbook.items[1]?.name).toBe("2");
+  });
+
+  it("a plan with no items is one P11 error at the first row to fill (issue 18)", async () => {
+    const read = await damaged((b) => {
+      const ws = plan(b);
+      for (let r = ws.rowCount; r >= 2; r--) ws.spliceRows(r, 1);
+    });
+    expect(read.workbook.items).toEqual([]);
+    const p11 = read.findings.filter((f) => f.rule === "P11");
+    expect(p11.map((f) => [f.severity, at(f)])).toEqual([["error", "แผนปฏิบัติการ!F2"]]);
+    expect(p11[0]?.message.th).toContain("ยังไม่มีรายการในแผน");
+  });
+
   it("every setting's mistake is one S2 that names the setting's row by its label (issue 18)", async () => {
     const read = await damaged((b) => {
       const ws = b.getWorksheet("ตั้งค่า") as ExcelJS.Worksheet;

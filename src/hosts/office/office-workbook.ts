@@ -15,7 +15,7 @@ import type { ExistingSheetPolicy, Progress, ReadOptions, SheetInfo, WorkbookPor
 import type { HostActivity } from "../../app/session";
 import { SheetConflictError } from "../../app/port";
 import { type Area, rangeAddress, sheetRef } from "../../workbook/a1";
-import type { CellInput, CellValue, DefinedName, SheetGrid, SheetVisibility, WorkbookGrids, WorkbookSpec } from "../../workbook/grid";
+import type { CellInput, CellValue, DefinedName, GridFormula, SheetGrid, SheetVisibility, WorkbookGrids, WorkbookSpec } from "../../workbook/grid";
 import type { BatchRunner, RequirementCheck, XContext, XRange, XRangeAreas, XWorksheet } from "./excel-subset";
 import { ACTION_BYTES, BudgetedBatch, jsonBytes, MAX_CELLS_PER_READ, PAYLOAD_BUDGET_BYTES } from "./payload";
 import { arraySteps, sheetSteps, toFormulaCell, VISIBILITY_OUT } from "./sheet-steps";
@@ -124,12 +124,20 @@ export class OfficeWorkbook implements WorkbookPort {
       }));
       const totalCells = shapes.reduce((n, s) => n + s.rows * s.cols, 0);
       let done = 0;
-      await readBands(ctx, shapes, (name, top, values, types, left) => {
+      const formulasOf = new Map<string, GridFormula[]>();
+      await readBands(ctx, shapes, (name, top, values, types, left, formulas) => {
         const rows = rowsOf.get(name) ?? [];
         rowsOf.set(name, rows);
+        const found = formulasOf.get(name) ?? [];
+        formulasOf.set(name, found);
         values.forEach((row, r) => {
           const out: CellValue[] = Array.from({ length: left }, () => null);
-          row.forEach((v, c) => out.push(cellOf(v, types[r]?.[c])));
+          row.forEach((v, c) => {
+            out.push(cellOf(v, types[r]?.[c]));
+            // a formula: Excel gives its text where a constant gives itself (a text "=…" typed as text equals its value)
+            const f = formulas[r]?.[c];
+            if (typeof f === "string" && f.startsWith("=") && f !== v) found.push({ row: top + r, col: left + c, formula: f });
+          });
           rows[top + r] = out;
         });
         done += values.length * (values[0]?.length ?? 0);
@@ -141,7 +149,8 @@ export class OfficeWorkbook implements WorkbookPort {
       const grids: SheetGrid[] = listed.map(({ info }) => {
         const rows = rowsOf.get(info.name) ?? [];
         for (let i = 0; i < rows.length; i++) if (rows[i] === undefined) rows[i] = [];
-        return { name: info.name, visibility: info.visibility, rows, merges: merges.get(info.name) ?? [] };
+        const formulas = formulasOf.get(info.name) ?? [];
+        return { name: info.name, visibility: info.visibility, rows, merges: merges.get(info.name) ?? [], ...(formulas.length > 0 ? { formulas } : {}) };
       });
       return { sheets: grids, names: names.items.flatMap((n) => parseNameFormula(n.name, n.formula)) };
     });
@@ -305,7 +314,7 @@ interface SheetShape {
   readonly cols: number;
 }
 
-type BandSink = (sheet: string, top0: number, values: unknown[][], types: string[][], left0: number) => void;
+type BandSink = (sheet: string, top0: number, values: unknown[][], types: string[][], left0: number, formulas: unknown[][]) => void;
 
 /**
  * The cells of every sheet, a band of rows at a time, several bands per sync while the response stays
@@ -327,7 +336,8 @@ async function readBands(ctx: XContext, shapes: readonly SheetShape[], sink: Ban
       const count = Math.min(rowsLeft, room, Math.floor(MAX_CELLS_PER_READ / Math.max(1, shape.cols)));
       const top = shape.top + q.next;
       const address = rangeAddress(top + 1, shape.left + 1, top + count, shape.left + shape.cols);
-      pending.push({ shape, top, count, range: shape.ws.getRange(address).load("values,valueTypes") });
+      // formulas in the same load: the reader tells a formula typed into an input cell (X11); the band's bytes count them
+      pending.push({ shape, top, count, range: shape.ws.getRange(address).load("values,valueTypes,formulas") });
       cells += count * shape.cols;
       q.next += count;
       if (q.next >= shape.rows) qi++;
@@ -348,8 +358,8 @@ async function readBands(ctx: XContext, shapes: readonly SheetShape[], sink: Ban
     }
     let bytes = 0;
     for (const p of pending) {
-      bytes += jsonBytes(p.range.values) + p.count * p.shape.cols * CELL_OVERHEAD_BYTES;
-      sink(p.shape.name, p.top, p.range.values, p.range.valueTypes, p.shape.left);
+      bytes += jsonBytes(p.range.values) + jsonBytes(p.range.formulas) + p.count * p.shape.cols * CELL_OVERHEAD_BYTES;
+      sink(p.shape.name, p.top, p.range.values, p.range.valueTypes, p.shape.left, p.range.formulas);
     }
     const perCell = Math.max(1, bytes / Math.max(1, cells));
     cellsPerSync = Math.max(1, Math.floor(READ_TARGET_BYTES / perCell));

@@ -3,7 +3,7 @@ import ExcelJS from "exceljs";
 import type { ExistingSheetPolicy, ReadOptions, SheetInfo, WorkbookPort, WriteOptions } from "../../app/port";
 import { SheetConflictError } from "../../app/port";
 import { parseArea, sheetRef } from "../../workbook/a1";
-import type { CellInput, CellStyle, CellValue, DefinedName, SheetFont, SheetGrid, SheetSpec, WorkbookGrids, WorkbookSpec } from "../../workbook/grid";
+import type { CellInput, CellStyle, CellValue, DefinedName, GridFormula, SheetFont, SheetGrid, SheetSpec, WorkbookGrids, WorkbookSpec } from "../../workbook/grid";
 import { isFormula } from "../../workbook/grid";
 import { fromExcelJs, toExcelJs } from "./cells";
 import { mergeAll } from "./merges";
@@ -123,12 +123,17 @@ function damagedSentence(e: unknown): string {
 
 function gridOf(ws: ExcelJS.Worksheet): SheetGrid {
   const rows: CellValue[][] = [];
+  const formulas: GridFormula[] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const values: CellValue[] = [];
     row.eachCell({ includeEmpty: false }, (cell, col) => {
       // exceljs repeats a merged area's value in every cell of it; Excel (and the office host) keeps it
       // in the top-left cell only, and so do we, so that both hosts return the same grid
       values[col - 1] = cell.isMerged && cell.master.address !== cell.address ? null : fromExcelJs(cell.value);
+      // a formula cell: its text as Excel shows it (shared formulas translated to this cell by exceljs)
+      if (cell.type === ExcelJS.ValueType.Formula && !(cell.isMerged && cell.master.address !== cell.address)) {
+        formulas.push({ row: rowNumber - 1, col: col - 1, formula: `=${cell.formula ?? ""}` });
+      }
     });
     for (let i = 0; i < values.length; i++) if (values[i] === undefined) values[i] = null;
     rows[rowNumber - 1] = values;
@@ -136,7 +141,7 @@ function gridOf(ws: ExcelJS.Worksheet): SheetGrid {
   for (let i = 0; i < rows.length; i++) if (rows[i] === undefined) rows[i] = [];
   // exceljs keeps merges in a private map; the public `model` getter would serialise the whole sheet
   const merges = Object.values((ws as unknown as { _merges: Record<string, { range: string }> })._merges ?? {}).map((m) => m.range);
-  return { name: ws.name, visibility: ws.state ?? "visible", rows, merges };
+  return { name: ws.name, visibility: ws.state ?? "visible", rows, merges, ...(formulas.length > 0 ? { formulas } : {}) };
 }
 
 function definedNames(book: ExcelJS.Workbook): DefinedName[] {

@@ -270,4 +270,65 @@ export const M10 = defineRule({
   },
 });
 
-export const PROGRESS_RULES = [M1, M2, M3, M4, M5, M6, M7, M8, M9, M10];
+export const M11 = defineRule({
+  id: "M11",
+  severity: "warning",
+  title: { th: "วงเงินจัดสรรเกินงบตามแผนของปีนั้น", en: "Allocation above the item's planned budget for the FY" },
+  *check(ctx) {
+    const { at } = ctx;
+    const items = factsOf(ctx).itemsByCode;
+    for (const p of ctx.wb.progress) {
+      if (p.ordinanceAmount === undefined || p.fy === undefined || !p.code) continue;
+      const item = items.get(p.code);
+      if (!item) continue;
+      const planned = item.budgets[p.fy] ?? 0;
+      if (p.ordinanceAmount <= planned + 0.005) continue;
+      yield found(this, at.field("progress", p.at, "ordinanceAmount"), {
+        th: planned === 0
+          ? `${p.code} ไม่มีงบตามแผนในปี ${p.fy} แต่ระบุวงเงินจัดสรร ${formatAmount(p.ordinanceAmount)} บาท — ตรวจสอบตัวเลข หรือปรับแผน`
+          : `${p.code} วงเงินจัดสรร ${formatAmount(p.ordinanceAmount)} บาท เกินงบตามแผนปี ${p.fy} (${formatAmount(planned)} บาท)${p.ordinanceAmount >= 2 * planned ? ` ${formatRatio(p.ordinanceAmount / planned)} เท่า` : ""} — ตรวจสอบตัวเลข หรือปรับแผน`,
+        en: planned === 0
+          ? `${p.code} has no planned budget in FY ${p.fy} but an allocation of ${formatAmount(p.ordinanceAmount)} baht; check the figure or revise the plan`
+          : `${p.code}: the allocation of ${formatAmount(p.ordinanceAmount)} baht is above the planned FY ${p.fy} budget (${formatAmount(planned)} baht)${p.ordinanceAmount >= 2 * planned ? `, ${formatRatio(p.ordinanceAmount / planned)} times` : ""}; check the figure or revise the plan`,
+      }, { found: formatAmount(p.ordinanceAmount), expected: { th: `ไม่เกิน ${formatAmount(planned)}`, en: `at most ${formatAmount(planned)}` } });
+    }
+  },
+});
+
+/** An allocation that changes between two months of a year by more than this factor (up or down) is a finding (M12). */
+export const ALLOCATION_CHANGE_FACTOR = 1.5;
+
+const formatRatio = (r: number) => (Math.round(r * 10) / 10).toString();
+
+export const M12 = defineRule({
+  id: "M12",
+  severity: "warning",
+  title: { th: "วงเงินจัดสรรเปลี่ยนมากผิดปกติระหว่างเดือน", en: "Allocation changed sharply between months" },
+  *check(ctx) {
+    const { at } = ctx;
+    const items = factsOf(ctx).itemsByCode;
+    for (const rows of factsOf(ctx).progressByItemYear) {
+      let previous: ProgressEntry | undefined;
+      const first = rows[0] as ProgressEntry;
+      const planned = first.fy === undefined ? undefined : items.get(first.code as string)?.budgets[first.fy];
+      for (const p of [...rows].sort(byMonth)) {
+        if (p.ordinanceAmount === undefined) continue;
+        const before = previous?.ordinanceAmount;
+        // one finding per mistake: an allocation above the plan budget is M11's, whatever it changed from
+        const abovePlan = planned !== undefined && p.ordinanceAmount > planned + 0.005;
+        if (previous && before !== undefined && before > 0 && p.ordinanceAmount > 0 && !abovePlan) {
+          const ratio = Math.max(p.ordinanceAmount / before, before / p.ordinanceAmount);
+          if (ratio > ALLOCATION_CHANGE_FACTOR) {
+            yield found(this, at.field("progress", p.at, "ordinanceAmount"), {
+              th: `${p.code} วงเงินจัดสรรเดือน${monthTh(p.month)} ${formatAmount(p.ordinanceAmount)} บาท ${p.ordinanceAmount > before ? "เพิ่มขึ้น" : "ลดลง"} ${formatRatio(ratio)} เท่าจากเดือน${monthTh(previous.month)} (${formatAmount(before)} บาท) — ตรวจสอบว่าพิมพ์ถูกต้องหรือมีการโอนงบจริง`,
+              en: `${p.code}: the allocation of ${formatAmount(p.ordinanceAmount)} baht in month ${p.month ?? "-"} is ${formatRatio(ratio)} times ${p.ordinanceAmount > before ? "the" : "below the"} ${formatAmount(before)} baht of month ${previous.month ?? "-"}; check the figure or that the budget was really transferred`,
+            }, { found: formatAmount(p.ordinanceAmount), expected: { th: `ใกล้เคียง ${formatAmount(before)} (ไม่เกิน ${ALLOCATION_CHANGE_FACTOR} เท่า)`, en: `close to ${formatAmount(before)} (within ${ALLOCATION_CHANGE_FACTOR} times)` } });
+          }
+        }
+        previous = p;
+      }
+    }
+  },
+});
+
+export const PROGRESS_RULES = [M1, M2, M3, M4, M5, M6, M7, M8, M9, M10, M11, M12];
