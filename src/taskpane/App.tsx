@@ -3,7 +3,7 @@
  * HostServices it is given, and never asks which host it runs in: what the session can do decides.
  */
 import {
-  Button, Caption1, makeStyles, MessageBar, MessageBarActions, MessageBarBody, ProgressBar, Spinner, Tab, TabList, Title3, tokens, Tooltip,
+  Button, Caption1, makeStyles, MessageBar, MessageBarActions, MessageBarBody, ProgressBar, Spinner, Title3, tokens, Tooltip,
 } from "@fluentui/react-components";
 import { ArrowDownloadRegular, LocalLanguageRegular } from "@fluentui/react-icons";
 import { useCallback, useEffect, useState } from "react";
@@ -12,6 +12,7 @@ import { readPlanDocument } from "./import-document";
 import { inspectWorkbook, type Inspection } from "../app/inspect";
 import type { HostServices, WorkbookSession } from "../app/session";
 import { ActivityBar } from "./ActivityBar";
+import { NavTabs } from "./NavTabs";
 import { ErrorBar, type ShownError } from "./ErrorBar";
 import type { MessageKey } from "./i18n";
 import { ChecksPage } from "./pages/ChecksPage";
@@ -62,7 +63,6 @@ const useStyles = makeStyles({
   saveButton: { minWidth: "auto", flexShrink: 0, whiteSpace: "nowrap" },
   unsaved: { borderRadius: 0 },
   nav: { backgroundColor: tokens.colorNeutralBackground1, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, padding: `0 ${tokens.spacingHorizontalXS}` },
-  tabs: { flexWrap: "wrap" },
   main: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, minWidth: 0 },
   toolbar: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
@@ -182,13 +182,7 @@ export function App({ services, openSampleAtStart = false }: { services: HostSer
         <LanguageToggle className={s.headerButton} />
       </header>
       <nav className={s.nav} aria-label={t("navLabel")}>
-        <TabList className={s.tabs} selectedValue={page} onTabSelect={(_, d) => goTo(d.value as PageId)} size="small">
-          {PAGES.map((p) => (
-            <Tab key={p.id} value={p.id} id={`tab-${p.id}`} aria-controls="page" data-testid={`tab-${p.id}`}>
-              {t(p.label)}
-            </Tab>
-          ))}
-        </TabList>
+        <NavTabs pages={PAGES} selected={page} onSelect={goTo} />
       </nav>
       {unsaved && session?.exportBytes && (
         <MessageBar intent="warning" layout="multiline" className={s.unsaved} data-testid="unsaved">

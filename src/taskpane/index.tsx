@@ -2,12 +2,13 @@
  * The composition root of the task pane: find out where we run (hosts/ decides), wire the host's
  * workbook into HostServices, render. exceljs is loaded only when a file is opened in the browser.
  */
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { FluentProvider } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
 import type { HostServices } from "../app/session";
 import { excelSession, runsInExcel } from "../hosts/office/excel-host";
 import { App } from "./App";
 import { PrefsProvider } from "./prefs";
+import { sujaritTheme } from "./theme";
 
 const SAMPLE_URL = "samples/nasameng-2566-2570.xlsx";
 
@@ -29,7 +30,7 @@ async function start(): Promise<void> {
   const host = await services();
   const openSample = !host.current && new URLSearchParams(location.search).has("sample");
   createRoot(container).render(
-    <FluentProvider theme={webLightTheme}>
+    <FluentProvider theme={sujaritTheme}>
       <PrefsProvider>
         <App services={host} openSampleAtStart={openSample} />
       </PrefsProvider>

@@ -64,6 +64,29 @@ it("ภาพรวม says where the plan stands and what to do next, compact a
   }
 });
 
+it("at 320 px the tabs stay on one row: those that do not fit are in a 'more' menu that opens them; text uses a font stack with Thai fonts", async () => {
+  await page.setViewportSize({ width: 320, height: 900 });
+  try {
+    await waitForDashboard(page);
+    await settle(page);
+    const tabs = page.locator('[data-testid="tabs"]');
+    const rowHeight = await page.locator('[data-testid="tab-overview"]').evaluate((el) => el.getBoundingClientRect().height);
+    expect(await tabs.evaluate((el) => el.getBoundingClientRect().height)).toBeLessThan(rowHeight * 1.5);
+    const more = page.locator('[data-testid="tabs-more"]');
+    await more.click({ timeout: 5_000 });
+    await page.locator('[data-testid="more-reports"]').click({ timeout: 5_000 });
+    await page.waitForFunction(() => document.querySelector('[data-testid="tab-reports"]')?.getAttribute("aria-selected") === "true", undefined, { timeout: 5_000 });
+    // the selected page's tab is shown in the row
+    expect(await page.locator('[data-testid="tab-reports"]').isVisible()).toBe(true);
+    const font = await page.locator('[data-testid="workbook-title"]').evaluate((el) => getComputedStyle(el).fontFamily);
+    expect(font).toContain("Leelawadee UI");
+    expect(font).toContain("Noto Sans Thai");
+  } finally {
+    await page.setViewportSize({ width: 800, height: 900 });
+    await openTab(page, "overview");
+  }
+});
+
 it.each(PAGES)("page %s: screenshots at 320 and 800 px, no sideways scrolling, no WCAG 2 A/AA violations", async (name) => {
   const check = await checkPage(page, "standalone", name);
   expect(check.horizontalOverflow).toEqual([]);
