@@ -32,9 +32,10 @@ const HELP = `สุจริต (Sujarit) — แผนปฏิบัติก
                    [--fy …] [--pct …] [--disbursed …] [--allocation …] [--result …] [--start d/m/พ.ศ.] [--end …] [--force]
                    (appends one ผลรายเดือน row after the checks; errors and an existing item+month refuse)
   sujarit report <plan.xlsx> [--fy <พ.ศ.>] [--round 6|12] [--out <report.xlsx>] [--force] [--check-only]
-                   [--replace-user-sheets] [--lang th|en] [--json] [--cards]
+                   [--replace-user-sheets] [--lang th|en] [--json] [--cards] [--pdf <report.pdf>]
                    (every report sheet for the year and round; a draft, exit 1, when the checks find errors or
-                   the report has gaps: items not reported, placeholder signer; --cards adds the project cards)
+                   the report has gaps: items not reported, placeholder signer; --cards adds the project cards;
+                   --pdf renders the report sheets alone with LibreOffice, package libreoffice-calc)
   sujarit annual-list <list.xlsx> --plan <plan.xlsx> [--lang th|en] [--json]
                    (an e-PlanNACC annual list checked against the plan: a Sujarit workbook or a plan table)
   sujarit risk <plan.xlsx> [--lang th|en] [--json] [--out <report.xlsx>] [--force] [--add-from-library <id,id…>]

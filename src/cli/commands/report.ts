@@ -16,6 +16,7 @@ import { XlsxWorkbook } from "../../hosts/xlsx/xlsx-workbook";
 import { type Lang, langOf, parse, UsageError } from "../args";
 import { findingLine, findingLines, ruleCounts } from "../findings";
 import { EXIT, type Io, readBytes } from "../io";
+import { PdfToolMissingError, renderSheetsToPdf } from "../pdf";
 import { checkOut, refuseIfAWriteWouldLose, updateInPlace, writeNewFile } from "../safe-write";
 import { renderTable } from "../table";
 
@@ -27,7 +28,7 @@ const WORDS = {
     warnings: (n: number, kinds: string) => `ตรวจสอบแล้ว พบคำเตือน ${n} รายการ (${kinds}) ซึ่งไม่ทำให้รายงานเป็นฉบับร่าง — sujarit validate แสดงทุกรายการ`, gaps: "ข้อมูลที่ยังไม่ครบสำหรับรายงานฉบับลงนาม",
     gapsDraft: "รายงานนี้จึงเป็นฉบับร่าง — เติมข้อมูลแล้วสร้างใหม่", dim: "มิติ", total: "รวม", count: "โครงการ", done: "แล้วเสร็จ", doing: "ระหว่างดำเนินการ",
     notPossible: "ดำเนินการไม่ได้", notReported: "รอรายงานผล", planned: "งบตามแผน", disbursed: "เบิกจ่าย", score: "ผลการนำแผนไปปฏิบัติ (ร้อยละ)",
-    sheets: "แผ่นงานที่สร้าง", wrote: "บันทึกแล้ว", checkOnly: "ตรวจอย่างเดียว: ยังไม่ได้สร้างรายงาน", unmatched: "แถวผลรายเดือนที่ไม่พบรหัสในแผน",
+    sheets: "แผ่นงานที่สร้าง", wrote: "บันทึกแล้ว", pdf: "PDF (เฉพาะแผ่นงานรายงาน)", checkOnly: "ตรวจอย่างเดียว: ยังไม่ได้สร้างรายงาน", unmatched: "แถวผลรายเดือนที่ไม่พบรหัสในแผน",
     notTemplate: "แฟ้มนี้ไม่ใช่แฟ้มแม่แบบของสุจริต (ไม่มีแผ่นงานของแม่แบบ) จึงสร้างรายงานไม่ได้",
     conflict: "มีแผ่นงานชื่อเดียวกับรายงานที่ผู้ใช้สร้างเอง จึงไม่เขียนทับ", conflictHint: "เปลี่ยนชื่อแผ่นงานเหล่านั้น หรือเพิ่ม --replace-user-sheets ถ้าต้องการแทนที่",
   },
@@ -38,7 +39,7 @@ const WORDS = {
     warnings: (n: number, kinds: string) => `Checked: ${n} warning${n === 1 ? "" : "s"} (${kinds}), which do not make the report a draft — sujarit validate lists them`, gaps: "Missing before the report can be signed",
     gapsDraft: "The report is therefore a draft — complete them and generate again", dim: "Dimension", total: "Total", count: "Items", done: "Done", doing: "In progress",
     notPossible: "Not possible", notReported: "Not reported", planned: "Planned", disbursed: "Disbursed", score: "Implementation score (%)",
-    sheets: "Sheets generated", wrote: "Wrote", checkOnly: "Check only: no report generated", unmatched: "Monthly rows whose code is not in the plan",
+    sheets: "Sheets generated", wrote: "Wrote", pdf: "PDF (the report sheets only)", checkOnly: "Check only: no report generated", unmatched: "Monthly rows whose code is not in the plan",
     notTemplate: "This is not a Sujarit workbook (none of the template's sheets), so no report can be made",
     conflict: "Sheets with a report's name that the user made; not overwritten", conflictHint: "rename them, or add --replace-user-sheets to replace them",
   },
@@ -65,6 +66,7 @@ export async function reportCommand(argv: readonly string[], io: Io): Promise<nu
     fy: { type: "string" }, round: { type: "string" }, out: { type: "string" }, force: { type: "boolean", default: false },
     "replace-user-sheets": { type: "boolean", default: false }, "check-only": { type: "boolean", default: false },
     json: { type: "boolean", default: false }, lang: { type: "string" }, cards: { type: "boolean", default: false },
+    pdf: { type: "string" },
   });
   const lang: Lang = langOf(values.lang);
   const w = WORDS[lang];
@@ -72,11 +74,17 @@ export async function reportCommand(argv: readonly string[], io: Io): Promise<nu
   const file = positionals[0] as string;
   const asked = requestOf(values);
   if (values.out !== undefined) checkOut(values.out, { force: values.force, inputs: [file] });
+  if (values.pdf !== undefined) {
+    if (values["check-only"]) throw new UsageError("--pdf makes a report; it cannot go with --check-only / --pdf ใช้คู่กับ --check-only ไม่ได้");
+    checkOut(values.pdf, { force: values.force, inputs: [file, ...(values.out !== undefined ? [values.out] : [])] });
+  }
   // in place: the whole read-modify-write under the file's lock (safe-write.ts); --out and --check-only read only
   const inPlace = values.out === undefined && !values["check-only"];
   let failed: number | undefined;
   let preview!: ReportPreview;
   let sheets: readonly string[] = [];
+  /** The report workbook as written, for --pdf. */
+  let written: Uint8Array | undefined;
   const work = async (bytes: Uint8Array): Promise<XlsxWorkbook | undefined> => {
     const book = await XlsxWorkbook.open(bytes);
     if (inPlace) refuseIfAWriteWouldLose(file, book.pkg);
@@ -111,26 +119,42 @@ export async function reportCommand(argv: readonly string[], io: Io): Promise<nu
   if (inPlace) {
     await updateInPlace(file, async (bytes) => {
       const book = await work(bytes);
-      return { bytes: book ? await book.toBytes() : undefined, result: undefined };
+      written = book ? await book.toBytes() : undefined;
+      return { bytes: written, result: undefined };
     });
   } else {
     const book = await work(readBytes(file));
-    if (book && values.out !== undefined) await writeNewFile(values.out, await book.toBytes(), { force: values.force, inputs: [file] });
+    if (book) written = await book.toBytes();
+    if (written && values.out !== undefined) await writeNewFile(values.out, written, { force: values.force, inputs: [file] });
   }
   if (failed !== undefined) return failed;
+  let pdfWritten: string | undefined;
+  if (values.pdf !== undefined && written !== undefined) {
+    // only the report sheets, in the printed order: the page numbers count report pages only
+    try {
+      await writeNewFile(values.pdf, await renderSheetsToPdf(written, sheets), { force: values.force, inputs: [file] });
+      pdfWritten = values.pdf;
+    } catch (e) {
+      if (!(e instanceof PdfToolMissingError)) throw e;
+      io.err(`sujarit: ${e.message}`);
+      failed = EXIT.unreadable;
+    }
+  }
   const draft = preview.draft;
   const out = values["check-only"] ? null : (values.out ?? file);
   const request = preview.request;
   if (values.json) {
     const s = preview.context.summary;
     io.out(JSON.stringify({
-      file, out, fy: request.fy, round: request.round, draft, errors: preview.errors, gaps: preview.gaps,
+      file, out, pdf: pdfWritten ?? null, fy: request.fy, round: request.round, draft, errors: preview.errors, gaps: preview.gaps,
       warnings: preview.validation.findings.filter((f) => f.severity !== "error"), sheets,
       totals: s.total, byDimension: s.byDimension, unmatched: s.unmatched.map((p) => ({ code: p.code ?? null, at: p.at ?? null })),
     }, null, 2));
   } else {
     io.out(text(preview, sheets, out, lang));
+    if (pdfWritten !== undefined) io.out(`${w.pdf}: ${pdfWritten}`);
   }
+  if (failed !== undefined) return failed;
   return draft ? EXIT.findings : EXIT.ok;
 }
 
