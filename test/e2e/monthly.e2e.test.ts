@@ -71,6 +71,28 @@ it("filters the items by unit, and shows an item's figures for the report year a
   expect(await page.locator(testId("month-filter")).innerText()).toBe("ม.ค. 2567");
 });
 
+it("the item list is one tab stop: arrow keys move between items, Enter opens one, Tab leaves the list", async () => {
+  await openItem();
+  const items = page.locator(testId("monthly-item"));
+  const codes = await items.evaluateAll((els) => els.map((e) => e.getAttribute("data-code")));
+  expect(codes.length).toBeGreaterThan(2);
+  const focused = () => page.evaluate(() => document.activeElement?.getAttribute("data-code") ?? document.activeElement?.getAttribute("data-testid") ?? document.activeElement?.tagName);
+  await items.first().focus();
+  await page.keyboard.press("ArrowDown");
+  expect(await focused()).toBe(codes[1]);
+  await page.keyboard.press("ArrowDown");
+  expect(await focused()).toBe(codes[2]);
+  await page.keyboard.press("Enter");
+  await page.waitForFunction((code) => document.querySelector(`[data-testid="monthly-item"][data-code="${code}"]`)?.getAttribute("aria-pressed") === "true", codes[2], { timeout: 5_000 });
+  // Tab goes past the list, not to the next item; Shift+Tab comes back to the item last used
+  await items.nth(2).focus();
+  await page.keyboard.press("Tab");
+  const after = await page.evaluate(() => document.activeElement?.getAttribute("data-testid"));
+  expect(after).not.toBe("monthly-item");
+  await page.keyboard.press("Shift+Tab");
+  expect(await focused()).toBe(codes[2]);
+});
+
 it("checks the row as it is typed (screenshots, axe, no sideways scrolling at 320 px)", async () => {
   const check = await checkState(page, "monthly-entry", async () => {
     await openItem();

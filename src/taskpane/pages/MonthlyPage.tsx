@@ -11,7 +11,7 @@
 import {
   Badge, Body1, Button, Caption1, Caption1Strong, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Dropdown, Field,
   Input, makeStyles, mergeClasses, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Option, ProgressBar, Spinner,
-  Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Textarea, tokens,
+  Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Textarea, tokens, useArrowNavigationGroup,
 } from "@fluentui/react-components";
 import { ErrorCircleFilled, LocationRegular, SaveRegular, WarningFilled } from "@fluentui/react-icons";
 import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
@@ -143,6 +143,7 @@ export function MonthlyPage({ session, openFile, today }: MonthlyPageProps) {
   const s = useStyles();
   const { t, num, prefs } = usePrefs();
   const { view, busy, error, load } = useMonthlyView(session);
+  const itemArrows = useArrowNavigationGroup({ axis: "vertical", memorizeCurrent: true });
   const [owner, setOwner] = useState<string>(() => remembered().owner ?? ALL);
   const [fy, setFy] = useState<FiscalYear>();
   const [month, setMonth] = useState<CalendarMonth>();
@@ -252,7 +253,8 @@ export function MonthlyPage({ session, openFile, today }: MonthlyPageProps) {
             <Body1 data-testid="no-items">{t("noItems")}</Body1>
           ) : (
             <div className={s.listBox}>
-              <ul className={s.list} aria-labelledby="monthly-items-heading" data-testid="monthly-items">
+              {/* one tab stop: arrow keys move between the items, Tab leaves the list (returning to the last item used) */}
+              <ul className={s.list} aria-labelledby="monthly-items-heading" data-testid="monthly-items" {...itemArrows}>
                 {listed.map(({ item, figures }) => (
                   <ItemRow key={item.code} item={item} figures={figures} reported={reportedThisMonth(figures)} selected={item.code === code} onSelect={choose} />
                 ))}
