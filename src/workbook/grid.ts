@@ -22,8 +22,9 @@ export interface SheetGrid {
   readonly merges: readonly string[];
   /**
    * The cells that hold a formula (0-based row and column, the formula as Excel shows it, "=1+1"), for the
-   * reader to tell a formula typed into an input cell (X11); `rows` keeps their results. Absent when the
-   * host cannot tell (Excel below ExcelApi 1.9) or did not read the sheet's cells.
+   * reader to tell a formula typed into an input cell (X11); `rows` keeps their results. exceljs gives them
+   * from the cells, Excel from `range.formulas` loaded with the values (ExcelApi 1.1). Absent when the sheet
+   * has none or its cells were not read.
    */
   readonly formulas?: readonly GridFormula[];
 }
