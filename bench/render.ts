@@ -54,6 +54,8 @@ function option(name: string, fallback: number): number {
 
 async function main(): Promise<void> {
   const runs = option("--runs", 7);
+  // --cpu 4: Chromium's CPU throttling (DevTools' "4× slowdown"), roughly an office laptop
+  const cpu = option("--cpu", 1);
   const json = process.argv.includes("--json");
   const root = repoRoot();
   if (!existsSync(join(root, "dist", "taskpane.html"))) throw new Error("dist/taskpane.html is missing: run npm run build first");
@@ -67,6 +69,7 @@ async function main(): Promise<void> {
         await guardNetwork(context, { kind: "package" });
         await context.addInitScript(watchReady, READY);
         const page = await context.newPage();
+        if (cpu > 1) await (await context.newCDPSession(page)).send("Emulation.setCPUThrottlingRate", { rate: cpu });
         await page.goto(served.url, { waitUntil: "commit" });
         await page.waitForFunction(() => (window as unknown as { __sujaritReadyAt?: number }).__sujaritReadyAt !== undefined, undefined, {
           timeout: TIMEOUT_MS,
@@ -98,6 +101,7 @@ async function main(): Promise<void> {
   const marks = results.map((r) => r.mark).filter((m): m is number => m !== undefined);
   const summary = {
     runs,
+    cpuSlowdown: cpu,
     readyMedianMs: median(ready),
     readyMinMs: Math.min(...ready),
     readyMaxMs: Math.max(...ready),
@@ -112,7 +116,7 @@ async function main(): Promise<void> {
   }
   const ms = (n: number | undefined): string => (n === undefined ? "n/a" : `${n.toFixed(0)} ms`);
   console.log(
-    `dashboard ready (navigation start → ${READY}), standalone, taskpane.html?sample=1, median of ${runs}: ` +
+    `dashboard ready (navigation start → ${READY}), standalone, taskpane.html?sample=1, ${cpu > 1 ? `CPU ${cpu}× slower, ` : ""}median of ${runs}: ` +
       `${ms(summary.readyMedianMs)} (min ${ms(summary.readyMinMs)}, max ${ms(summary.readyMaxMs)})`,
   );
   console.log(
