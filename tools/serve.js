@@ -14,6 +14,20 @@
 const http = require("http");
 const fs = require("fs");
 const path = require("path");
+const zlib = require("zlib");
+
+/** Text the browser may take gzipped; compressed once per file version and kept (dist/ is a few MB). */
+const COMPRESSIBLE = new Set([".html", ".htm", ".js", ".css", ".json", ".map", ".svg", ".xml", ".txt"]);
+const gzipped = new Map();
+function gzipOf(file, mtime) {
+  const key = `${file}|${mtime.getTime()}`;
+  let body = gzipped.get(key);
+  if (!body) {
+    body = zlib.gzipSync(fs.readFileSync(file), { level: 6 });
+    gzipped.set(key, body);
+  }
+  return body;
+}
 
 const CONTENT_TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -122,15 +136,23 @@ function startServer(options = {}) {
       send(res, 404, "not found", method);
       return;
     }
+    const gzip = COMPRESSIBLE.has(path.extname(found.file).toLowerCase()) && /\bgzip\b/.test(String(req.headers["accept-encoding"] || ""));
+    const body = gzip ? gzipOf(found.file, found.mtime) : undefined;
     res.writeHead(200, {
       "Content-Type": contentType(found.file),
-      "Content-Length": found.size,
+      "Content-Length": body ? body.length : found.size,
+      ...(body ? { "Content-Encoding": "gzip" } : {}),
+      Vary: "Accept-Encoding",
       "Last-Modified": found.mtime.toUTCString(),
       "Cache-Control": "no-cache",
       "X-Content-Type-Options": "nosniff",
     });
     if (method === "HEAD") {
       res.end();
+      return;
+    }
+    if (body) {
+      res.end(body);
       return;
     }
     const stream = fs.createReadStream(found.file);

@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node
 import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
 import { repoRoot } from "./browser";
 
 interface Served {
@@ -75,6 +76,27 @@ it.each([
   const res = await get(served.port, path);
   expect(res.status).toBe(200);
   expect(res.type).toBe(type);
+});
+
+it("sends text gzipped to a browser that takes it (the task pane's 1 MB of JS), as is otherwise; never a .xlsx", async () => {
+  const fetchWith = (path: string, encoding?: string) =>
+    new Promise<{ encoding: string | undefined; vary: string | undefined; body: Buffer }>((resolve, reject) => {
+      const req = request({ host: "127.0.0.1", port: served.port, path, agent: false, headers: encoding ? { "Accept-Encoding": encoding } : {} }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => resolve({ encoding: res.headers["content-encoding"], vary: res.headers.vary, body: Buffer.concat(chunks) }));
+      });
+      req.on("error", reject);
+      req.end();
+    });
+  const zipped = await fetchWith("/taskpane.123.js", "gzip, deflate, br");
+  expect(zipped.encoding).toBe("gzip");
+  expect(zipped.vary).toBe("Accept-Encoding");
+  expect(gunzipSync(zipped.body).toString("utf8")).toBe("console.log(1)");
+  const plain = await fetchWith("/taskpane.123.js");
+  expect(plain.encoding).toBeUndefined();
+  expect(plain.body.toString("utf8")).toBe("console.log(1)");
+  expect((await fetchWith(`/samples/${encodeURIComponent("ไฟล์ plan.xlsx")}`, "gzip")).encoding).toBeUndefined();
 });
 
 it("answers HEAD without a body, refuses other methods, redirects / to the sample page", async () => {
