@@ -110,14 +110,14 @@ it("a zip bomb that declares 1 GB is refused from the central directory", async 
   expectRefused(r, /unpacks to 1024 MB, above the limit/, { ms: 5_000, mb: 200 });
 });
 
-it("a zip bomb that lies (300 MB of XML declared as 1 kB) is refused after inflating at most the limit", async () => {
+it("a zip bomb that lies (300 MB of XML declared as 1 kB) is refused after inflating no more than it declares", async () => {
   const huge = Buffer.alloc(300 * 1024 * 1024, 0x20);
   const f = await withPart("xl/worksheets/sheet3.xml", () => huge, "lying.xlsx");
   writeFileSync(f, lieAboutSize(readFileSync(f), "xl/worksheets/sheet3.xml", 1000));
   expect(readFileSync(f).length).toBeLessThan(2 * 1024 * 1024);
   const r = await sujarit("validate", f);
   note("zip bomb, 300 MB declared as 1 kB", r);
-  expectRefused(r, /อ่านไม่ได้|cannot be read|damaged|unpack/, { ms: 10_000, mb: 600 });
+  expectRefused(r, /holds more than the 1,000 bytes its zip directory declares/, { ms: 5_000, mb: 200 });
   expect(deflateRawSync).toBeDefined();
 });
 

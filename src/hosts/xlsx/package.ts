@@ -104,10 +104,16 @@ export function unpack(data: Uint8Array, e: ZipEntry, inflate: BoundedInflate): 
   const raw = entryData(data, e);
   if (e.method === 0) return raw;
   if (e.method !== 8) throw new PackageError(`${e.name}: compression method ${e.method} is not one Excel writes / ส่วน ${e.name} ใช้วิธีบีบอัดที่ Excel ไม่ใช้`);
+  // an entry never holds more than its central directory declares (Excel and LibreOffice write the true
+  // size): inflating stops there, so a bomb that lies about its size costs its declared size, not the limit
+  const declared = e.size < PACKAGE_LIMITS.entryBytes;
   try {
-    return inflate(raw, PACKAGE_LIMITS.entryBytes);
+    return inflate(raw, declared ? Math.max(1, e.size) : PACKAGE_LIMITS.entryBytes);
   } catch (err) {
     if (/maxOutputLength|larger than|RangeError|buffer/i.test(String((err as Error).message ?? err))) {
+      if (declared) {
+        throw new PackageError(`${e.name} holds more than the ${e.size.toLocaleString("en")} bytes its zip directory declares — a damaged or crafted file, not a plan Sujarit can read / ส่วน ${e.name} มีข้อมูลมากกว่าขนาดที่ระบุไว้ ไฟล์เสียหายหรือถูกดัดแปลง`);
+      }
       throw new PackageError(`${e.name} unpacks to more than ${MB(PACKAGE_LIMITS.entryBytes)} (its declared size was ${MB(e.size)}) — not a plan Sujarit can read / ส่วน ${e.name} แตกออกมาใหญ่เกินขีดจำกัด`);
     }
     throw new PackageError(`${e.name}: damaged part (it cannot be unpacked) / ส่วน ${e.name} เสียหาย แตกไฟล์ไม่ได้`);
