@@ -6,7 +6,7 @@ import {
   Button, Caption1, makeStyles, MessageBar, MessageBarActions, MessageBarBody, ProgressBar, Spinner, Title3, tokens, Tooltip,
 } from "@fluentui/react-components";
 import { ArrowDownloadRegular, LocalLanguageRegular } from "@fluentui/react-icons";
-import { useCallback, useEffect, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useState } from "react";
 import { importDocumentInto, type ImportResult, importInto } from "../app/import";
 import { readPlanDocument } from "./import-document";
 import { inspectWorkbook, type Inspection } from "../app/inspect";
@@ -15,19 +15,21 @@ import { ActivityBar } from "./ActivityBar";
 import { NavTabs } from "./NavTabs";
 import { ErrorBar, type ShownError } from "./ErrorBar";
 import type { MessageKey } from "./i18n";
-import { ChecksPage } from "./pages/ChecksPage";
 import { CreateTemplate } from "./pages/CreateTemplate";
 import { ImportReport } from "./pages/ImportReport";
-import { MonthlyPage } from "./pages/MonthlyPage";
 import { NotBuilt } from "./pages/NotBuilt";
 import { Overview } from "./pages/Overview";
-import { ReportsPage } from "./pages/ReportsPage";
-import { RisksPage } from "./pages/RisksPage";
 import { SettingsPage } from "./pages/SettingsPage";
 import { StartPage } from "./pages/StartPage";
 import { NotTemplate } from "./pages/NotTemplate";
 import { usePrefs } from "./prefs";
 import { SaveContext, type SaveApi, trackWrites } from "./save";
+
+/** The working pages come in chunks of their own, loaded when first opened: the dashboard does not wait for them. */
+const ChecksPage = lazy(() => import(/* webpackChunkName: "page-checks" */ "./pages/ChecksPage").then((m) => ({ default: m.ChecksPage })));
+const MonthlyPage = lazy(() => import(/* webpackChunkName: "page-monthly" */ "./pages/MonthlyPage").then((m) => ({ default: m.MonthlyPage })));
+const ReportsPage = lazy(() => import(/* webpackChunkName: "page-reports" */ "./pages/ReportsPage").then((m) => ({ default: m.ReportsPage })));
+const RisksPage = lazy(() => import(/* webpackChunkName: "page-risks" */ "./pages/RisksPage").then((m) => ({ default: m.RisksPage })));
 
 export const PAGES = [
   { id: "overview", label: "pageOverview" },
@@ -306,10 +308,11 @@ function PageContent(p: PageProps) {
     case "open": {
       const { session, inspection, imported } = p.view;
       if (!inspection.isTemplate) return <NotTemplate session={session} onCreated={() => p.onShow(session)} onError={p.onFail} onImportHere={() => p.onImportHere(session)} />;
-      if (p.page === "check") return <ChecksPage session={session} />;
-      if (p.page === "risks") return <RisksPage session={session} />;
-      if (p.page === "monthly") return <MonthlyPage session={session} openFile={p.services.openFile} />;
-      if (p.page === "reports") return <ReportsPage session={session} />;
+      const loading = <Spinner label={t("loadingPage")} />;
+      if (p.page === "check") return <Suspense fallback={loading}><ChecksPage session={session} /></Suspense>;
+      if (p.page === "risks") return <Suspense fallback={loading}><RisksPage session={session} /></Suspense>;
+      if (p.page === "monthly") return <Suspense fallback={loading}><MonthlyPage session={session} openFile={p.services.openFile} /></Suspense>;
+      if (p.page === "reports") return <Suspense fallback={loading}><ReportsPage session={session} /></Suspense>;
       return (
         <>
           {imported && <ImportReport result={imported} />}

@@ -43,6 +43,15 @@ it("opens the bundled sample and shows the seed plan's figures per dimension and
   expect(await readDashboard(page)).toEqual(expectedDashboard());
 });
 
+it("the dashboard loads no working page's code; a page's chunk comes when it is first opened", async () => {
+  await waitForDashboard(page);
+  const scripts = () => page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name.split("/").pop() ?? "").filter((n) => n.endsWith(".js")));
+  expect((await scripts()).filter((n) => n.startsWith("page-"))).toEqual([]);
+  await openTab(page, "check");
+  expect((await scripts()).filter((n) => n.startsWith("page-")).map((n) => n.split(".")[0])).toEqual(["page-checks"]);
+  await openTab(page, "overview");
+});
+
 it("ภาพรวม says where the plan stands and what to do next, compact at 340 px: the next step's button opens the monthly page", async () => {
   await page.setViewportSize({ width: 340, height: 900 });
   try {

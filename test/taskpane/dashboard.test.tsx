@@ -55,14 +55,14 @@ describe("the dashboard", () => {
   it("names the round's unreported items as the next step, and its button opens the monthly page", async () => {
     const session = await excelWith(sampleModel(loadSeed000()));
     mount(services(session));
-    const next = await screen.findByTestId("next-step");
+    const next = await screen.findByTestId("next-step", undefined, { timeout: 10_000 });
     // the sample has no errors but items not reported in the round
     expect(next.getAttribute("data-next")).toBe("reportItems");
     const button = within(next).getByTestId("next-step-button");
     expect(button.textContent).toMatch(/^บันทึกผล \d+ รายการ$/);
     fireEvent.click(button);
     expect(screen.getByTestId("tab-monthly").getAttribute("aria-selected")).toBe("true");
-    expect(await screen.findByText("ผลการดำเนินงานรายเดือน")).toBeTruthy();
+    expect(await screen.findByText("ผลการดำเนินงานรายเดือน", undefined, { timeout: 10_000 })).toBeTruthy(); // a page of its own chunk
   });
 
   it("puts errors first: a plan with errors sends the planner to the checks page", async () => {
@@ -74,7 +74,7 @@ describe("the dashboard", () => {
     const { counts } = await validateWorkbook(session.port);
     expect(counts.error).toBeGreaterThan(0);
     mount(services(session));
-    const next = await screen.findByTestId("next-step");
+    const next = await screen.findByTestId("next-step", undefined, { timeout: 10_000 });
     expect(next.getAttribute("data-next")).toBe("fixErrors");
     expect(within(next).getByTestId("next-step-button").textContent).toBe(`ไปแก้ข้อผิดพลาด ${counts.error} รายการ`);
     fireEvent.click(within(next).getByTestId("next-step-button"));
@@ -100,7 +100,7 @@ describe("the dashboard", () => {
     const session = await excelWith(reported);
     const { counts } = await validateWorkbook(session.port);
     mount(services(session));
-    const next = await screen.findByTestId("next-step");
+    const next = await screen.findByTestId("next-step", undefined, { timeout: 10_000 });
     if (counts.error > 0) throw new Error(`the reported plan should have no errors, has ${counts.error}`);
     expect(next.getAttribute("data-next")).toBe("generateReport");
     fireEvent.click(within(next).getByTestId("next-step-button"));

@@ -32,7 +32,7 @@ afterEach(() => jest.restoreAllMocks());
 
 it("a file just opened has nothing unsaved: a labelled download button, no warning, leaving is not held up", async () => {
   mount(services(undefined, await openFileSession("nasameng.xlsx", new Uint8Array(readFileSync(SAMPLE)))), true);
-  await screen.findByTestId("dashboard");
+  await screen.findByTestId("dashboard", undefined, { timeout: 10_000 });
   const button = screen.getByTestId("download");
   expect(button.textContent).toBe("ดาวน์โหลด");
   expect(button.getAttribute("data-unsaved")).toBe("false");
@@ -42,14 +42,14 @@ it("a file just opened has nothing unsaved: a labelled download button, no warni
 
 it("after a write the pane says so, asks before leaving, and the message's own button downloads; then all is saved", async () => {
   mount(services(undefined, await openFileSession("nasameng.xlsx", new Uint8Array(readFileSync(SAMPLE)))), true);
-  await screen.findByTestId("dashboard");
+  await screen.findByTestId("dashboard", undefined, { timeout: 10_000 });
   fireEvent.click(screen.getByTestId("tab-risks"));
-  const generate = await screen.findByTestId("generate-report");
+  const generate = await screen.findByTestId("generate-report", undefined, { timeout: 10_000 });
   await waitFor(() => expect((generate as HTMLButtonElement).disabled).toBe(false));
   await act(async () => {
     fireEvent.click(generate);
   });
-  const status = await screen.findByTestId("risks-status");
+  const status = await screen.findByTestId("risks-status", undefined, { timeout: 10_000 });
   expect(status.textContent).toContain("ดาวน์โหลดแฟ้ม");
   const unsaved = await screen.findByTestId("unsaved");
   expect(unsaved.textContent).toContain("ยังไม่ได้ดาวน์โหลด");
