@@ -5,7 +5,7 @@
  * the `_meta` marks), never a cell the user typed.
  */
 import { type AssessedRisk, assessRisks, type HeatMap, heatMap, itemNamed, matrixOf } from "../domain/risk/assess";
-import { type LibraryRisk, libraryRisk } from "../domain/risk/library";
+import { type LibraryRisk, libraryRisk, RISK_LIBRARY } from "../domain/risk/library";
 import type { RiskMatrix } from "../domain/risk/matrix";
 import type { PlanWorkbook, RiskEntry } from "../domain/plan";
 import { type CellInput, isBlank, type SheetSpec, type WorkbookGrids } from "../workbook/grid";
@@ -75,6 +75,13 @@ export function riskFromLibrary(entry: LibraryRisk, id: string, model: PlanWorkb
     controlRating: undefined, residualLikelihood: undefined, residualImpact: undefined, mitigations,
     owner: "", statusLight: undefined, reviewedOn: undefined,
   };
+}
+
+/** The library entries the register already holds: a row whose risk event reads as the entry's (spaces aside). */
+export function libraryInRegister(risks: readonly Pick<RiskEntry, "event">[]): ReadonlySet<string> {
+  const norm = (text: string) => text.replace(/\s+/g, " ").trim();
+  const events = new Set(risks.map((r) => norm(r.event)).filter((e) => e !== ""));
+  return new Set(RISK_LIBRARY.filter((entry) => events.has(norm(entry.event.th)) || events.has(norm(entry.event.en))).map((entry) => entry.id));
 }
 
 /** The next free ids after the register's own: R-01, R-02 … (the numbering of the register's last numbered id). */

@@ -243,6 +243,7 @@ const th = {
   libraryBody: "เลือกความเสี่ยงที่ตรงกับหน่วยงาน ระบบจะเพิ่มต่อท้ายทะเบียนความเสี่ยง พร้อมรหัสรายการในแผนที่ตรงกัน แล้วปรับแก้ได้",
   suggested: "โอกาส {l} × ผลกระทบ {i}",
   libraryAdd: "เพิ่ม {n} รายการ",
+  inRegister: "มีในทะเบียนแล้ว",
   // ผลรายเดือน (monthly progress)
   monthlyHeading: "ผลการดำเนินงานรายเดือน",
   monthlyFilters: "เลือกหน่วยงาน ปีงบประมาณ และเดือน",
@@ -580,6 +581,7 @@ const en: Record<MessageKey, string> = {
   libraryBody: "Choose the risks that fit your organization: they are added at the end of the risk register, linked to your plan's items where the names match, for you to adjust.",
   suggested: "likelihood {l} × impact {i}",
   libraryAdd: "Add {n}",
+  inRegister: "already in the register",
   // ผลรายเดือน (monthly progress)
   monthlyHeading: "Monthly progress",
   monthlyFilters: "Choose the unit, fiscal year and month",

@@ -119,6 +119,20 @@ describe("the ความเสี่ยง page in Excel", () => {
     const read = readPlanWorkbook(await new OfficeWorkbook(excel.run, excel.supports).readGrids());
     expect(read.workbook.risks.map((r) => r.id)).toEqual(["R-01", "R-02", "R-03", "R-04", "R-05"]);
     expect(read.findings).toEqual([]);
+
+    // opened again, the library marks what the register now holds: checked, greyed, and said in words
+    fireEvent.click(within(page).getByTestId("open-library"));
+    const again = await screen.findByTestId("library-dialog");
+    const entryAgain = (id: string) => within(again).getAllByTestId("library-entry").find((e) => e.dataset.id === id) as HTMLInputElement;
+    for (const id of ["proc-spec-bias", "service-gifts"]) {
+      expect(entryAgain(id).dataset.inRegister).toBe("true");
+      expect(entryAgain(id).disabled).toBe(true);
+      expect(entryAgain(id).checked).toBe(true);
+      expect(entryAgain(id).closest("li")?.textContent).toContain("มีในทะเบียนแล้ว");
+    }
+    const others = within(again).getAllByTestId("library-entry").filter((e) => e.dataset.inRegister === "true").map((e) => e.dataset.id);
+    expect(others).toEqual(expect.arrayContaining(["proc-spec-bias", "service-gifts"]));
+    expect(within(again).getByTestId("library-add").textContent).toBe("เพิ่ม 0 รายการ");
   });
 
   it("generates the การประเมินความเสี่ยง sheet in the workbook: three syncs, and says so", async () => {

@@ -13,7 +13,7 @@ import {
 import { AddRegular, DocumentTableRegular, LocationRegular, WarningFilled } from "@fluentui/react-icons";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { SheetConflictError } from "../../app/port";
-import { addRisksFromLibrary, generateRiskReport, readRiskOverview, RISK_REPORT_SHEET } from "../../app/risks";
+import { addRisksFromLibrary, generateRiskReport, libraryInRegister, readRiskOverview, RISK_REPORT_SHEET } from "../../app/risks";
 import type { WorkbookSession } from "../../app/session";
 import type { AssessedRisk } from "../../domain/risk/assess";
 import { risksInCell } from "../../domain/risk/assess";
@@ -89,6 +89,7 @@ export function RisksPage({ session }: { session: WorkbookSession }) {
   const [libraryOpen, setLibraryOpen] = useState(false);
 
   const m = overview?.matrix;
+  const inRegister = useMemo(() => libraryInRegister(overview?.read.workbook.risks ?? []), [overview]);
   const shown = useMemo(() => {
     if (!overview || !m) return [];
     if (!selected) return overview.risks;
@@ -201,7 +202,7 @@ export function RisksPage({ session }: { session: WorkbookSession }) {
           </ul>
         </>
       )}
-      <LibraryDialog open={libraryOpen} onClose={() => setLibraryOpen(false)} onAdd={(ids) => void add(ids)} />
+      <LibraryDialog open={libraryOpen} onClose={() => setLibraryOpen(false)} onAdd={(ids) => void add(ids)} inRegister={inRegister} />
     </section>
   );
 }
@@ -325,7 +326,7 @@ function RiskCard({ a, onReveal }: { a: AssessedRisk; onReveal: (() => void) | u
   );
 }
 
-function LibraryDialog({ open, onClose, onAdd }: { open: boolean; onClose(): void; onAdd(ids: string[]): void }) {
+function LibraryDialog({ open, onClose, onAdd, inRegister }: { open: boolean; onClose(): void; onAdd(ids: string[]): void; inRegister: ReadonlySet<string> }) {
   const s = useStyles();
   const { t, num, prefs } = usePrefs();
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
@@ -352,12 +353,15 @@ function LibraryDialog({ open, onClose, onAdd }: { open: boolean; onClose(): voi
                 <ul className={s.libraryList}>
                   {a.entries.map((r) => (
                     <li key={r.id}>
+                      {/* already in the register: shown checked and greyed, with the words, so it is not added twice */}
                       <Checkbox
-                        checked={chosen.has(r.id)}
+                        checked={inRegister.has(r.id) || chosen.has(r.id)}
+                        disabled={inRegister.has(r.id)}
                         onChange={(_, d) => toggle(r.id, d.checked === true)}
-                        label={`${r.event[prefs.lang]} (${t("suggested", { l: num(r.likelihood), i: num(r.impact) })})`}
+                        label={`${r.event[prefs.lang]} (${t("suggested", { l: num(r.likelihood), i: num(r.impact) })})${inRegister.has(r.id) ? ` — ${t("inRegister")}` : ""}`}
                         data-testid="library-entry"
                         data-id={r.id}
+                        data-in-register={inRegister.has(r.id) ? "true" : "false"}
                       />
                     </li>
                   ))}
