@@ -160,6 +160,8 @@ it("ความเสี่ยง shows the sample's 3 risks in both heat maps;
   expect(dialog.violations).toEqual([]);
   await page.keyboard.press("Escape");
   await page.locator('[data-testid="library-dialog"]').waitFor({ state: "detached", timeout: 5_000 });
+  // focus goes back to the button that opened the dialog
+  await page.waitForFunction(() => document.activeElement?.getAttribute("data-testid") === "open-library", undefined, { timeout: 5_000 });
 });
 
 it("switches the interface from Thai to English with the language toggle", async () => {

@@ -8,7 +8,7 @@
  */
 import {
   Badge, Body1, Button, Caption1, Checkbox, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle,
-  makeStyles, mergeClasses, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, Subtitle2, Text, tokens, useArrowNavigationGroup,
+  makeStyles, mergeClasses, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, Subtitle2, Text, tokens, useArrowNavigationGroup, useRestoreFocusTarget,
 } from "@fluentui/react-components";
 import { AddRegular, DocumentTableRegular, LocationRegular, WarningFilled } from "@fluentui/react-icons";
 import { useCallback, useEffect, useMemo, useState } from "react";
@@ -89,6 +89,8 @@ export function RisksPage({ session }: { session: WorkbookSession }) {
   const [libraryOpen, setLibraryOpen] = useState(false);
 
   const m = overview?.matrix;
+  // the dialog gives focus back to the button that opened it when it closes
+  const restoreFocus = useRestoreFocusTarget();
   const inRegister = useMemo(() => libraryInRegister(overview?.read.workbook.risks ?? []), [overview]);
   const shown = useMemo(() => {
     if (!overview || !m) return [];
@@ -137,7 +139,7 @@ export function RisksPage({ session }: { session: WorkbookSession }) {
       <div className={s.head}>
         <Subtitle2 as="h2" id="risks-heading" className={s.heading}>{t("risksHeading")}</Subtitle2>
         <div className={s.actions}>
-          <Button icon={<AddRegular />} onClick={() => setLibraryOpen(true)} disabled={!overview || working} data-testid="open-library">{t("addFromLibrary")}</Button>
+          <Button icon={<AddRegular />} onClick={() => setLibraryOpen(true)} disabled={!overview || working} data-testid="open-library" {...restoreFocus}>{t("addFromLibrary")}</Button>
           <Button appearance="primary" icon={working ? <Spinner size="extra-tiny" aria-hidden /> : <DocumentTableRegular />} onClick={() => void generate()} disabled={!overview || working} data-testid="generate-report">
             {t("generateRiskReport")}
           </Button>
