@@ -153,9 +153,11 @@ it("asks before adding a second row for the same month (dialog: axe)", async () 
     await page.locator(testId("confirm-duplicate")).waitFor({ timeout: 5_000 });
   });
   expect(check.violations).toEqual([]);
-  await page.locator(testId("cancel-duplicate")).click();
+  await page.keyboard.press("Enter"); // the dialog opens on its safe action, cancel
   await page.locator(testId("confirm-duplicate")).waitFor({ state: "detached", timeout: 5_000 });
   expect(await page.locator(testId("save-row")).count()).toBe(0);
+  // focus is back on the button that opened the dialog
+  await page.waitForFunction(() => document.activeElement?.getAttribute("data-testid") === "add-anyway", undefined, { timeout: 5_000 });
 });
 
 /* ---------- merging ---------- */

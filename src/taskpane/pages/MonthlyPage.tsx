@@ -11,7 +11,7 @@
 import {
   Badge, Body1, Button, Caption1, Caption1Strong, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Dropdown, Field,
   Input, makeStyles, mergeClasses, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Option, ProgressBar, Spinner,
-  Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Textarea, tokens, useArrowNavigationGroup,
+  Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Textarea, tokens, useArrowNavigationGroup, useRestoreFocusTarget,
 } from "@fluentui/react-components";
 import { ErrorCircleFilled, LocationRegular, SaveRegular, WarningFilled } from "@fluentui/react-icons";
 import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
@@ -488,6 +488,8 @@ function Entry(p: EntryProps) {
   const [form, setForm] = useState<Form>(() => initialForm(carriedOver(wb, code, p.fy, p.month), remembered().enteredBy ?? ""));
   const [allowDuplicate, setAllowDuplicate] = useState(false);
   const [askDuplicate, setAskDuplicate] = useState(false);
+  // the duplicate dialog gives focus back to the button that opened it
+  const restoreFocus = useRestoreFocusTarget();
   const [askErrors, setAskErrors] = useState(false);
   const [saving, setSaving] = useState(false);
   const existing = existingRows(wb, code, p.fy, p.month)[0];
@@ -587,7 +589,7 @@ function Entry(p: EntryProps) {
           {p.onReveal && at && (
             <Button icon={<LocationRegular />} onClick={() => p.onReveal?.({ sheet: at.sheet, row: at.row })} data-testid="reveal-existing">{t("showInSheet")}</Button>
           )}
-          <Button appearance="subtle" onClick={() => setAskDuplicate(true)} data-testid="add-anyway">{t("addAnyway")}</Button>
+          <Button appearance="subtle" onClick={() => setAskDuplicate(true)} data-testid="add-anyway" {...restoreFocus}>{t("addAnyway")}</Button>
         </div>
         <Dialog open={askDuplicate} onOpenChange={(_, d) => setAskDuplicate(d.open)}>
           <DialogSurface className={s.surface} data-testid="confirm-duplicate">
