@@ -81,6 +81,17 @@ describe("the dashboard", () => {
     expect(screen.getByTestId("tab-check").getAttribute("aria-selected")).toBe("true");
   });
 
+  it("an empty plan is no plan to report on: the core's error (P11, issue 18) makes fixing it the next step", async () => {
+    const model = sampleModel(loadSeed000());
+    const session = await excelWith({ ...model, items: [], progress: [], risks: [] });
+    const { counts, findings } = await validateWorkbook(session.port);
+    expect(findings.some((f) => f.rule === "P11" && f.severity === "error")).toBe(true);
+    mount(services(session));
+    const next = await screen.findByTestId("next-step", undefined, { timeout: 10_000 });
+    expect(next.getAttribute("data-next")).toBe("fixErrors");
+    expect(value(screen.getByTestId("dashboard").querySelector('[data-severity-count="error"]'))).toBe(counts.error);
+  });
+
   it("offers the report once every item of the round is reported and nothing is wrong", async () => {
     const model = sampleModel(loadSeed000());
     const read = readPlanWorkbook(await (await excelWith(model)).port.readGrids(PLAN_READ));
