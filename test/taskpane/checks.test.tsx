@@ -69,10 +69,11 @@ const listed = (page: HTMLElement): Row[] =>
   within(page).queryAllByTestId("finding").map((li) => [li.dataset.rule ?? "", li.dataset.severity ?? "", li.dataset.sheet ?? "", li.dataset.cell]);
 
 /** The findings grouped as the page should show them: by sheet in the findings' order, then error, warning, info, then by rule (first seen first). */
+/** Errors first across sheets (issue 18), then by sheet, then by rule in order of appearance. */
 function grouped(findings: readonly Finding[]): Row[] {
   const sheets = [...new Set(findings.map((f) => f.location.sheet))];
   const order: Severity[] = ["error", "warning", "info"];
-  return sheets.flatMap((sheet) => order.flatMap((sev) => {
+  return order.flatMap((sev) => sheets.flatMap((sheet) => {
     const here = findings.filter((f) => f.location.sheet === sheet && f.severity === sev);
     return [...new Set(here.map((f) => f.rule))].flatMap((rule) => here.filter((f) => f.rule === rule).map((f): Row => [f.rule, f.severity, sheet, f.location.cell]));
   }));
@@ -115,11 +116,11 @@ describe("the ตรวจสอบ page in Excel", () => {
     expect(within(page).getByTestId("check-summary").textContent).toBe("พบ 42 รายการ: ข้อผิดพลาด 5 คำเตือน 37 ข้อสังเกต 0");
 
     const groups = within(page).getAllByTestId("sheet-group");
-    expect(groups.map((g) => [g.dataset.sheet, Number(g.dataset.count)])).toEqual([[PLAN, 39], [PROGRESS, 3]]);
-    expect(within(groups[0] as HTMLElement).getByRole("heading", { level: 3 }).textContent).toBe(`แผ่นงาน ${PLAN}39`);
+    // every error before any warning: the progress sheet's errors come before the plan sheet's warnings
+    expect(groups.map((g) => [g.dataset.sheet, Number(g.dataset.count)])).toEqual([[PLAN, 2], [PROGRESS, 3], [PLAN, 37]]);
+    expect(within(groups[0] as HTMLElement).getByRole("heading", { level: 3 }).textContent).toBe(`แผ่นงาน ${PLAN}2`);
     const severities = (g: HTMLElement) => within(g).getAllByTestId("severity-group").map((s) => [s.dataset.severity, Number(s.dataset.count)]);
-    expect(severities(groups[0] as HTMLElement)).toEqual([["error", 2], ["warning", 37]]);
-    expect(severities(groups[1] as HTMLElement)).toEqual([["error", 3]]);
+    expect(groups.map((g) => severities(g))).toEqual([[["error", 2]], [["error", 3]], [["warning", 37]]]);
 
     // each finding: rule id, message, cell, the value found, what was expected, the suggestion
     const p7 = page.querySelector('[data-testid="finding"][data-rule="P7"]') as HTMLElement;

@@ -134,28 +134,28 @@ function findingKey(f: Finding): string {
 
 interface SheetGroup {
   readonly sheet: string;
+  readonly severity: Severity;
   readonly total: number;
   readonly bySeverity: readonly { readonly severity: Severity; readonly findings: readonly Finding[] }[];
 }
 
-/** Groups by sheet (in the findings' order, which is the workbook's sheet order), then by severity. */
+/**
+ * Errors first across the whole workbook (issue 18): every sheet's errors, then every sheet's warnings,
+ * then notes; within a severity, by sheet in the findings' order (the workbook's sheet order). A sheet
+ * with errors and warnings so appears twice, once in each part, never with its warnings above another
+ * sheet's errors.
+ */
 function groupFindings(findings: readonly Finding[]): SheetGroup[] {
-  const sheets = new Map<string, Map<Severity, Finding[]>>();
-  for (const f of findings) {
-    let bySeverity = sheets.get(f.location.sheet);
-    if (!bySeverity) sheets.set(f.location.sheet, (bySeverity = new Map()));
-    const list = bySeverity.get(f.severity);
-    if (list) list.push(f);
-    else bySeverity.set(f.severity, [f]);
-  }
-  return [...sheets].map(([sheet, bySeverity]) => ({
-    sheet,
-    total: [...bySeverity.values()].reduce((n, l) => n + l.length, 0),
-    bySeverity: SEVERITIES.flatMap((severity) => {
-      const list = bySeverity.get(severity);
-      return list ? [{ severity, findings: list }] : [];
-    }),
-  }));
+  return SEVERITIES.flatMap((severity) => {
+    const sheets = new Map<string, Finding[]>();
+    for (const f of findings) {
+      if (f.severity !== severity) continue;
+      const list = sheets.get(f.location.sheet);
+      if (list) list.push(f);
+      else sheets.set(f.location.sheet, [f]);
+    }
+    return [...sheets].map(([sheet, list]) => ({ sheet, severity, total: list.length, bySeverity: [{ severity, findings: list }] }));
+  });
 }
 
 const ALL_RULES = "*";
@@ -349,7 +349,7 @@ export function ChecksPage({ session }: { session: WorkbookSession }) {
           {shown.length === 0 && <Body1 data-testid="no-match">{t("noMatch")}</Body1>}
 
           {groups.map((g, gi) => (
-            <section key={g.sheet} className={s.sheet} aria-labelledby={`sheet-${gi}`} data-testid="sheet-group" data-sheet={g.sheet} data-count={g.total}>
+            <section key={`${g.severity}:${g.sheet}`} className={s.sheet} aria-labelledby={`sheet-${gi}`} data-testid="sheet-group" data-sheet={g.sheet} data-count={g.total}>
               <Subtitle2 as="h3" id={`sheet-${gi}`} className={s.groupHeading}>
                 <span>{t("inSheet", { sheet: g.sheet })}</span>
                 <Badge appearance="filled" color="brand">{num(g.total)}</Badge>
