@@ -113,8 +113,9 @@ export function defaultFiscalYear(wb: PlanWorkbook, today: Date): FiscalYear {
   const reportFy = wb.settings.reportFy;
   if (reportFy !== undefined && years.includes(reportFy)) return reportFy;
   const now = fiscalYearOfToday(today);
-  if (years.length === 0) return fiscalYear(isFiscalYear(now) ? now : wb.settings.firstYear);
-  return years.reduce((best, y) => (Math.abs(y - now) < Math.abs(best - now) ? y : best), years[0] as FiscalYear);
+  const [first, ...rest] = years;
+  if (first === undefined) return fiscalYear(isFiscalYear(now) ? now : wb.settings.firstYear);
+  return rest.reduce((best, y) => (Math.abs(y - now) < Math.abs(best - now) ? y : best), first);
 }
 
 /**

@@ -10,7 +10,7 @@ import type { Finding } from "../domain/findings";
 import { ITEM_KINDS, type ItemKind, kindOfName, KIND_WORD, stripNumbering } from "../domain/kinds";
 import type { PlanItem } from "../domain/plan";
 import { foldForMatch, formatAmount, normalizeSpace, parseAmount, toArabicDigits } from "../domain/thai";
-import { baht, type Baht, type DimensionNo, isDimensionNo, isFiscalYear, type NodeCode, type PlanCode } from "../domain/units";
+import { baht, type Baht, type DimensionNo, isDimensionNo, isFiscalYear, type NodeCode, planCode } from "../domain/units";
 import { address } from "./a1";
 import { heldNumbering, splitLine, startsWithNumbering } from "./packed-items";
 import { cellText, displayCell } from "./cells";
@@ -337,7 +337,7 @@ export function importLegacyTable(grids: WorkbookGrids): LegacyImport | undefine
       // "2.2.1(1)": the item is the first of sub-mission 2.2.1 (the 2561–2564 framework numbers items so)
       const sub = /^(\d+\.\d+\.\d+)\(\d+\)$/.exec(code)?.[1];
       items.push({
-        code: code as PlanCode,
+        code: planCode(code),
         dimension,
         mission: mission as NodeCode | undefined,
         subMission: sub as NodeCode | undefined,

@@ -13,7 +13,7 @@ import { defaultSettings } from "../domain/settings";
 import { foldForMatch, normalizeSpace, toArabicDigits } from "../domain/thai";
 import {
   type Baht, type DimensionNo, type FiscalYear, fiscalYear, isDimensionNo, isFiscalYear, isNodeCode,
-  type NodeCode, type PlanCode, ZERO_BAHT,
+  type NodeCode, type PlanCode, planCode, ZERO_BAHT,
 } from "../domain/units";
 import { address } from "./a1";
 import {
@@ -508,7 +508,7 @@ function readItems(grid: SheetGrid, table: TableRead, budgets: readonly BudgetCo
     for (const b of budgetKeys) yearly[b.year] = cur.read(b.key, parseBaht, "B1") ?? ZERO_BAHT;
     const code = opt<string>(values.get("code"));
     return {
-      code: code as PlanCode | undefined,
+      code: code === undefined || code.trim() === "" ? undefined : planCode(code),
       dimension: opt<DimensionNo>(values.get("dimension")),
       mission: nodeOrUndefined(values.get("mission")),
       subMission: nodeOrUndefined(values.get("subMission")),

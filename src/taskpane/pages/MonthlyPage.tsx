@@ -28,7 +28,7 @@ import {
   type ProgressStatus, YES_NO,
 } from "../../domain/lists";
 import type { PlanItem, ProgressEntry } from "../../domain/plan";
-import type { FiscalYear } from "../../domain/units";
+import { type FiscalYear, fiscalYear, isFiscalYear } from "../../domain/units";
 import { plainMessage } from "../ErrorBar";
 import { usePrefs } from "../prefs";
 import { DownloadAction } from "../save";
@@ -226,7 +226,7 @@ export function MonthlyPage({ session, openFile, today }: MonthlyPageProps) {
                 data-testid="fy-filter"
                 value={num(fy)}
                 selectedOptions={[String(fy)]}
-                onOptionSelect={(_, d) => d.optionValue && setFy(Number(d.optionValue) as FiscalYear)}
+                onOptionSelect={(_, d) => d.optionValue && isFiscalYear(Number(d.optionValue)) && setFy(fiscalYear(Number(d.optionValue)))}
               >
                 {years.map((y) => <Option key={y} value={String(y)} text={num(y)}>{num(y)}</Option>)}
               </Dropdown>
