@@ -110,6 +110,8 @@ describe.each(hosts)("generating every report sheet: $name", (host) => {
     expect(gappy.draft).toBe(true);
     expect(gappy.preview.gaps.map((g) => g.rule)).toEqual(expect.arrayContaining(["G1", "G3"]));
     expect(gappy.preview.gaps.find((g) => g.rule === "G1")?.message.th).toMatch(/^ยังไม่ได้รายงานผลรอบ 6 เดือน 35 รายการ/);
+    // each blank signer field names the settings row to fill (issue 13): the sample has no phone
+    expect(gappy.preview.gaps.filter((g) => g.rule === "G3").map((g) => g.message.th)).toContain('โทรศัพท์ยังว่างหรือเป็นข้อมูลตัวอย่าง — กรอกแถว "โทรศัพท์" ในแผ่นงานตั้งค่า');
     for (const s of gappy.sheets) expect(String(s.rows[0]?.[0] ?? "")).toMatch(/^ฉบับร่าง \(DRAFT\): ข้อมูลยังไม่ครบ/);
     const complete = completedModel(sample, 2567, 6);
     const clean = await host.make(complete);

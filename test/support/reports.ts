@@ -42,7 +42,7 @@ export async function generatedCase(c: ReportCase): Promise<{ book: XlsxWorkbook
 
 /**
  * The model as a report to sign would have it (issue 13): every active item reported in the round (a
- * ยังไม่ดำเนินการ row in the round's last month where it had none) and a real signer, position and date —
+ * ยังไม่ดำเนินการ row in the round's last month where it had none) and a real signer, position, phone and date —
  * no gap (workbook/reports/gaps.ts) left to make it a draft.
  */
 export function completedModel(model: PlanWorkbook, fy: number, round: ReportRound): PlanWorkbook {
@@ -56,7 +56,10 @@ export function completedModel(model: PlanWorkbook, fy: number, round: ReportRou
   }) as ProgressEntry);
   return {
     ...model,
-    settings: { ...model.settings, reporter: "นางสาวสมใจ รักษ์ธรรม", reporterPosition: "ปลัดองค์การบริหารส่วนตำบล", reportDate: new Date(Date.UTC(fy - 543, month - 1, 28)) },
+    settings: {
+      ...model.settings, reporter: "นางสาวสมใจ รักษ์ธรรม", reporterPosition: "ปลัดองค์การบริหารส่วนตำบล", phone: "๐๔๒-๖๖๐๐๐๐",
+      reportDate: new Date(Date.UTC(fy - 543, month - 1, 28)),
+    },
     progress: [...model.progress, ...extra],
   };
 }

@@ -9,6 +9,7 @@
 import type { Finding } from "../../domain/findings";
 import type { PlanItem } from "../../domain/plan";
 import { normalizeSpace } from "../../domain/thai";
+import { SETTINGS as SETTING_ROWS } from "../schema";
 import type { ReportContext } from "./context";
 
 /** The sample workbook's mark (tools/build-sample.ts SAMPLE_MARK), and any text saying it is sample data. */
@@ -61,14 +62,18 @@ export function reportGaps(ctx: ReportContext): Finding[] {
     out.push(finding("G2", `ไม่มีเป้าหมายทั้งในแผนและรายละเอียดโครงการ ${noTarget.length} รายการ: ${noTarget.join(", ")}`,
       `${noTarget.length} item(s) have no target in the plan or project details: ${noTarget.join(", ")}`, "แผนปฏิบัติการ", noTarget.join(", ")));
   }
+  // the signer as the memo, Part 3 and the annual list print them: each blank one names its row of ตั้งค่า
   const s = ctx.model.settings;
-  const signer: [string, string, string][] = [
-    [s.reporter, "ชื่อผู้รายงาน", "the reporter's name"],
-    [s.reporterPosition, "ตำแหน่งผู้รายงาน", "the reporter's position"],
-  ];
-  for (const [value, th, en] of signer) {
-    if (isPlaceholder(value)) out.push(finding("G3", `${th}ยังว่างหรือเป็นข้อมูลตัวอย่าง`, `${en} is blank or sample data`, SETTINGS, normalizeSpace(value)));
+  const row = (key: string) => SETTING_ROWS.find((d) => d.key === key) ?? { th: key, en: key };
+  const signer: [string, string][] = [[s.reporter, "reporter"], [s.reporterPosition, "reporterPosition"], [s.phone, "phone"]];
+  for (const [value, key] of signer) {
+    if (!isPlaceholder(value)) continue;
+    const { th, en } = row(key);
+    out.push(finding("G3", `${th}ยังว่างหรือเป็นข้อมูลตัวอย่าง — กรอกแถว "${th}" ในแผ่นงาน${SETTINGS}`, `${en} is blank or sample data — fill the row "${th}" (${en}) of ${SETTINGS}`, SETTINGS, normalizeSpace(value)));
   }
-  if (!s.reportDate) out.push(finding("G3", "ยังไม่ได้ระบุวันที่รายงาน", "the report date is not set", SETTINGS));
+  if (!s.reportDate) {
+    const { th, en } = row("reportDate");
+    out.push(finding("G3", `ยังไม่ได้ระบุ${th} — กรอกแถว "${th}" ในแผ่นงาน${SETTINGS}`, `the report date is not set — fill the row "${th}" (${en}) of ${SETTINGS}`, SETTINGS));
+  }
   return out;
 }
