@@ -5,7 +5,9 @@
  * row ends in exactly one of added, already there, conflict or unusable.
  */
 import type { CellLocation } from "../domain/findings";
+import type { CalendarMonth } from "../domain/calendar";
 import type { ProgressEntry } from "../domain/plan";
+import type { FiscalYear, PlanCode } from "../domain/units";
 
 export interface SourceProgress {
   /** The file the rows come from, as the user named it. */
@@ -20,7 +22,7 @@ export interface FieldDifference {
 }
 
 export interface Conflict {
-  readonly key: { readonly code: string; readonly fy: number; readonly month: number };
+  readonly key: RowKey;
   readonly source: string;
   readonly incoming: CellLocation;
   /** Where the kept row is: the master's sheet row, or an earlier division file's. */
@@ -51,7 +53,18 @@ const FIELDS: readonly (keyof ProgressEntry)[] = [
 ];
 
 const show = (v: unknown): string => (v === undefined ? "" : v instanceof Date ? v.toISOString().slice(0, 10) : String(v));
-const keyOf = (p: ProgressEntry) => (p.code && p.fy && p.month ? `${p.code}|${p.fy}|${p.month}` : undefined);
+/** What makes a monthly row the same row in another workbook: the item, the year and the month. */
+export interface RowKey {
+  readonly code: PlanCode;
+  readonly fy: FiscalYear;
+  readonly month: CalendarMonth;
+}
+const rowKey = (p: ProgressEntry): RowKey | undefined => (p.code && p.fy && p.month ? { code: p.code, fy: p.fy, month: p.month } : undefined);
+const keyText = (k: RowKey) => `${k.code}|${k.fy}|${k.month}`;
+const keyOf = (p: ProgressEntry) => {
+  const k = rowKey(p);
+  return k ? keyText(k) : undefined;
+};
 const where = (p: ProgressEntry): CellLocation => (p.at ? { sheet: p.at.sheet, row: p.at.row } : { sheet: "" });
 
 export function differences(kept: ProgressEntry, incoming: ProgressEntry): FieldDifference[] {
@@ -74,12 +87,13 @@ export function planConsolidation(master: readonly ProgressEntry[], sources: rea
     let conflicted = 0;
     let bad = 0;
     for (const p of s.rows) {
-      const k = keyOf(p);
-      if (!k) {
+      const key = rowKey(p);
+      if (!key) {
         unusable.push({ source: s.source, at: where(p) });
         bad++;
         continue;
       }
+      const k = keyText(key);
       const kept = known.get(k);
       if (!kept) {
         known.set(k, { entry: p, source: s.source });
@@ -93,7 +107,7 @@ export function planConsolidation(master: readonly ProgressEntry[], sources: rea
         continue;
       }
       conflicts.push({
-        key: { code: p.code as string, fy: p.fy as number, month: p.month as number },
+        key,
         source: s.source,
         incoming: where(p),
         kept: { ...where(kept.entry), source: kept.source },

@@ -122,7 +122,7 @@ export function defaultFiscalYear(wb: PlanWorkbook, today: Date): FiscalYear {
  * The month to enter: this month when `fy` is this fiscal year; else the month after the latest month
  * reported in `fy` (ก.ย. at most); else ต.ค.
  */
-export function defaultMonth(wb: PlanWorkbook, fy: number, today: Date): CalendarMonth {
+export function defaultMonth(wb: PlanWorkbook, fy: FiscalYear, today: Date): CalendarMonth {
   if (fiscalYearOfToday(today) === fy) return (today.getMonth() + 1) as CalendarMonth;
   const reported = wb.progress.filter((p) => p.fy === fy && p.month !== undefined).map((p) => fiscalMonthIndex(p.month as CalendarMonth));
   if (reported.length === 0) return 10;
@@ -140,12 +140,12 @@ const byFiscalMonth = (a: ProgressEntry, b: ProgressEntry) =>
   fiscalMonthIndex(a.month ?? 10) - fiscalMonthIndex(b.month ?? 10) || (a.at?.row ?? 0) - (b.at?.row ?? 0);
 
 /** The item's rows of the fiscal year, in fiscal-month order (then sheet order). */
-export function itemHistory(wb: PlanWorkbook, code: string, fy: number): ProgressEntry[] {
+export function itemHistory(wb: PlanWorkbook, code: string, fy: FiscalYear): ProgressEntry[] {
   return wb.progress.filter((p) => p.code === code && p.fy === fy).sort(byFiscalMonth);
 }
 
 /** The rows already there for the item and month (two or more is M9). */
-export function existingRows(wb: PlanWorkbook, code: string, fy: number, month: CalendarMonth): ProgressEntry[] {
+export function existingRows(wb: PlanWorkbook, code: string, fy: FiscalYear, month: CalendarMonth): ProgressEntry[] {
   return itemHistory(wb, code, fy).filter((p) => p.month === month);
 }
 
@@ -396,7 +396,7 @@ export async function addProgressRow(port: WorkbookPort, entry: ProgressEntry, o
 }
 
 /** "ธ.ค. 2566" for December of FY 2567: the calendar month with its BE calendar year. */
-export function monthYear(fy: number, month: CalendarMonth): number {
+export function monthYear(fy: FiscalYear, month: CalendarMonth): number {
   return month >= 10 ? fy - 1 : fy;
 }
 

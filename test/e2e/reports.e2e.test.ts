@@ -9,6 +9,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { REPORT_SHEET_NAMES } from "../../src/app/report";
 import { generatedSheets } from "../../src/app/generated";
 import { summarizeRound } from "../../src/domain/progress/round";
+import { fiscalYear } from "../../src/domain/units";
 import { XlsxWorkbook } from "../../src/hosts/xlsx/xlsx-workbook";
 import { readPlanWorkbook } from "../../src/workbook/read";
 import { loadSeed000, sampleModel } from "../../tools/build-sample";
@@ -40,7 +41,7 @@ afterAll(async () => {
 
 it("shows the round's figures and generates every report sheet; the download holds them and the plan unchanged", async () => {
   const sample = sampleModel(loadSeed000());
-  const expected = summarizeRound(sample, 2567, 6);
+  const expected = summarizeRound(sample, fiscalYear(2567), 6);
   const before = await checkState(page, "standalone-reports", async () => {
     await openTab(page, "reports");
   });

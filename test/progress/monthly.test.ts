@@ -29,9 +29,9 @@ it("owners: each as written, counted with the items that name it among others", 
 it("the default year and month: the report year, and the month after the last one reported", () => {
   expect(defaultFiscalYear(sample, new Date(2026, 10, 23))).toBe(2567);
   expect(defaultFiscalYear({ ...sample, settings: { ...sample.settings, reportFy: undefined } }, new Date(2026, 10, 23))).toBe(2570);
-  expect(defaultMonth(sample, 2567, new Date(2026, 10, 23))).toBe(1);
-  expect(defaultMonth(sample, 2567, new Date(2024, 1, 10))).toBe(2); // in FY 2567 itself: this month
-  expect(defaultMonth(sample, 2568, new Date(2026, 10, 23))).toBe(10);
+  expect(defaultMonth(sample, fiscalYear(2567), new Date(2026, 10, 23))).toBe(1);
+  expect(defaultMonth(sample, fiscalYear(2567), new Date(2024, 1, 10))).toBe(2); // in FY 2567 itself: this month
+  expect(defaultMonth(sample, fiscalYear(2568), new Date(2026, 10, 23))).toBe(10);
 });
 
 it("an item's figures: allocation (largest stated), cumulative disbursement, against the allocation and the plan", () => {

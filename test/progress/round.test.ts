@@ -5,7 +5,7 @@ import { seed001Report, seed001Workbook } from "../support/seed001";
 
 describe("seed 001, FY2564, 12-month round", () => {
   const wb = seed001Workbook();
-  const s = summarizeRound(wb, 2564, 12);
+  const s = summarizeRound(wb, fiscalYear(2564), 12);
 
   it("every plan item of the year appears, the 15 never reported as such", () => {
     expect(s.items).toHaveLength(80);
@@ -40,7 +40,7 @@ describe("the 6-month round", () => {
     const row = (month: 10 | 3 | 4, status: "inProgress" | "done", disbursed: number) => ({
       ...(wb.progress[0] as (typeof wb.progress)[number]), code, fy: fiscalYear(2564), month, status, disbursed: baht(disbursed), progressPct: status === "done" ? 100 : 40,
     });
-    const s = summarizeRound({ ...wb, progress: [row(10, "inProgress", 1000), row(3, "inProgress", 500), row(4, "done", 9000)] }, 2564, 6);
+    const s = summarizeRound({ ...wb, progress: [row(10, "inProgress", 1000), row(3, "inProgress", 500), row(4, "done", 9000)] }, fiscalYear(2564), 6);
     const first = s.items[0];
     expect(first).toMatchObject({ status: "inProgress", disbursed: 1500, progressPct: 40 });
     expect(s.total.byStatus.notReported).toBe(79);

@@ -13,7 +13,7 @@ import { REPORT_SHEET_NAMES } from "../../src/app/report";
 import { officeSession } from "../../src/hosts/office/office-session";
 import { OfficeWorkbook } from "../../src/hosts/office/office-workbook";
 import { summarizeRound } from "../../src/domain/progress/round";
-import { baht } from "../../src/domain/units";
+import { baht, fiscalYear } from "../../src/domain/units";
 import { readMeta } from "../../src/workbook/read";
 import { describeWorkbook } from "../../src/workbook/write";
 import { loadSeed000, sampleModel } from "../../tools/build-sample";
@@ -43,7 +43,7 @@ describe("the รายงาน page in Excel", () => {
   it("shows the settings' round with the core's figures, no errors but the gaps, and the sheets the report holds; one read", async () => {
     const excel = await sampleExcel();
     const page = await openReports(excel);
-    const expected = summarizeRound(sample, 2567, 6);
+    const expected = summarizeRound(sample, fiscalYear(2567), 6);
     expect((within(page).getByTestId("report-fy") as HTMLSelectElement).value).toBe("2567");
     const total = within(page).getByTestId("report-total");
     expect(rowText(total)).toEqual([

@@ -243,7 +243,7 @@ function columns(rows: readonly (readonly string[])[], right: readonly boolean[]
   }).join("  ").trimEnd());
 }
 
-export function listingText(listed: readonly ListedItem[], orgName: string, fy: number, owner: string | undefined, lang: Lang): string {
+export function listingText(listed: readonly ListedItem[], orgName: string, fy: FiscalYear, owner: string | undefined, lang: Lang): string {
   const w = WORDS[lang];
   const t = totals(listed);
   const money = (n: number | undefined) => (n === undefined ? w.none : formatAmount(n));

@@ -5,7 +5,7 @@
 import { type CalendarMonth, fiscalMonthIndex } from "../calendar";
 import type { ReportRound } from "../lists";
 import type { PlanItem, PlanWorkbook, ProgressEntry } from "../plan";
-import { baht, type Baht, type DimensionNo } from "../units";
+import { baht, type Baht, type DimensionNo, type FiscalYear } from "../units";
 
 /** The e-PlanNACC statuses, plus the two states an item can be in without a reported status. */
 export type RoundStatus = "done" | "inProgress" | "notPossible" | "notStarted" | "notReported";
@@ -32,13 +32,13 @@ export interface ItemRound {
 
 export const ROUND_LAST_MONTH: Readonly<Record<ReportRound, CalendarMonth>> = { 6: 3, 12: 9 };
 
-export function inRound(p: ProgressEntry, fy: number, round: ReportRound): boolean {
+export function inRound(p: ProgressEntry, fy: FiscalYear, round: ReportRound): boolean {
   return p.fy === fy && p.month !== undefined && fiscalMonthIndex(p.month) <= fiscalMonthIndex(ROUND_LAST_MONTH[round]);
 }
 
 const unique = (xs: readonly string[]) => [...new Set(xs.map((x) => x.trim()).filter((x) => x !== ""))];
 
-export function itemRound(item: PlanItem, rows: readonly ProgressEntry[], fy: number): ItemRound {
+export function itemRound(item: PlanItem, rows: readonly ProgressEntry[], fy: FiscalYear): ItemRound {
   const ordered = [...rows].sort((a, b) => fiscalMonthIndex(a.month ?? 10) - fiscalMonthIndex(b.month ?? 10) || (a.at?.row ?? 0) - (b.at?.row ?? 0));
   const last = ordered[ordered.length - 1];
   const allocations = ordered.map((r) => r.ordinanceAmount).filter((a): a is Baht => a !== undefined);
@@ -77,7 +77,7 @@ export interface RoundTotals {
 }
 
 export interface RoundSummary {
-  readonly fy: number;
+  readonly fy: FiscalYear;
   readonly round: ReportRound;
   readonly items: readonly ItemRound[];
   readonly byDimension: readonly { readonly dimension: DimensionNo; readonly totals: RoundTotals }[];
@@ -103,7 +103,7 @@ export function totalsOf(rounds: readonly ItemRound[]): RoundTotals {
 }
 
 /** Every plan item active in the fiscal year appears, reported or not: nothing is silently dropped. */
-export function summarizeRound(wb: PlanWorkbook, fy: number, round: ReportRound): RoundSummary {
+export function summarizeRound(wb: PlanWorkbook, fy: FiscalYear, round: ReportRound): RoundSummary {
   const rows = wb.progress.filter((p) => inRound(p, fy, round));
   const active = wb.items.filter((it) => fy in it.budgets);
   // an item is matched by its code; two items with one code (P7) share its rows, as e-PlanNACC would show them

@@ -166,7 +166,7 @@ export function MonthlyPage({ session, openFile, today }: MonthlyPageProps) {
 
   const listed = useMemo(() => (wb && fy ? progressListing(wb, fy, activeOwner === ALL ? undefined : activeOwner) : []), [wb, fy, activeOwner]);
   const selected = listed.find((l) => l.item.code === code);
-  const monthText = (m: CalendarMonth, y: number) => `${monthName(m, prefs.lang)} ${num(monthYear(y, m))}`;
+  const monthText = (m: CalendarMonth, y: FiscalYear) => `${monthName(m, prefs.lang)} ${num(monthYear(y, m))}`;
   const reportedThisMonth = (f: ItemFigures) => month !== undefined && f.months.includes(month);
 
   const choose = useCallback((c: string) => {
@@ -396,7 +396,7 @@ function Figures({ figures: f }: { figures: ItemFigures }) {
   );
 }
 
-function History({ rows, fy, onReveal }: { rows: readonly ProgressEntry[]; fy: number; onReveal: ((at: CellLocation) => void) | undefined }) {
+function History({ rows, fy, onReveal }: { rows: readonly ProgressEntry[]; fy: FiscalYear; onReveal: ((at: CellLocation) => void) | undefined }) {
   const s = useStyles();
   const { t, num, money, prefs } = usePrefs();
   return (
@@ -709,7 +709,7 @@ function Entry(p: EntryProps) {
 }
 
 /** "row 6 (ธ.ค. 2566)": the other row a finding is on (M4 passed on a later month, M7 going down after the draft …). */
-function otherRowText(f: DraftFinding, progress: readonly ProgressEntry[], fy: number, t: ReturnType<typeof usePrefs>["t"], num: (n: number) => string, lang: "th" | "en"): string {
+function otherRowText(f: DraftFinding, progress: readonly ProgressEntry[], fy: FiscalYear, t: ReturnType<typeof usePrefs>["t"], num: (n: number) => string, lang: "th" | "en"): string {
   const loc = f.finding.location;
   const row = loc.row ?? Number(/\d+/.exec(loc.cell ?? "")?.[0] ?? 0);
   const entry = progress.find((p) => p.at?.sheet === loc.sheet && p.at.row === row);

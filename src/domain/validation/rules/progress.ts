@@ -3,7 +3,7 @@ import { type CalendarMonth, fiscalMonthIndex, fiscalYearOf, fiscalYearRange, fo
 import { labelOf, PROGRESS_STATUSES } from "../../lists";
 import type { ProgressEntry } from "../../plan";
 import { formatAmount } from "../../thai";
-import { fiscalYear } from "../../units";
+import type { FiscalYear } from "../../units";
 import { factsOf } from "../facts";
 import { defineRule, found, groupByPair } from "../rule";
 
@@ -58,8 +58,8 @@ interface FiscalRange {
   readonly last: number;
 }
 
-function fiscalRange(fy: number): FiscalRange {
-  const { start, end } = fiscalYearRange(fiscalYear(fy));
+function fiscalRange(fy: FiscalYear): FiscalRange {
+  const { start, end } = fiscalYearRange(fy);
   return { start, end, first: start.getTime(), last: end.getTime() };
 }
 
@@ -70,8 +70,12 @@ export const M3 = defineRule({
   *check({ wb, at }) {
     // the same few fiscal years on every row: each one's first and last day made once, and compared as
     // numbers (comparing Date objects converts both on every comparison)
-    const ranges = new Map<number, FiscalRange>();
-    const rangeOf = (fy: number) => ranges.get(fy) ?? (ranges.set(fy, fiscalRange(fy)).get(fy) as FiscalRange);
+    const ranges = new Map<FiscalYear, FiscalRange>();
+    const rangeOf = (fy: FiscalYear): FiscalRange => {
+      let r = ranges.get(fy);
+      if (!r) ranges.set(fy, (r = fiscalRange(fy)));
+      return r;
+    };
     for (const p of wb.progress) {
       if (p.fy === undefined) continue;
       const { start, end, first, last } = rangeOf(p.fy);
