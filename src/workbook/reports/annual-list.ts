@@ -30,6 +30,7 @@ import { REPORT_SHEETS } from "./names";
 import { nodeName } from "./labels";
 import { orderedItems } from "./part1-plan";
 import { REPORT_FONT, STYLE } from "./style";
+import { sumBaht, ZERO_BAHT } from "../../domain/units";
 
 /** The mark e-PlanNACC prints in a planned quarter's cell (seed 003 L3260). */
 export const TICK = "☑";
@@ -114,7 +115,7 @@ export function annualListSheet(ctx: ReportContext): SheetSpec {
   const total = row;
   const totalStyle: CellStyle = { ...STYLE.total, horizontal: "center" };
   b.area(total, COL.seq, total, COL.dimension, "รวมทั้งสิ้น", totalStyle);
-  const sum = Math.round(items.reduce((x, it) => x + (it.budgets[ctx.fy] ?? 0), 0) * 100) / 100;
+  const sum = sumBaht(items.map((it) => it.budgets[ctx.fy] ?? ZERO_BAHT));
   b.area(total, COL.budget, total, COL.budget, { formula: `SUM(${rangeAddress(first, COL.budget, lastItem, COL.budget)})`, result: sum }, { ...STYLE.total, horizontal: "right", numFmt: ctx.formats.amount2 });
   for (let q = 0; q < 4; q++) {
     const ticks = items.filter((it) => it.quarters.includes((q + 1) as 1 | 2 | 3 | 4)).length;

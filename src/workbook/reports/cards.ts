@@ -31,6 +31,7 @@ import { pageCapacity, PageFlow } from "./paging";
 import { missionLabel } from "./labels";
 import { planGroups, printedCode } from "./part1-plan";
 import { REPORT_FONT, STYLE } from "./style";
+import { type Baht, sumBaht, ZERO_BAHT } from "../../domain/units";
 
 /* ---------- the texts a card writes from the plan ---------- */
 
@@ -76,11 +77,11 @@ export function cardPeriod(ctx: ReportContext, item: PlanItem): string[] {
 export function cardBudget(ctx: ReportContext, item: PlanItem): string[] {
   const years = activeYears(ctx, item);
   if (years.length === 0) return ["-"];
-  const amounts: number[] = years.map((y) => item.budgets[y] ?? 0);
+  const amounts: Baht[] = years.map((y) => item.budgets[y] ?? ZERO_BAHT);
   const money = (v: number) => `${formatAmount(v, ctx.digits)} บาท`;
   if (amounts.every((a) => a === 0)) return ["ไม่ใช้งบประมาณ"];
   if (amounts.every((a) => a === amounts[0])) return [years.length === 1 ? `ปีงบประมาณ พ.ศ. ${ctx.num(years[0] as number)} จำนวน ${money(amounts[0] as number)}` : `ปีละ ${money(amounts[0] as number)}`];
-  const total = Math.round(amounts.reduce((x, a) => x + a, 0) * 100) / 100;
+  const total = sumBaht(amounts);
   return [
     ...years.map((y, i) => `ปีงบประมาณ พ.ศ. ${ctx.num(y)} ${(amounts[i] ?? 0) === 0 ? "ไม่ใช้งบประมาณ" : `จำนวน ${money(amounts[i] ?? 0)}`}`),
     `รวมทั้งสิ้น ${money(total)}`,

@@ -22,7 +22,7 @@
 import { KIND_WORD, type ItemKind, stripNumbering } from "../../domain/kinds";
 import type { PlanItem } from "../../domain/plan";
 import { normalizeSpace } from "../../domain/thai";
-import type { DimensionNo } from "../../domain/units";
+import { type DimensionNo, sumBaht, ZERO_BAHT } from "../../domain/units";
 import { absoluteRange, columnLetter, rangeAddress } from "../a1";
 import type { CellInput, CellStyle, SheetSpec } from "../grid";
 import { linesFor, rowHeightPt, textWidthPx } from "../text-size";
@@ -234,8 +234,8 @@ export function part1Sheet(ctx: ReportContext): SheetSpec {
       b.area(t, C.name + i, t, C.name + i, { formula: `COUNTIF(${range},"${k.word}")`, result: n }, { ...TOTAL, horizontal: "center", numFmt: countFormat(k.word) });
     });
     years.forEach((y, i) => {
-      const sum = items.reduce((x, it) => x + (it.budgets[y] ?? 0), 0);
-      b.area(t, yearCol(i), t, yearCol(i), { formula: `SUM(${rangeAddress(first, yearCol(i), last, yearCol(i))})`, result: round2(sum) }, { ...TOTAL, horizontal: "right", numFmt: ctx.formats.amount });
+      const sum = sumBaht(items.map((it) => it.budgets[y] ?? ZERO_BAHT));
+      b.area(t, yearCol(i), t, yearCol(i), { formula: `SUM(${rangeAddress(first, yearCol(i), last, yearCol(i))})`, result: sum }, { ...TOTAL, horizontal: "right", numFmt: ctx.formats.amount });
     });
     b.area(t, noteCol, t, noteCol, null, TOTAL);
     b.height(t, totalHeight);
@@ -253,7 +253,7 @@ export function part1Sheet(ctx: ReportContext): SheetSpec {
     b.area(grand, C.name + i, grand, C.name + i, dimensionTotals.length > 0 ? { formula: `SUM(${refs(C.name + i)})`, result: n } : n, { ...TOTAL, horizontal: "center", numFmt: countFormat(k.word) });
   });
   years.forEach((y, i) => {
-    const sum = round2(ctx.model.items.reduce((x, it) => x + (it.budgets[y] ?? 0), 0));
+    const sum = sumBaht(ctx.model.items.map((it) => it.budgets[y] ?? ZERO_BAHT));
     b.area(grand, yearCol(i), grand, yearCol(i), dimensionTotals.length > 0 ? { formula: `SUM(${refs(yearCol(i))})`, result: sum } : sum, { ...TOTAL, horizontal: "right", numFmt: ctx.formats.amount });
   });
   b.area(grand, noteCol, grand, noteCol, null, TOTAL);
@@ -272,7 +272,6 @@ export function part1Sheet(ctx: ReportContext): SheetSpec {
   });
 }
 
-const round2 = (x: number) => Math.round(x * 100) / 100;
 
 interface Layout {
   readonly C: { readonly dimension: number; readonly mission: number; readonly name: number };
