@@ -10,6 +10,13 @@ import { PrefsProvider } from "../../src/taskpane/prefs";
 import { describeWorkbook } from "../../src/workbook/write";
 import { loadSeed000, sampleModel } from "../../tools/build-sample";
 import { FakeExcel } from "./fake-excel";
+// The pages App loads lazily (their own webpack chunks). Under jest, `import()` is a require that
+// compiles the page on first use, which on a loaded machine takes longer than a findBy's wait: loaded
+// here, each page is already in the module registry when a test opens its tab.
+import "../../src/taskpane/pages/ChecksPage";
+import "../../src/taskpane/pages/MonthlyPage";
+import "../../src/taskpane/pages/ReportsPage";
+import "../../src/taskpane/pages/RisksPage";
 
 /** The Excel fake holding the seed-000 sample workbook (its sync counter still counts the write). */
 export async function sampleExcel(): Promise<FakeExcel> {
