@@ -3,21 +3,14 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { main } from "../../src/cli/main";
 import { XlsxWorkbook } from "../../src/hosts/xlsx/xlsx-workbook";
 import { readPlanWorkbook } from "../../src/workbook/read";
 import { loadSeed000 } from "../../tools/build-sample";
+import { run } from "../support/cli";
 
 const root = join(__dirname, "..", "..");
 const sample = join(root, "samples", "nasameng-2566-2570.xlsx");
 const dir = mkdtempSync(join(tmpdir(), "sujarit-cli-"));
-
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
 
 describe("sujarit template", () => {
   const file = join(dir, "plan.xlsx");

@@ -2,21 +2,14 @@
 import { copyFileSync, mkdtempSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { main } from "../../src/cli/main";
 import { XlsxWorkbook } from "../../src/hosts/xlsx/xlsx-workbook";
 import { readPlanWorkbook } from "../../src/workbook/read";
 import { loadSeed000, sampleModel } from "../../tools/build-sample";
+import { run } from "../support/cli";
 
 const root = join(__dirname, "..", "..");
 const sample = join(root, "samples", "nasameng-2566-2570.xlsx");
 const model = sampleModel(loadSeed000());
-
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
 
 /** A fresh copy of the sample in a temp dir (--add writes the file in place). */
 function copy(): string {

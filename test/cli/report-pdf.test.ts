@@ -8,19 +8,12 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { main } from "../../src/cli/main";
 import { findSoffice } from "../../src/cli/pdf";
+import { run } from "../support/cli";
 
 const root = join(__dirname, "..", "..");
 const sample = join(root, "samples", "nasameng-2566-2570.xlsx");
 const dir = mkdtempSync(join(tmpdir(), "sujarit-report-pdf-"));
-
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
 
 describe("sujarit report --pdf", () => {
   it("renders only the report sheets to one PDF, the input sheets not printed", async () => {

@@ -4,12 +4,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { generatedSheets } from "../../src/app/generated";
 import { REPORT_SHEET_NAMES } from "../../src/app/report";
-import { main } from "../../src/cli/main";
 import { XlsxWorkbook } from "../../src/hosts/xlsx/xlsx-workbook";
 import { readPlanWorkbook } from "../../src/workbook/read";
 import { describeWorkbook } from "../../src/workbook/write";
 import { seed001Workbook } from "../support/seed001";
 import { REPORT_SHEETS } from "../../src/workbook/reports/names";
+import { run } from "../support/cli";
 
 const root = join(__dirname, "..", "..");
 const sample = join(root, "samples", "nasameng-2566-2570.xlsx");
@@ -17,13 +17,6 @@ const dir = mkdtempSync(join(tmpdir(), "sujarit-report-"));
 /** The sample has no ITA measures: no ITA appendix; the project cards only with --cards. */
 const withCards = REPORT_SHEET_NAMES.filter((n) => n !== REPORT_SHEETS.ita);
 const byDefault = withCards.filter((n) => n !== REPORT_SHEETS.cards);
-
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
 
 async function sheetsOf(file: string) {
   return (await (await XlsxWorkbook.open(readFileSync(file))).readGrids());

@@ -3,22 +3,15 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { generatedSheets, RISK_REPORT_SHEET } from "../../src/app/risks";
-import { main } from "../../src/cli/main";
 import { RISK_LIBRARY } from "../../src/domain/risk/library";
 import { XlsxWorkbook } from "../../src/hosts/xlsx/xlsx-workbook";
 import { readPlanWorkbook } from "../../src/workbook/read";
 import { describeWorkbook } from "../../src/workbook/write";
+import { run } from "../support/cli";
 
 const root = join(__dirname, "..", "..");
 const sample = join(root, "samples", "nasameng-2566-2570.xlsx");
 const dir = mkdtempSync(join(tmpdir(), "sujarit-risk-"));
-
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
 
 describe("sujarit risk", () => {
   it("prints both heat maps and the table grouped by process, in Thai", async () => {

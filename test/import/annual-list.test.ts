@@ -8,11 +8,11 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { compareAnnualList, nameKey, nameSimilarity, planFromGrids } from "../../src/app/annual-list";
 import { importPlanTable } from "../../src/app/import";
-import { main } from "../../src/cli/main";
 import { XlsxWorkbook } from "../../src/hosts/xlsx/xlsx-workbook";
 import { readAnnualList, readAnnualLists } from "../../src/workbook/annual-list";
 import type { CellInput, CellValue, WorkbookGrids } from "../../src/workbook/grid";
 import { describeWorkbook } from "../../src/workbook/write";
+import { run } from "../support/cli";
 
 interface ExpectedList {
   sheet: string;
@@ -49,13 +49,6 @@ const transcription = JSON.parse(readFileSync(join(__dirname, "..", "fixtures", 
 const grids = async (file: string) => (await XlsxWorkbook.open(readFileSync(join(dir, file)))).readGrids();
 const nonEmptyRows = (rows: readonly (readonly CellValue[])[]) =>
   rows.map((r, i) => ({ r, i })).filter(({ r }) => r.some((c) => c !== null && !(typeof c === "string" && c.trim() === ""))).map(({ i }) => i + 1);
-
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
 
 describe("reading seed 003's 2569 list", () => {
   let listGrids: WorkbookGrids;

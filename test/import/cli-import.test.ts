@@ -2,20 +2,13 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { main } from "../../src/cli/main";
 import { XlsxWorkbook } from "../../src/hosts/xlsx/xlsx-workbook";
 import { readPlanWorkbook } from "../../src/workbook/read";
 import { asPdfText, municipality36, nameOf, renderRows } from "../support/plan-layouts";
+import { run } from "../support/cli";
 
 const dir = mkdtempSync(join(tmpdir(), "sujarit-import-"));
 const fixture = join(__dirname, "..", "fixtures", "import", "municipality-36-libreoffice.docx");
-
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
 
 describe("sujarit import", () => {
   const { items, layout } = municipality36();

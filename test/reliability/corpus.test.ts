@@ -16,6 +16,7 @@ import { checkRead } from "../../src/app/validate";
 import { partsAnExcelJsWriteDrops, zipEntries } from "../../src/hosts/xlsx/package";
 import { XlsxWorkbook } from "../../src/hosts/xlsx/xlsx-workbook";
 import { readPlanWorkbook } from "../../src/workbook/read";
+import { run } from "../support/cli";
 
 jest.setTimeout(300_000);
 
@@ -148,13 +149,6 @@ async function parts(file: string): Promise<Map<string, string>> {
   const m = new Map<string, string>();
   for (const [name, f] of Object.entries(zip.files)) if (!f.dir) m.set(name, (await f.async("nodebuffer")).toString("base64"));
   return m;
-}
-
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join("\n"), err: err.join("\n") };
 }
 
 const COMMANDS: [string, (f: string) => string[]][] = [

@@ -8,19 +8,12 @@ import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { deflateRawSync } from "node:zlib";
 import JSZip from "jszip";
-import { main } from "../../src/cli/main";
 import { FileError, openInOfficeBy, testHooks, updateInPlace, withFileLock, writeErrorSentence } from "../../src/cli/safe-write";
 import { notXlsxReason, PACKAGE_LIMITS, partsAnExcelJsWriteDrops, zipEntries } from "../../src/hosts/xlsx/package";
 import { XlsxWorkbook } from "../../src/hosts/xlsx/xlsx-workbook";
+import { run } from "../support/cli";
 
 const sample = join(__dirname, "..", "..", "samples", "nasameng-2566-2570.xlsx");
-
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
 
 function dir(): string {
   return mkdtempSync(join(tmpdir(), "sujarit-safe-"));
