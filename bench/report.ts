@@ -82,6 +82,12 @@ class TimedPort implements WorkbookPort {
   appendRows(sheet: string, firstRow: number, rows: readonly (readonly CellInput[])[]): Promise<void> {
     return this.inner.appendRows(sheet, firstRow, rows);
   }
+  rewriteRow(...args: Parameters<WorkbookPort["rewriteRow"]>): Promise<void> {
+    return this.inner.rewriteRow(...args);
+  }
+  removeRow(...args: Parameters<WorkbookPort["removeRow"]>): Promise<void> {
+    return this.inner.removeRow(...args);
+  }
 }
 
 async function once(bytes: Uint8Array, options: GenerateOptions = {}): Promise<Run> {

@@ -35,6 +35,20 @@ export function trackWrites(session: WorkbookSession, onWrite: () => void): Work
         onWrite();
       }
     },
+    rewriteRow: async (sheet, row, cells, expect) => {
+      try {
+        await inner.rewriteRow(sheet, row, cells, expect);
+      } finally {
+        onWrite();
+      }
+    },
+    removeRow: async (sheet, row, expect) => {
+      try {
+        await inner.removeRow(sheet, row, expect);
+      } finally {
+        onWrite();
+      }
+    },
   };
   const wrapped: WorkbookSession = { ...session, port };
   tracked.add(wrapped);

@@ -20,6 +20,7 @@ import type {
   XNamedItem, XNamedItemCollection, XNewCustomConditionalFormat, XPageLayout, XRange, XRangeAreas, XRangeFormat, XStyledAreas, XWorksheet, XWorksheetCollection,
 } from "../../src/hosts/office/excel-subset";
 import { columnLetter, columnNumber, parseArea } from "../../src/workbook/a1";
+import { shiftFormulaRows } from "../../src/workbook/shift-rows";
 
 export interface FakeCell {
   value: string | number | boolean | null;
@@ -811,6 +812,8 @@ class FakeRange implements XRange {
       const { rows: h, cols: w, at } = cellsOf(address);
       if (rows.length !== h || rows.some((r) => r.length !== w)) throw new Error(`InvalidArgument: ${h}x${w} range, ${rows.length} rows given`);
       rows.forEach((row, r) => row.forEach((v, c) => {
+        // documented: null in a 2-D array leaves that cell unchanged ("" clears it)
+        if (v === null) return;
         const a = at(r, c);
         const cell: FakeCell = { value: null, ...s.cells.get(a) };
         delete cell.formula;
@@ -900,6 +903,24 @@ class FakeRange implements XRange {
       }
     }, 8);
   }
+  /**
+   * Range.delete(shift) [ExcelApi 1.1], whole rows shifted up only (what the host asks for): the cells
+   * below move up and, as Excel does, every reference to them follows (formulas of every sheet, names,
+   * dropdowns, conditional formats, merged areas, formats and row heights); a reference to a deleted
+   * cell becomes #REF!.
+   */
+  delete(shift: "Up" | "Left"): void {
+    this.ctx.ops.push(() => {
+      const s = this.mustSheet();
+      const a = this.mustAddr();
+      const rows = /^(\d+):(\d+)$/.exec(a);
+      if (shift !== "Up" || !rows) throw new Error(`the fake deletes whole rows upwards only, not ${a} ${shift}`);
+      const top = Number(rows[1]);
+      const count = Number(rows[2]) - top + 1;
+      for (let n = 0; n < count; n++) deleteRow(this.ctx.excel, s, top);
+      this.ctx.written.push({ sheet: s, address: a, formulas: false });
+    }, jsonByteLength([this.addr() ?? "", shift]));
+  }
   select(): void {
     this.ctx.ops.push(() => {
       const s = this.mustSheet();
@@ -938,6 +959,34 @@ class FakeRange implements XRange {
     ctx.ops.push(() => undefined);
     return result;
   }
+}
+
+/** Excel's deletion of row `row` of `s`: what is below moves up one, references follow (shiftFormulaRows). */
+function deleteRow(excel: FakeExcel, s: FakeSheet, row: number): void {
+  const moved = new Map<string, FakeCell>();
+  for (const [addr, cell] of s.cells) {
+    const m = /^([A-Z]+)(\d+)$/.exec(addr);
+    if (!m) continue;
+    const r = Number(m[2]);
+    if (r === row) continue;
+    moved.set(r > row ? `${m[1]}${r - 1}` : addr, cell);
+  }
+  s.cells.clear();
+  for (const [addr, cell] of moved) s.cells.set(addr, cell);
+  for (const sheet of excel.sheets) {
+    for (const cell of sheet.cells.values()) if (cell.formula !== undefined) cell.formula = shiftFormulaRows(cell.formula, s.name, sheet.name, row);
+  }
+  for (const n of excel.names) n.formula = shiftFormulaRows(n.formula, s.name, "", row);
+  const area = (address: string): string | undefined => {
+    const shifted = shiftFormulaRows(address, s.name, s.name, row);
+    return shifted.includes("#REF!") ? undefined : shifted;
+  };
+  s.validations = s.validations.flatMap((v) => { const x = area(v.address); return x ? [{ ...v, address: x }] : []; });
+  s.merges = s.merges.flatMap((m) => { const x = area(m); return x && x.includes(":") && !/^([A-Z]+)(\d+):\1\2$/.test(x) ? [x] : []; });
+  s.conditionalFormats = s.conditionalFormats.flatMap((cf) => { const x = area(cf.range); return x ? [{ ...cf, range: x }] : []; });
+  s.formats = s.formats.flatMap((f) => { const x = /^\d+:\d+$|^[A-Z]+:[A-Z]+$/.test(f.address) ? f.address : area(f.address); return x ? [{ ...f, address: x }] : []; });
+  const heights = [...s.rowHeights].flatMap(([r, h]): [number, number][] => (r === row ? [] : [[r > row ? r - 1 : r, h]]));
+  s.rowHeights = new Map(heights);
 }
 
 class FakeNames implements XNamedItemCollection {

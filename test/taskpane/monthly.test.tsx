@@ -45,6 +45,16 @@ function countingSession(excel: FakeExcel): { session: WorkbookSession; writes: 
       await base.port.appendRows(sheet, first, rows);
       writes.push(excel.syncCount - before);
     },
+    rewriteRow: async (...args) => {
+      const before = excel.syncCount;
+      await base.port.rewriteRow(...args);
+      writes.push(excel.syncCount - before);
+    },
+    removeRow: async (...args) => {
+      const before = excel.syncCount;
+      await base.port.removeRow(...args);
+      writes.push(excel.syncCount - before);
+    },
   };
   return { session: { ...base, port }, writes };
 }

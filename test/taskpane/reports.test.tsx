@@ -123,6 +123,8 @@ describe("the รายงาน page in Excel", () => {
       readGrids: (o) => base.port.readGrids(o),
       listSheets: () => base.port.listSheets(),
       appendRows: (sh, first, rows) => base.port.appendRows(sh, first, rows),
+      rewriteRow: (...args) => base.port.rewriteRow(...args),
+      removeRow: (...args) => base.port.removeRow(...args),
       writeSheets: async (spec, policy, options) => {
         options?.progress?.(2, 5); // as the Excel host reports a write of five round trips, two done
         await gate;

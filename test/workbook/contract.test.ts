@@ -4,7 +4,8 @@
  */
 import fc from "fast-check";
 import type { WorkbookPort } from "../../src/app/port";
-import { SheetConflictError } from "../../src/app/port";
+import { KEEP_CELL, RowChangedError, SheetConflictError } from "../../src/app/port";
+import type { SheetSpec, WorkbookGrids } from "../../src/workbook/grid";
 import { OfficeWorkbook } from "../../src/hosts/office/office-workbook";
 import { XlsxWorkbook } from "../../src/hosts/xlsx/xlsx-workbook";
 import type { PlanWorkbook } from "../../src/domain/plan";
@@ -103,6 +104,65 @@ describe.each([xlsxHost, officeHost])("host contract: $name", (host) => {
   });
 });
 
+/** A small sheet with formulas down a column and one that sums them, for rewriting and removing rows (issue 16). */
+const ROWS_SHEET: SheetSpec = {
+  name: "แถว", visibility: "visible", formattedRows: 0, freeze: { rows: 1, columns: 0 }, rowStyles: [], validations: [], cellFormats: [],
+  columns: [{ width: 10 }, { width: 10 }, { width: 10 }, { width: 10 }],
+  rows: [
+    ["ชื่อ", "จำนวน", "สองเท่า", "ผลรวม"],
+    ["ก", 1, { formula: "B2*2" }, { formula: "SUM(B2:B5)" }],
+    ["ข", 2, { formula: "B3*2" }, "ของผู้ใช้"],
+    ["ค", 3, { formula: "B4*2" }, { formula: "'แถว'!B4+B5" }],
+    ["ง", 4, { formula: "B5*2" }, null],
+  ],
+};
+
+const rowsOf = (grids: WorkbookGrids) => grids.sheets.find((g) => g.name === "แถว");
+const formulasOf = (grids: WorkbookGrids) =>
+  (rowsOf(grids)?.formulas ?? []).map((f) => `${f.row + 1}:${f.col + 1} ${f.formula}`).sort();
+
+describe.each([xlsxHost, officeHost])("host contract, one row rewritten or removed (issue 16): $name", (host) => {
+  const fresh = async () => {
+    const { port, reopen } = host.fresh();
+    await port.writeSheets({ sheets: [ROWS_SHEET], names: [] }, "refuse");
+    return { port, reopen, seen: (await port.readGrids()) };
+  };
+
+  it("rewrites one row: new values where given, a cleared cell, its formula and the user's own column kept", async () => {
+    const { port, reopen, seen } = await fresh();
+    const row3 = rowsOf(seen)?.rows[2] ?? [];
+    await port.rewriteRow("แถว", 3, ["ขขข", null, KEEP_CELL], row3);
+    const after = await (await reopen()).readGrids();
+    expect(rowsOf(after)?.rows[2]).toEqual(["ขขข", null, null, "ของผู้ใช้"]);
+    expect(rowsOf(after)?.rows[3]?.slice(0, 2)).toEqual(["ค", 3]);
+    expect(formulasOf(after)).toContain("3:3 =B3*2");
+  });
+
+  it("refuses to rewrite a row that no longer holds what was read, and writes nothing", async () => {
+    const { port, reopen, seen } = await fresh();
+    const row3 = rowsOf(seen)?.rows[2] ?? [];
+    const stale = ["ข", 99, ...row3.slice(2)];
+    await expect(port.rewriteRow("แถว", 3, ["ใหม่"], stale)).rejects.toBeInstanceOf(RowChangedError);
+    expect(rowsOf(await (await reopen()).readGrids())?.rows[2]?.slice(0, 2)).toEqual(["ข", 2]);
+  });
+
+  it("removes one row: the rows below move up and the formulas follow them", async () => {
+    const { port, reopen, seen } = await fresh();
+    await port.removeRow("แถว", 3, rowsOf(seen)?.rows[2] ?? []);
+    const after = await (await reopen()).readGrids();
+    expect(rowsOf(after)?.rows.map((r) => r.slice(0, 2))).toEqual([["ชื่อ", "จำนวน"], ["ก", 1], ["ค", 3], ["ง", 4]]);
+    expect(rowsOf(after)?.rows[2]?.[3]).not.toBe("ของผู้ใช้");
+    expect(formulasOf(after)).toEqual(["2:3 =B2*2", "2:4 =SUM(B2:B4)", "3:3 =B3*2", "3:4 ='แถว'!B3+B4", "4:3 =B4*2"]);
+  });
+
+  it("never removes a different row: a row that changed or moved is refused and every row stays", async () => {
+    const { port, reopen, seen } = await fresh();
+    // what row 3 held is now row 4 (a row was inserted above it by another writer): row 3 is not it
+    await expect(port.removeRow("แถว", 4, rowsOf(seen)?.rows[2] ?? [])).rejects.toBeInstanceOf(RowChangedError);
+    expect(rowsOf(await (await reopen()).readGrids())?.rows.map((r) => r[0])).toEqual(["ชื่อ", "ก", "ข", "ค", "ง"]);
+  });
+});
+
 describe("Excel host round trips", () => {
   const syncsFor = async (model: PlanWorkbook) => {
     const excel = new FakeExcel();
@@ -140,6 +200,25 @@ describe("Excel host round trips", () => {
     const read = readPlanWorkbook(await new OfficeWorkbook(excel.run, excel.supports).readGrids());
     expect(read.findings.map((f) => [f.rule, f.location.cell])).toEqual([["X3", "B2"]]);
     expect(excel.syncCount - before).toBe(trips(excel).read);
+  });
+
+  it("rewrites and removes one row in their fixed round trips (the row read, the change, events back on)", async () => {
+    const excel = new FakeExcel();
+    const port = new OfficeWorkbook(excel.run, excel.supports);
+    await port.writeSheets({ sheets: [ROWS_SHEET], names: [] }, "refuse");
+    const seen = rowsOf(await port.readGrids())?.rows ?? [];
+    let before = excel.syncCount;
+    await port.rewriteRow("แถว", 2, ["กก", 10], seen[1] ?? []);
+    expect(excel.syncCount - before).toBe(trips(excel).rewrite);
+    before = excel.syncCount;
+    await port.removeRow("แถว", 3, seen[2] ?? []);
+    expect(excel.syncCount - before).toBe(trips(excel).remove);
+    before = excel.syncCount;
+    await expect(port.removeRow("แถว", 3, seen[2] ?? [])).rejects.toBeInstanceOf(RowChangedError);
+    // refused after the row read: no change, events back on
+    expect(excel.syncCount - before).toBe(trips(excel).remove - 1);
+    expect(excel.enableEvents).toBe(true);
+    expectWithinBudget(excel);
   });
 
   it("a workbook with more sheets than one batch walks is read completely, in a bounded number of syncs", async () => {

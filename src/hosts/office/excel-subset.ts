@@ -43,6 +43,11 @@ export interface XRange extends XLoadable {
     errorAlert: { showAlert: boolean; style: string; title: string; message: string };
   };
   getMergedAreasOrNullObject(): XRangeAreas;
+  /**
+   * Deletes the cells, shifting the cells below up (or those to the right left); Excel rewrites the
+   * references that pointed at the moved cells. Excel.DeleteShiftDirection ("Up" | "Left"). [ExcelApi 1.1]
+   */
+  delete(shift: "Up" | "Left"): void;
   /** Selects the range in the Excel UI (its sheet must be the active one). */
   select(): void;
   /** The conditional formats that intersect the range (ExcelApi 1.6). */

@@ -11,9 +11,9 @@
  * Only documented behaviour is relied on: sheets are walked through the loaded collection, never by
  * chaining calls on a null object.
  */
-import type { ExistingSheetPolicy, Progress, ReadOptions, SheetInfo, WorkbookPort, WriteOptions } from "../../app/port";
+import type { ExistingSheetPolicy, ExpectedRow, Progress, ReadOptions, RewriteCell, SheetInfo, WorkbookPort, WriteOptions } from "../../app/port";
 import type { HostActivity } from "../../app/session";
-import { SheetConflictError } from "../../app/port";
+import { RowChangedError, sameRow, SheetConflictError } from "../../app/port";
 import { type Area, rangeAddress, sheetRef } from "../../workbook/a1";
 import type { CellInput, CellValue, DefinedName, GridFormula, SheetGrid, SheetVisibility, WorkbookGrids, WorkbookSpec } from "../../workbook/grid";
 import type { BatchRunner, RequirementCheck, XContext, XRange, XRangeAreas, XWorksheet } from "./excel-subset";
@@ -47,7 +47,7 @@ const CELL_OVERHEAD_BYTES = 12;
  * Round trips of each action when its bytes fit one request and one response (a usual plan): the
  * yardstick of the tests and the bench. Larger plans add one per budget's worth of bytes moved.
  */
-export function roundTrips(supports: RequirementCheck): { read: number; write: number; append: number; highlight: number } {
+export function roundTrips(supports: RequirementCheck): { read: number; write: number; append: number; rewrite: number; remove: number; highlight: number } {
   const eventsBack = supports("1.8") ? 1 : 0;
   return {
     /** the sheet list; the used ranges' sizes (and merges); the cells */
@@ -56,6 +56,10 @@ export function roundTrips(supports: RequirementCheck): { read: number; write: n
     write: 2 + eventsBack,
     /** the rows; events back on */
     append: 1 + eventsBack,
+    /** the row read (is it still what the caller saw?); the row written; events back on */
+    rewrite: 2 + eventsBack,
+    /** the row read; the row deleted; events back on */
+    remove: 2 + eventsBack,
     /** the conditional formats there; the marks; events back on */
     highlight: 2 + eventsBack,
   };
@@ -264,6 +268,57 @@ export class OfficeWorkbook implements WorkbookPort {
         const area = { top: firstRow, left: 1, bottom: firstRow + rows.length - 1, right: width };
         const steps = arraySteps(area, (r, c) => toFormulaCell(rows[r - firstRow]?.[c - 1] ?? null), (range, band) => { range.formulas = band; });
         for (const st of steps) await batch.queue(st.bytes, () => st.run(ws));
+        await batch.flush();
+      });
+    } finally {
+      if (quiet) await this.eventsOn();
+    }
+  }
+
+  /**
+   * Rewrites one row once it is found to still hold `expect`: one sync reads the row (events off in the
+   * same batch), one writes it as a single 2-D array in which KEEP_CELL is null, which Excel documents
+   * as "leave this cell unchanged" ("null input in 2-D array", learn.microsoft.com/office/dev/add-ins/
+   * excel/excel-add-ins-blank-null-values) and "" as clearing it. Formulas go through range.formulas,
+   * as every write of this host (a value is its own formula), so a formula kept is never flattened.
+   */
+  async rewriteRow(sheet: string, row: number, cells: readonly RewriteCell[], expect: ExpectedRow): Promise<void> {
+    const width = Math.max(1, cells.length, expect.length);
+    const band = [Array.from({ length: width }, (_, c) => {
+      const v = cells[c];
+      return v === undefined ? null : toFormulaCell(v);
+    })];
+    await this.afterCheck(sheet, row, expect, width, (ws) => { ws.getRange(rangeAddress(row, 1, row, width)).formulas = band; }, jsonBytes(band));
+  }
+
+  /**
+   * Deletes one row once it is found to still hold `expect`: the whole row ("5:5"), so the user's own
+   * columns go with it and nothing beside it shifts out of line; Excel moves the rows below up and
+   * rewrites the references to them (Range.delete(Excel.DeleteShiftDirection.up), ExcelApi 1.1,
+   * learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-delete-member(1)).
+   */
+  async removeRow(sheet: string, row: number, expect: ExpectedRow): Promise<void> {
+    await this.afterCheck(sheet, row, expect, Math.max(1, expect.length), (ws) => ws.getRange(`${row}:${row}`).delete("Up"), 0);
+  }
+
+  /**
+   * Reads `row` (one sync), refuses with RowChangedError when it no longer holds `expect`, else runs
+   * `change` (one sync); events off for both, back on in a batch of their own. The row is read again
+   * here, just before the change, so the gap another writer could use is one round trip, not the time
+   * since the caller's read.
+   */
+  private async afterCheck(sheet: string, row: number, expect: ExpectedRow, width: number, change: (ws: XWorksheet) => void, bytes: number): Promise<void> {
+    const quiet = this.supports("1.8");
+    try {
+      await this.run(async (ctx) => {
+        if (quiet) ctx.runtime.enableEvents = false;
+        const ws = ctx.workbook.worksheets.getItem(sheet);
+        const now = ws.getRange(rangeAddress(row, 1, row, width)).load("values,valueTypes");
+        await ctx.sync();
+        const found = (now.values[0] ?? []).map((v, c) => cellOf(v, now.valueTypes[0]?.[c]));
+        if (!sameRow(found, expect)) throw new RowChangedError(sheet, row, found);
+        const batch = new BudgetedBatch(ctx);
+        await batch.queue(ACTION_BYTES + bytes, () => change(ws));
         await batch.flush();
       });
     } finally {

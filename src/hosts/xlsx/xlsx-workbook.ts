@@ -1,10 +1,11 @@
 /** The .xlsx host: exceljs over a workbook in memory (CLI, standalone browser mode, tests). */
 import ExcelJS from "exceljs";
-import type { ExistingSheetPolicy, ReadOptions, SheetInfo, WorkbookPort, WriteOptions } from "../../app/port";
-import { SheetConflictError } from "../../app/port";
+import type { ExistingSheetPolicy, ExpectedRow, ReadOptions, RewriteCell, SheetInfo, WorkbookPort, WriteOptions } from "../../app/port";
+import { RowChangedError, sameRow, SheetConflictError } from "../../app/port";
 import { parseArea, sheetRef } from "../../workbook/a1";
 import type { CellInput, CellStyle, CellValue, DefinedName, GridFormula, SheetFont, SheetGrid, SheetSpec, WorkbookGrids, WorkbookSpec } from "../../workbook/grid";
 import { isFormula } from "../../workbook/grid";
+import { shiftFormulaRows } from "../../workbook/shift-rows";
 import { fromExcelJs, toExcelJs } from "./cells";
 import { mergeAll } from "./merges";
 import { type BoundedInflate, checkActualSizes, checkDeclaredSizes, notXlsxReason, PackageError, type SheetFeature, zipEntries, type ZipEntry } from "./package";
@@ -81,6 +82,40 @@ export class XlsxWorkbook implements WorkbookPort {
     });
   }
 
+  async rewriteRow(sheet: string, row: number, cells: readonly RewriteCell[], expect: ExpectedRow): Promise<void> {
+    const ws = this.checkedRow(sheet, row, expect);
+    const target = ws.getRow(row);
+    cells.forEach((v, c) => {
+      if (v === undefined) return;
+      target.getCell(c + 1).value = toExcelJs(v);
+    });
+  }
+
+  async removeRow(sheet: string, row: number, expect: ExpectedRow): Promise<void> {
+    const ws = this.checkedRow(sheet, row, expect);
+    // a shared formula names its master's address, which moves: every formula of the book as plain text first
+    for (const other of this.book.worksheets) unshareFormulas(other);
+    ws.spliceRows(row, 1);
+    // exceljs moves the cells but not what their formulas point at; Excel would move those too
+    for (const other of this.book.worksheets) {
+      other.eachRow({ includeEmpty: false }, (r) => r.eachCell({ includeEmpty: false }, (cell) => {
+        const v = cell.value as ExcelJS.CellFormulaValue | null;
+        if (cell.type !== ExcelJS.ValueType.Formula || !v || typeof v.formula !== "string") return;
+        const moved = shiftFormulaRows(v.formula, ws.name, other.name, row);
+        if (moved !== v.formula) cell.value = { ...v, formula: moved };
+      }));
+    }
+  }
+
+  /** The sheet, once its row `row` is found to hold `expect` (as readGrids would give it); else RowChangedError. */
+  private checkedRow(sheet: string, row: number, expect: ExpectedRow): ExcelJS.Worksheet {
+    const ws = this.book.getWorksheet(sheet);
+    if (!ws) throw new Error(`no sheet "${sheet}"`);
+    const found = rowValues(ws, row, expect.length);
+    if (!sameRow(found, expect)) throw new RowChangedError(ws.name, row, found);
+    return ws;
+  }
+
   async listSheets(): Promise<SheetInfo[]> {
     return this.book.worksheets.map((ws) => ({ name: ws.name, visibility: ws.state ?? "visible" }));
   }
@@ -142,6 +177,27 @@ function gridOf(ws: ExcelJS.Worksheet): SheetGrid {
   // exceljs keeps merges in a private map; the public `model` getter would serialise the whole sheet
   const merges = Object.values((ws as unknown as { _merges: Record<string, { range: string }> })._merges ?? {}).map((m) => m.range);
   return { name: ws.name, visibility: ws.state ?? "visible", rows, merges, ...(formulas.length > 0 ? { formulas } : {}) };
+}
+
+/** The values of a row's first `width` cells as gridOf gives them (a merged area's value in its top-left cell only). */
+function rowValues(ws: ExcelJS.Worksheet, row: number, width: number): CellValue[] {
+  const out: CellValue[] = Array.from({ length: width }, () => null);
+  ws.getRow(row).eachCell({ includeEmpty: false }, (cell, col) => {
+    if (col <= width) out[col - 1] = cell.isMerged && cell.master.address !== cell.address ? null : fromExcelJs(cell.value);
+  });
+  return out;
+}
+
+/** Every shared formula of the sheet as its own formula text (exceljs translates a clone's formula to its cell). */
+function unshareFormulas(ws: ExcelJS.Worksheet): void {
+  ws.eachRow({ includeEmpty: false }, (r) => r.eachCell({ includeEmpty: false }, (cell) => {
+    const v = cell.value as (ExcelJS.CellSharedFormulaValue & { shareType?: string; ref?: string }) | ExcelJS.CellFormulaValue | null;
+    if (cell.type !== ExcelJS.ValueType.Formula || !v) return;
+    if ("sharedFormula" in v || ("shareType" in v && v.shareType !== undefined)) {
+      const formula = cell.formula;
+      cell.value = (v.result === undefined ? { formula } : { formula, result: v.result }) as ExcelJS.CellFormulaValue;
+    }
+  }));
 }
 
 function definedNames(book: ExcelJS.Workbook): DefinedName[] {
