@@ -22,7 +22,8 @@ import { type ReadResult, readPlanWorkbook } from "../workbook/read";
 import { PROGRESS_SHEET } from "../workbook/schema";
 import { recordRow } from "../workbook/write";
 import { NoProgressSheetError } from "./consolidate";
-import type { WorkbookPort } from "./port";
+import { RowChangedError, type WorkbookPort } from "./port";
+import { inputCellsOnly, locateSeen, type RowChanged } from "./row-edit";
 import { locatorFor } from "./validate";
 import { PLAN_READ } from "./read-scope";
 
@@ -323,10 +324,11 @@ const rowOf = (loc: CellLocation): number | undefined => loc.row ?? (loc.cell ? 
  * item and year take part (every M rule looks at one row or at one item's year), so this stays fast on
  * any workbook. Findings on the draft's row, plus new findings the draft causes on the item's other rows.
  */
-export function checkDraft(view: MonthlyView, input: DraftInput): DraftCheck {
+export function checkDraft(view: MonthlyView, input: DraftInput, editing?: ProgressEntry): DraftCheck {
   const { read } = view;
   const sheet = view.sheet ?? PROGRESS_SHEET.name;
-  const at = { sheet, row: view.nextRow };
+  // an edit is checked in its own row, as if the row the user saw were not there (issue 16)
+  const at = { sheet, row: editing?.at?.row ?? view.nextRow };
   const columns = read.layouts.tables.progress?.columns;
   const fieldAt = new Map<string, string>();
   columns?.forEach((col, key) => fieldAt.set(address(at.row, col + 1), key));
@@ -337,7 +339,7 @@ export function checkDraft(view: MonthlyView, input: DraftInput): DraftCheck {
   const { entry, findings: inputFindings } = draftEntry(input, at, locate);
 
   const wb = read.workbook;
-  const others = wb.progress.filter((p) => p.code === entry.code && p.fy === entry.fy);
+  const others = wb.progress.filter((p) => p.code === entry.code && p.fy === entry.fy && p.at?.row !== at.row);
   const slim = (progress: readonly ProgressEntry[]): PlanWorkbook => ({ ...wb, progress, details: [], risks: [], itaMeasures: [] });
   const locator = locatorFor(read);
   const planYears = planYearsOf(wb);
@@ -360,7 +362,7 @@ export function checkDraft(view: MonthlyView, input: DraftInput): DraftCheck {
   for (const f of out) counts[f.finding.severity]++;
   return {
     entry, findings: out, counts, at,
-    existing: entry.code && entry.fy && entry.month ? existingRows(wb, entry.code, entry.fy, entry.month) : [],
+    existing: entry.code && entry.fy && entry.month ? existingRows(wb, entry.code, entry.fy, entry.month).filter((p) => p.at?.row !== at.row) : [],
   };
 }
 
@@ -390,9 +392,94 @@ export async function addProgressRow(port: WorkbookPort, entry: ProgressEntry, o
     if (existing) return { kind: "exists", sheet: view.sheet, existing };
   }
   const { at: _at, ...record } = entry;
-  const row = recordRow(PROGRESS_SHEET, record as unknown as Record<string, unknown>, view.read.workbook, layout.columns);
+  const row = recordRow(PROGRESS_SHEET, record, view.read.workbook, layout.columns);
   await port.appendRows(view.sheet, view.nextRow, [row]);
   return { kind: "added", sheet: view.sheet, row: view.nextRow };
+}
+
+/* ---------- editing and removing a saved row (issue 16) ---------- */
+
+export type EditResult =
+  | { readonly kind: "edited"; readonly sheet: string; readonly row: number }
+  /** Not written: the edit moves the row to an item and month that already has a row (`existing`). */
+  | { readonly kind: "exists"; readonly sheet: string; readonly existing: ProgressEntry }
+  /** Not written: the row no longer holds what the user saw (rowChangedMessage says so). */
+  | RowChanged<ProgressEntry>;
+
+export type RemoveResult = { readonly kind: "removed"; readonly sheet: string; readonly row: number } | RowChanged<ProgressEntry>;
+
+/** The progress sheet read afresh, with the row the user saw located in it. */
+async function locateProgress(port: WorkbookPort, seen: ProgressEntry) {
+  const grids = await port.readGrids(PLAN_READ);
+  const view = monthlyView(grids);
+  const layout = view.read.layouts.tables.progress;
+  if (!layout || !view.sheet) throw new NoProgressSheetError("workbook");
+  return { view, layout, found: locateSeen(grids, view.sheet, view.read.workbook.progress, seen) };
+}
+
+/** What a refusal by the host looks like to the caller: the row as the host found it, read as a record. */
+async function changedNow(port: WorkbookPort, seen: ProgressEntry, sheet: string, row: number): Promise<RowChanged<ProgressEntry>> {
+  const again = await locateProgress(port, seen);
+  return again.found.kind === "changed" ? again.found : { kind: "changed", sheet, row, now: undefined, movedTo: undefined };
+}
+
+/**
+ * Rewrites the saved row `seen` (as read, with its place) with `edited`: one read, then the row's
+ * template columns rewritten in place (formula columns and the user's own columns kept). Refused, with
+ * nothing written, when the row no longer holds `seen` (another writer changed or moved it) and when
+ * the edit moves it onto an item and month that already has a row, unless `allowDuplicate`. The checks
+ * of the form are checkDraft(view, input, seen): the same as adding, the row itself left out.
+ */
+export async function editProgressRow(port: WorkbookPort, seen: ProgressEntry, edited: ProgressEntry, options: AddOptions = {}): Promise<EditResult> {
+  const { view, layout, found } = await locateProgress(port, seen);
+  if (found.kind === "changed") return found;
+  const wb = view.read.workbook;
+  const keyOf = (p: ProgressEntry) => `${p.code ?? ""}|${p.fy ?? ""}|${p.month ?? ""}`;
+  if (edited.code && edited.fy && edited.month && keyOf(edited) !== keyOf(seen) && !options.allowDuplicate) {
+    const existing = existingRows(wb, edited.code, edited.fy, edited.month).find((p) => p.at?.row !== found.row);
+    if (existing) return { kind: "exists", sheet: found.sheet, existing };
+  }
+  const { at: _at, ...record } = edited;
+  const cells = inputCellsOnly(PROGRESS_SHEET, layout.columns, recordRow(PROGRESS_SHEET, record, wb, layout.columns));
+  try {
+    await port.rewriteRow(found.sheet, found.row, cells, found.expected);
+  } catch (e) {
+    if (e instanceof RowChangedError) return changedNow(port, seen, found.sheet, found.row);
+    throw e;
+  }
+  return { kind: "edited", sheet: found.sheet, row: found.row };
+}
+
+/** Removes the saved row `seen` (the rows below move up): one read, then the row deleted; refused as editProgressRow is. */
+export async function removeProgressRow(port: WorkbookPort, seen: ProgressEntry): Promise<RemoveResult> {
+  const { found } = await locateProgress(port, seen);
+  if (found.kind === "changed") return found;
+  try {
+    await port.removeRow(found.sheet, found.row, found.expected);
+  } catch (e) {
+    if (e instanceof RowChangedError) return changedNow(port, seen, found.sheet, found.row);
+    throw e;
+  }
+  return { kind: "removed", sheet: found.sheet, row: found.row };
+}
+
+/** The saved row of an item for a year and month, when there is exactly one (the CLI's --edit and --remove). */
+export function savedRow(wb: PlanWorkbook, code: PlanCode, fy: FiscalYear, month: CalendarMonth): { readonly row: ProgressEntry | undefined; readonly count: number } {
+  const rows = existingRows(wb, code, fy, month);
+  return { row: rows.length === 1 ? rows[0] : undefined, count: rows.length };
+}
+
+/** A saved row as the form's text: what editing starts from (the pane's form and `progress --edit`). */
+export function draftOf(p: ProgressEntry): DraftInput {
+  const n = (v: number | undefined) => (v === undefined ? "" : String(v));
+  return {
+    fy: p.fy ?? fiscalYear(2567), month: p.month ?? 10, code: p.code ?? planCode("?"),
+    status: p.status, reason: p.reason, reasonText: p.reasonText, inOrdinance: p.inOrdinance,
+    progressPct: n(p.progressPct), startDate: formDate(p.startDate), endDate: formDate(p.endDate),
+    output: p.output, unit: p.unit, indicatorResult: p.indicatorResult, result: p.result, budgetType: p.budgetType,
+    ordinanceAmount: n(p.ordinanceAmount), disbursed: n(p.disbursed), evidence: p.evidence, problems: p.problems,
+    recommendations: p.recommendations, enteredBy: p.enteredBy, enteredOn: p.enteredOn,
+  };
 }
 
 /** "ธ.ค. 2566" for December of FY 2567: the calendar month with its BE calendar year. */

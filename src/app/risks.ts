@@ -14,7 +14,15 @@ import { type ReadResult, readPlanWorkbook } from "../workbook/read";
 import { GENERATED_NOTE, RISK_REPORT_SHEET, type RiskGroup, riskGroups, riskReportSheet } from "../workbook/risk-report";
 import { RISKS_SHEET } from "../workbook/schema";
 import { recordCells } from "../workbook/write";
-import { SheetConflictError, type WorkbookPort } from "./port";
+import { RowChangedError, SheetConflictError, type WorkbookPort } from "./port";
+import { inputCellsOnly, locateSeen, type RowChanged } from "./row-edit";
+import type { ControlRating } from "../domain/lists";
+import type { Finding, Severity } from "../domain/findings";
+import { yearsOfPlan } from "../domain/settings";
+import { RULES } from "../domain/validation";
+import type { Rule } from "../domain/validation/rule";
+import { parseCodes, parseWhole } from "../workbook/cells";
+import { locatorFor } from "./validate";
 import { PLAN_READ } from "./read-scope";
 
 export interface RiskOverview {
@@ -134,9 +142,160 @@ export async function addRisksFromLibrary(port: WorkbookPort, ids: readonly stri
     ...riskFromLibrary(libraryRisk(id) as LibraryRisk, newIds[k] as string, read.workbook),
     at: { sheet: layout.sheet, row: firstRow + k },
   }));
-  const rows: CellInput[][] = risks.map((r) => recordCells(RISKS_SHEET, layout.columns, r as unknown as Record<string, unknown>, read.workbook, r.at.row));
+  const rows: CellInput[][] = risks.map((r) => recordCells(RISKS_SHEET, layout.columns, r, read.workbook, r.at.row));
   if (rows.length > 0) await port.appendRows(layout.sheet, firstRow, rows);
   return { sheet: layout.sheet, firstRow, risks };
+}
+
+/* ---------- editing and removing a risk (issue 16) ---------- */
+
+/**
+ * A risk being edited, as typed: the scores and the plan codes as the text in their boxes, the control
+ * rating as a list key ("" for none). A field left out keeps the risk's value.
+ */
+export interface RiskDraftInput {
+  readonly process?: string;
+  readonly event?: string;
+  readonly likelihood?: string;
+  readonly impact?: string;
+  readonly existingControls?: string;
+  readonly controlRating?: ControlRating | "";
+  readonly residualLikelihood?: string;
+  readonly residualImpact?: string;
+  /** Plan codes or control names, separated by commas, semicolons or lines. */
+  readonly mitigations?: string;
+  readonly owner?: string;
+}
+
+/** A problem with the risk being edited, and the field (a column key of RISKS_SHEET) it is about. */
+export interface RiskDraftFinding {
+  readonly finding: Finding;
+  readonly field: string | undefined;
+}
+
+export interface RiskDraftCheck {
+  readonly entry: RiskEntry;
+  readonly findings: readonly RiskDraftFinding[];
+  readonly counts: Readonly<Record<Severity, number>>;
+}
+
+/** The register rules about one risk (R8 and R9 are about the matrix sheet, not a risk). */
+export const RISK_DRAFT_RULES: readonly Rule[] = RULES.filter((r) => /^R[1-7]$/.test(r.id));
+
+/**
+ * The checks of a risk being edited, pure: what cannot be read (a score that is not a whole number),
+ * then the R rules on the register with the edited risk in place of the one the user saw; findings on
+ * that risk's row only, each with its field.
+ */
+export function checkRiskDraft(read: ReadResult, seen: RiskEntry, input: RiskDraftInput): RiskDraftCheck {
+  const at = seen.at ?? { sheet: read.layouts.tables.risks?.sheet ?? RISKS_SHEET.name, row: 0 };
+  const locator = locatorFor(read);
+  const findings: RiskDraftFinding[] = [];
+  const header = (field: string) => RISKS_SHEET.columns.find((c) => c.key === field) ?? { th: field, en: field };
+  const score = (field: "likelihood" | "impact" | "residualLikelihood" | "residualImpact"): number | undefined => {
+    const text = input[field];
+    if (text === undefined) return seen[field];
+    const p = parseWhole(text.trim() === "" ? null : text.trim());
+    if (p.ok) return p.value;
+    findings.push({
+      field,
+      finding: {
+        rule: p.rule ?? "X1", severity: "error", location: locator.field("risks", at, field), found: text.trim(), expected: p.expected,
+        message: { th: `ค่าในช่อง "${header(field).th}" อ่านไม่ได้`, en: `The value in "${header(field).en}" cannot be read` },
+      },
+    });
+    return undefined;
+  };
+  const text = (v: string | undefined, was: string) => (v === undefined ? was : v.replace(/\r\n/g, "\n").trim());
+  const entry: RiskEntry = {
+    ...seen,
+    process: text(input.process, seen.process),
+    event: text(input.event, seen.event),
+    likelihood: score("likelihood"),
+    impact: score("impact"),
+    existingControls: text(input.existingControls, seen.existingControls),
+    controlRating: input.controlRating === undefined ? seen.controlRating : input.controlRating === "" ? undefined : input.controlRating,
+    residualLikelihood: score("residualLikelihood"),
+    residualImpact: score("residualImpact"),
+    mitigations: input.mitigations === undefined ? seen.mitigations : parseCodes(input.mitigations.trim() === "" ? null : input.mitigations),
+    owner: text(input.owner, seen.owner),
+    at,
+  };
+  const wb = read.workbook;
+  const model: PlanWorkbook = { ...wb, risks: [...wb.risks.filter((r) => r.at?.row !== at.row), entry] };
+  const unreadable = new Set(findings.map((f) => f.field));
+  const fieldAt = new Map<string, string>();
+  for (const c of RISKS_SHEET.columns) {
+    const loc = locator.field("risks", at, c.key);
+    if (loc.cell) fieldAt.set(loc.cell.replace(/\$/g, ""), c.key);
+  }
+  const ctx = { wb: model, at: locator, planYears: yearsOfPlan(wb.settings) };
+  for (const rule of RISK_DRAFT_RULES) {
+    for (const f of rule.check(ctx)) {
+      const row = f.location.row ?? (f.location.cell ? Number(/\d+/.exec(f.location.cell)?.[0]) : undefined);
+      if (f.location.sheet !== at.sheet || row !== at.row) continue;
+      const field = f.location.cell ? fieldAt.get(f.location.cell.replace(/\$/g, "")) : undefined;
+      if (field !== undefined && unreadable.has(field)) continue;
+      findings.push({ finding: f, field });
+    }
+  }
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.finding.severity]++;
+  return { entry, findings, counts };
+}
+
+export type RiskEditResult = { readonly kind: "edited"; readonly sheet: string; readonly row: number } | RowChanged<RiskEntry>;
+export type RiskRemoveResult = { readonly kind: "removed"; readonly sheet: string; readonly row: number } | RowChanged<RiskEntry>;
+
+async function locateRisk(port: WorkbookPort, seen: RiskEntry) {
+  const grids = await port.readGrids(PLAN_READ);
+  const read = readPlanWorkbook(grids);
+  const layout = read.layouts.tables.risks;
+  if (!layout) throw new NoRegisterError();
+  return { read, layout, found: locateSeen(grids, layout.sheet, read.workbook.risks, seen) };
+}
+
+async function riskChangedNow(port: WorkbookPort, seen: RiskEntry, sheet: string, row: number): Promise<RowChanged<RiskEntry>> {
+  const again = await locateRisk(port, seen);
+  return again.found.kind === "changed" ? again.found : { kind: "changed", sheet, row, now: undefined, movedTo: undefined };
+}
+
+/**
+ * Rewrites the risk `seen` (as read, with its place) as `edited`: one read, then the register row's
+ * input columns rewritten in place; its score and level formulas, and any column the user added, stay.
+ * Refused, nothing written, when the row no longer holds `seen`.
+ */
+export async function editRisk(port: WorkbookPort, seen: RiskEntry, edited: RiskEntry): Promise<RiskEditResult> {
+  const { read, layout, found } = await locateRisk(port, seen);
+  if (found.kind === "changed") return found;
+  const cells = inputCellsOnly(RISKS_SHEET, layout.columns, recordCells(RISKS_SHEET, layout.columns, edited as unknown as Record<string, unknown>, read.workbook, found.row));
+  try {
+    await port.rewriteRow(found.sheet, found.row, cells, found.expected);
+  } catch (e) {
+    if (e instanceof RowChangedError) return riskChangedNow(port, seen, found.sheet, found.row);
+    throw e;
+  }
+  return { kind: "edited", sheet: found.sheet, row: found.row };
+}
+
+/** Removes the risk `seen` from the register (the rows below move up, their formulas with them); refused as editRisk is. */
+export async function removeRisk(port: WorkbookPort, seen: RiskEntry): Promise<RiskRemoveResult> {
+  const { found } = await locateRisk(port, seen);
+  if (found.kind === "changed") return found;
+  try {
+    await port.removeRow(found.sheet, found.row, found.expected);
+  } catch (e) {
+    if (e instanceof RowChangedError) return riskChangedNow(port, seen, found.sheet, found.row);
+    throw e;
+  }
+  return { kind: "removed", sheet: found.sheet, row: found.row };
+}
+
+/** The register's risk of that id, when exactly one has it (the CLI's --edit and --remove). */
+export function riskById(wb: PlanWorkbook, id: string): { readonly risk: RiskEntry | undefined; readonly count: number } {
+  const norm = (x: string) => x.trim().toLowerCase();
+  const found = wb.risks.filter((r) => norm(r.id) === norm(id));
+  return { risk: found.length === 1 ? found[0] : undefined, count: found.length };
 }
 
 /* ---------- the report sheet ---------- */
