@@ -3,7 +3,7 @@
  * the row's formulas and the user's own columns kept, and no lost update (a row another writer changed or
  * moved is refused, and nothing is lost).
  */
-import { checkDraft, draftOf, editProgressRow, monthlyView, readMonthly, removeProgressRow } from "../../src/app/monthly";
+import { checkDraft, draftOf, editProgressRow, readMonthly, removeProgressRow } from "../../src/app/monthly";
 import type { WorkbookPort } from "../../src/app/port";
 import { rowChangedMessage } from "../../src/app/row-edit";
 import { checkRiskDraft, editRisk, readRiskOverview, removeRisk } from "../../src/app/risks";
