@@ -463,12 +463,6 @@ export async function removeProgressRow(port: WorkbookPort, seen: ProgressEntry)
   return { kind: "removed", sheet: found.sheet, row: found.row };
 }
 
-/** The saved row of an item for a year and month, when there is exactly one (the CLI's --edit and --remove). */
-export function savedRow(wb: PlanWorkbook, code: PlanCode, fy: FiscalYear, month: CalendarMonth): { readonly row: ProgressEntry | undefined; readonly count: number } {
-  const rows = existingRows(wb, code, fy, month);
-  return { row: rows.length === 1 ? rows[0] : undefined, count: rows.length };
-}
-
 /** A saved row as the form's text: what editing starts from (the pane's form and `progress --edit`). */
 export function draftOf(p: ProgressEntry): DraftInput {
   const n = (v: number | undefined) => (v === undefined ? "" : String(v));

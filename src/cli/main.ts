@@ -31,6 +31,11 @@ const HELP = `สุจริต (Sujarit) — แผนปฏิบัติก
   sujarit progress <plan.xlsx> --add --code <รหัส> --month <1-12|ต.ค.…> --status <done|inProgress|notStarted|notPossible>
                    [--fy …] [--pct …] [--disbursed …] [--allocation …] [--result …] [--start d/m/พ.ศ.] [--end …] [--force]
                    (appends one ผลรายเดือน row after the checks; errors and an existing item+month refuse)
+  sujarit progress <plan.xlsx> --edit --code <รหัส> --fy <พ.ศ.> --month <1-12|ต.ค.…> [--row <n>] [--status …] [--pct …]
+                   [--disbursed …] [--allocation …] [--result …] [--problems …] … [--force]
+                   (rewrites that saved row in place after the same checks; options not given stay as saved)
+  sujarit progress <plan.xlsx> --remove --code <รหัส> --fy <พ.ศ.> --month <1-12|ต.ค.…> [--row <n>]
+                   (removes that saved row; the rows below move up; a row changed since it was read is refused)
   sujarit report <plan.xlsx> [--fy <พ.ศ.>] [--round 6|12] [--out <report.xlsx>] [--force] [--check-only]
                    [--replace-user-sheets] [--lang th|en] [--json] [--cards] [--pdf <report.pdf>]
                    (every report sheet for the year and round; a draft, exit 1, when the checks find errors or
@@ -41,6 +46,10 @@ const HELP = `สุจริต (Sujarit) — แผนปฏิบัติก
   sujarit risk <plan.xlsx> [--lang th|en] [--json] [--out <report.xlsx>] [--force] [--add-from-library <id,id…>]
                    (heat maps and the risk table; --out writes a copy with the การประเมินความเสี่ยง sheet)
   sujarit risk --library [--lang th|en] [--json]   (the typical risks --add-from-library takes)
+  sujarit risk <plan.xlsx> --edit <รหัสความเสี่ยง> [--likelihood n] [--impact n] [--controls …] [--control-rating good|fair|weak]
+                   [--residual-likelihood n] [--residual-impact n] [--mitigations 1.1.1,2.2.6] [--owner …] [--event …] [--process …] [--force]
+                   (rewrites that risk in place after the register's checks; its score and level formulas stay)
+  sujarit risk <plan.xlsx> --remove <รหัสความเสี่ยง>   (removes that risk in place; the rows below move up)
   sujarit validate <file-or-folder>… [--format text|json|csv] [--fail-on error|warning|info] [--lang th|en] [--jobs N]
 
 ${EXIT_LINE}`;

@@ -164,3 +164,60 @@ describe("a new row carries over from the item's latest earlier row, as the pane
     expect((await progressRows(f)).rows.find((r) => r.code === "1.1.2" && String(r.month) === "1")?.ordinanceAmount).toBe(50000);
   });
 });
+
+describe("sujarit progress --edit and --remove (issue 16)", () => {
+  it("--edit rewrites the item's saved row for the month in place: the options given, the rest as saved", async () => {
+    const file = copy();
+    const before = (await progressRows(file)).rows.find((p) => p.code === "1.1.3" && p.month === 11);
+    const r = await run("progress", file, "--edit", "--code", "1.1.3", "--fy", "2567", "--month", "พ.ย.", "--disbursed", "3000", "--problems", "ฝนตกหนัก");
+    expect(r).toMatchObject({ code: 0, err: "" });
+    expect(r.out).toContain(`แก้ไขแถวแล้ว: ${file} — ผลรายเดือน แถว ${before?.at?.row} (1.1.3 พ.ย. 2566)`);
+    expect(r.out).toContain("หลังบันทึก: 1.1.3: เบิกจ่ายสะสม 18,800.50 บาท");
+    const { read, rows } = await progressRows(file);
+    expect(read.findings).toEqual([]);
+    expect(rows).toHaveLength(8);
+    const after = rows.find((p) => p.code === "1.1.3" && p.month === 11);
+    const { disbursed: _d, problems: _p, ...rest } = before as NonNullable<typeof before>;
+    expect(after).toMatchObject({ ...rest, disbursed: 3000, problems: "ฝนตกหนัก" });
+  });
+
+  it("--edit runs the same checks as --add (the row itself not a duplicate): errors refuse, nothing written", async () => {
+    const file = copy();
+    const mtime = statSync(file).mtimeMs;
+    const r = await run("progress", file, "--edit", "--code", "1.1.3", "--fy", "2567", "--month", "11", "--disbursed", "9000", "--lang", "en");
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("not saved: the row has errors");
+    expect(r.err).toContain("[M4]");
+    expect(r.err).not.toContain("already has a row");
+    expect(statSync(file).mtimeMs).toBe(mtime);
+  });
+
+  it("--remove removes that row, the rows below move up; a month with no row is a usage error", async () => {
+    const file = copy();
+    const r = await run("progress", file, "--remove", "--code", "1.1.3", "--fy", "2567", "--month", "11");
+    expect(r).toMatchObject({ code: 0, err: "" });
+    expect(r.out).toContain("ลบแถวแล้ว:");
+    const { read, rows } = await progressRows(file);
+    expect(read.findings).toEqual([]);
+    expect(rows).toHaveLength(7);
+    expect(rows.map(({ at: _, ...p }) => p)).toEqual(model.progress.filter((p) => !(p.code === "1.1.3" && p.month === 11)));
+    const again = await run("progress", file, "--remove", "--code", "1.1.3", "--fy", "2567", "--month", "11");
+    expect(again.code).toBe(2);
+    expect(again.err).toContain("ไม่พบผลของรายการนี้ในเดือนนี้");
+    const withField = await run("progress", file, "--remove", "--code", "1.1.3", "--fy", "2567", "--month", "12", "--pct", "5");
+    expect(withField.code).toBe(2);
+    expect((await progressRows(file)).rows).toHaveLength(7);
+  });
+
+  it("--add and --edit together are a usage error; the --add advice now points at --edit", async () => {
+    const file = copy();
+    const both = await run("progress", file, "--add", "--edit", "--code", "1.1.3", "--month", "11");
+    expect(both.code).toBe(2);
+    const exists = await run("progress", file, "--add", "--code", "1.1.3", "--fy", "2567", "--month", "12", "--status", "done");
+    expect(exists.err).toContain("--edit");
+    expect(exists.err).not.toContain("แผ่นงานโดยตรง");
+    const help = await run("progress", "--help");
+    expect(help.out).toContain("--edit --code");
+    expect(help.out).toContain("--remove --code");
+  });
+});

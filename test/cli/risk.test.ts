@@ -152,3 +152,53 @@ describe("errors first (issue 18)", () => {
     expect(rules.slice(firstWarning)).not.toContain("R3");
   });
 });
+
+describe("sujarit risk --edit and --remove (issue 16)", () => {
+  const copyOf = () => {
+    const file = join(mkdtempSync(join(tmpdir(), "sujarit-risk-edit-")), "plan.xlsx");
+    writeFileSync(file, readFileSync(sample));
+    return file;
+  };
+  const risksOf = async (file: string) => readPlanWorkbook(await (await XlsxWorkbook.open(readFileSync(file))).readGrids()).workbook.risks;
+
+  it("--edit changes a risk's scores and controls in place, after the register's checks", async () => {
+    const file = copyOf();
+    const before = await risksOf(file);
+    const r = await run("risk", file, "--edit", "R-01", "--likelihood", "2", "--controls", "ตรวจสองชั้น");
+    expect(r).toMatchObject({ code: 0, err: "" });
+    expect(r.out).toContain(`แก้ไขความเสี่ยงแล้ว R-01: ${file} — ทะเบียนความเสี่ยง แถว 2`);
+    const after = await risksOf(file);
+    expect(after).toHaveLength(before.length);
+    expect(after[0]).toMatchObject({ ...before[0], likelihood: 2, existingControls: "ตรวจสองชั้น" });
+    expect(after.slice(1)).toEqual(before.slice(1));
+  });
+
+  it("--edit refuses a score off the matrix's scale (exit 2, located) and writes nothing", async () => {
+    const file = copyOf();
+    const bytes = readFileSync(file);
+    const r = await run("risk", file, "--edit", "R-01", "--impact", "7", "--lang", "en");
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("not saved: the risk has errors");
+    expect(r.err).toContain("[R1] ทะเบียนความเสี่ยง!G2");
+    expect(readFileSync(file).equals(bytes)).toBe(true);
+  });
+
+  it("--remove removes the risk, the next moves up; an unknown id is a usage error naming the ids there", async () => {
+    const file = copyOf();
+    const before = await risksOf(file);
+    const r = await run("risk", file, "--remove", "R-01");
+    expect(r).toMatchObject({ code: 0, err: "" });
+    expect(r.out).toContain("ลบความเสี่ยงแล้ว R-01");
+    const after = await risksOf(file);
+    expect(after.map((x) => x.id)).toEqual(before.slice(1).map((x) => x.id));
+    expect(after[0]?.at?.row).toBe(2);
+    // the register still scores: R-02's level formulas now point at row 2
+    const report = await run("risk", file);
+    expect(report.out).toContain("ความเสี่ยง 2 รายการ");
+    const unknown = await run("risk", file, "--remove", "R-09");
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain("R-02");
+    const both = await run("risk", file, "--remove", "R-02", "--out", join(dir, "x.xlsx"));
+    expect(both.code).toBe(2);
+  });
+});

@@ -5,12 +5,20 @@
  * `sujarit progress plan.xlsx --add --code 1.1.3 --fy 2567 --month 11 --status done …` appends one row
  * to the ผลรายเดือน sheet (in place, under the file's lock: safe-write.ts) after the checks the page runs as one
  * types; errors refuse (exit 2, each located) unless --force, and a row already there for the same
- * item and month is always refused (edit that row in the sheet). Exit 0, or 2.
+ * item and month is always refused (edit it with --edit). Exit 0, or 2.
+ * `sujarit progress plan.xlsx --edit --code 1.1.3 --fy 2567 --month 11 [--disbursed …]` rewrites the item's
+ * saved row for that month in place (the options given; the rest as saved) after the same checks, the row
+ * itself not counted as a duplicate; `--remove --code … --fy … --month …` removes it (the rows below move
+ * up). Both under the file's lock, refusing a row that changed since it was read (issue 16); where an
+ * item has two rows for the month, `--row` says which.
  */
 import {
-  addProgressRow, carriedOver, checkDraft, formDate, dateOnly, defaultFiscalYear, type DraftInput, itemFigures, type ItemFigures, type ListedItem,
-  monthlyFieldLabel, monthlyView, monthName, monthYear, ownersOf, planYearsOf, progressListing,
+  addProgressRow, carriedOver, checkDraft, formDate, dateOnly, defaultFiscalYear, type DraftInput, draftOf, editProgressRow, existingRows, itemFigures,
+  type ItemFigures, type ListedItem, monthlyFieldLabel, monthlyView, monthName, monthYear, ownersOf, planYearsOf, progressListing, removeProgressRow,
 } from "../../app/monthly";
+import { rowChangedMessage } from "../../app/row-edit";
+import type { CalendarMonth } from "../../domain/calendar";
+import type { PlanWorkbook, ProgressEntry } from "../../domain/plan";
 import { FISCAL_MONTHS, parseMonth, readBEYear } from "../../domain/calendar";
 import { describeLocation } from "../../domain/findings";
 import { BUDGET_TYPES, type ClosedList, labelOf, lookup, NOT_POSSIBLE_REASONS, PROGRESS_STATUSES, YES_NO } from "../../domain/lists";
@@ -30,7 +38,8 @@ const WORDS = {
     total: "รวม", notReported: "ยังไม่รายงาน", none: "-", noItems: "ไม่พบรายการของหน่วยงาน", ownersAre: "หน่วยงานในแผน",
     notTemplate: "แฟ้มนี้ไม่มีแผ่นงานผลรายเดือนหรือแผนปฏิบัติการของสุจริต", added: "เพิ่มแถวแล้ว", row: "แถว",
     refused: "ไม่ได้บันทึก: แถวนี้มีข้อผิดพลาด (แก้แล้วลองใหม่ หรือใช้ --force เพื่อบันทึกอยู่ดี) / not saved: the row has errors (fix them, or add --force)",
-    exists: "ไม่ได้บันทึก: มีผลของรายการนี้ในเดือนนี้แล้ว — แก้ไขที่แถวนั้นในแผ่นงานโดยตรง / not saved: this item already has a row for this month; edit that row in the sheet",
+    exists: "ไม่ได้บันทึก: มีผลของรายการนี้ในเดือนนี้แล้ว — แก้ไขแถวนั้นด้วย --edit / not saved: this item already has a row for this month; change it with --edit",
+    edited: "แก้ไขแถวแล้ว", removed: "ลบแถวแล้ว", noRow: "ไม่พบผลของรายการนี้ในเดือนนี้", rowsAre: "แถวที่มี", pickRow: "รายการนี้มีหลายแถวในเดือนนี้ ระบุแถวด้วย --row",
     warnings: "ข้อควรตรวจสอบ", carried: "ยกมาจากแถวเดือน", now: "หลังบันทึก", ofAllocation: "ของวงเงินจัดสรร", ofPlan: "ของงบตามแผน", remaining: "คงเหลือ", baht: "บาท",
   },
   en: {
@@ -39,14 +48,16 @@ const WORDS = {
     total: "Total", notReported: "not reported", none: "-", noItems: "No items of owner", ownersAre: "Owners in the plan",
     notTemplate: "This workbook has no Sujarit monthly progress or plan sheet", added: "Added row", row: "row",
     refused: "not saved: the row has errors (fix them, or add --force) / ไม่ได้บันทึก: แถวนี้มีข้อผิดพลาด",
-    exists: "not saved: this item already has a row for this month; edit that row in the sheet / ไม่ได้บันทึก: มีผลของรายการนี้ในเดือนนี้แล้ว",
+    exists: "not saved: this item already has a row for this month; change it with --edit / ไม่ได้บันทึก: มีผลของรายการนี้ในเดือนนี้แล้ว",
+    edited: "Edited row", removed: "Removed row", noRow: "this item has no row for this month", rowsAre: "rows", pickRow: "this item has several rows for this month; say which with --row",
     warnings: "Findings", carried: "Carried over from the row of", now: "Now", ofAllocation: "of the allocation", ofPlan: "of the plan budget", remaining: "remaining", baht: "baht",
   },
 } as const;
 
 const OPTIONS = {
   lang: { type: "string" }, json: { type: "boolean", default: false }, fy: { type: "string" }, owner: { type: "string" },
-  add: { type: "boolean", default: false }, force: { type: "boolean", default: false },
+  add: { type: "boolean", default: false }, edit: { type: "boolean", default: false }, remove: { type: "boolean", default: false },
+  row: { type: "string" }, force: { type: "boolean", default: false },
   code: { type: "string" }, month: { type: "string" }, status: { type: "string" }, reason: { type: "string" }, "reason-text": { type: "string" },
   "in-ordinance": { type: "string" }, pct: { type: "string" }, start: { type: "string" }, end: { type: "string" }, output: { type: "string" },
   unit: { type: "string" }, "indicator-result": { type: "string" }, result: { type: "string" }, "budget-type": { type: "string" },
@@ -62,9 +73,11 @@ export async function progressCommand(argv: readonly string[], io: Io, today: Da
   if (positionals.length !== 1) throw new UsageError("progress takes one .xlsx file / ระบุแฟ้ม .xlsx หนึ่งแฟ้ม");
   const file = positionals[0] as string;
   const fyArg = values.fy === undefined ? undefined : yearOf(values.fy);
+  const writes = [values.add && "--add", values.edit && "--edit", values.remove && "--remove"].filter((x): x is string => typeof x === "string");
+  if (writes.length > 1) throw new UsageError(`${writes.join(" and ")} go one at a time / ใช้ ${writes.join(" กับ ")} พร้อมกันไม่ได้`);
   const opened = async (bytes: Uint8Array) => {
     const book = await XlsxWorkbook.open(bytes);
-    if (values.add) refuseIfAWriteWouldLose(file, book.pkg);
+    if (writes.length > 0) refuseIfAWriteWouldLose(file, book.pkg);
     const view = monthlyView(await book.readGrids());
     const wb = view.read.workbook;
     if (!view.sheet || !view.read.layouts.tables.plan) {
@@ -78,12 +91,12 @@ export async function progressCommand(argv: readonly string[], io: Io, today: Da
     }
     return { book, wb, fy };
   };
-  if (values.add) {
-    // the read, the checks and the append under the file's lock, so two writers never lose a row (safe-write.ts)
+  if (writes.length > 0) {
+    // the read, the checks and the write under the file's lock, so two writers never lose a row (safe-write.ts)
     const done = await updateInPlace(file, async (bytes) => {
       const o = await opened(bytes);
       if (!o) return { result: { code: EXIT.unreadable } as Added };
-      const r = await add(values, io, lang, file, o.book, o.fy, today);
+      const r = values.add ? await add(values, io, lang, file, o.book, o.fy, today) : await change(values, io, lang, file, o.book, o.fy);
       return { bytes: r.bytes, result: r };
     });
     await done.print?.();
@@ -193,6 +206,103 @@ async function add(values: Values, io: Io, lang: Lang, file: string, book: XlsxW
     }
     const lines = [`${w.added}: ${file} — ${result.sheet} ${w.row} ${result.row} (${input.code} ${monthName(month, lang)} ${monthYear(fy, month)})`];
     if (carriedText.length > 0 && carried.from) lines.push(`${w.carried} ${monthName(carried.from, lang)}: ${carriedText.join(", ")}`);
+    if (located.length > 0) lines.push(`${w.warnings}: ${located.length}`, ...located);
+    if (figures) lines.push(`${w.now}: ${figuresLine(figures, lang)}`);
+    io.out(lines.join("\n"));
+  };
+  return { code: EXIT.ok, bytes, print };
+}
+
+/** The fields given as options, as the form's text (--edit: what changes; the rest stays as saved). */
+function givenFields(values: Values): Partial<DraftInput> {
+  const inOrdinance = listValue(YES_NO, "in-ordinance", values["in-ordinance"]);
+  const given: Partial<Record<keyof DraftInput, unknown>> = {
+    status: listValue(PROGRESS_STATUSES, "status", values.status),
+    reason: listValue(NOT_POSSIBLE_REASONS, "reason", values.reason),
+    reasonText: values["reason-text"],
+    inOrdinance: inOrdinance === undefined ? undefined : inOrdinance === "yes",
+    progressPct: values.pct, startDate: values.start, endDate: values.end, output: values.output, unit: values.unit,
+    indicatorResult: values["indicator-result"], result: values.result, budgetType: listValue(BUDGET_TYPES, "budget-type", values["budget-type"]),
+    ordinanceAmount: values.allocation, disbursed: values.disbursed, evidence: values.evidence, problems: values.problems,
+    recommendations: values.recommendations, enteredBy: values["entered-by"],
+  };
+  return Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) as Partial<DraftInput>;
+}
+
+/** The one saved row of --code, --fy and --month (or the --row among several); a UsageError, with the rows there, otherwise. */
+function savedRowOf(values: Values, lang: Lang, wb: PlanWorkbook, fy: FiscalYear, sheet: string): { seen: ProgressEntry; month: CalendarMonth } {
+  const w = WORDS[lang];
+  const what = values.edit ? "--edit" : "--remove";
+  if (!values.code) throw new UsageError(`${what} needs --code (the plan item's code) / ต้องระบุ --code`);
+  if (!values.month) throw new UsageError(`${what} needs --month (1–12 or ต.ค.…ก.ย.) / ต้องระบุ --month`);
+  const month = parseMonth(values.month);
+  if (month === undefined) throw new UsageError(`--month must be 1–12 or a month name such as ต.ค. / Oct (got ${values.month}) / ระบุเดือน เช่น 11 หรือ พ.ย.`);
+  const code = planCode(normalizeSpace(toArabicDigits(values.code)));
+  const rows = existingRows(wb, code, fy, month);
+  const label = `${code} ${monthName(month, lang)} ${monthYear(fy, month)}`;
+  const rowsText = rows.map((r) => r.at?.row ?? "-").join(", ");
+  if (values.row !== undefined) {
+    const n = Number(toArabicDigits(values.row.trim()));
+    const picked = rows.find((r) => r.at?.row === n);
+    if (!picked) throw new UsageError(`--row ${values.row}: ${label} is not in that row (${sheet} ${w.rowsAre}: ${rowsText || "-"}) / แถว ${values.row} ไม่ใช่ผลของ ${label}`);
+    return { seen: picked, month };
+  }
+  if (rows.length === 0) throw new UsageError(`${label}: ${w.noRow} / ${lang === "th" ? "this item has no row for this month" : "ไม่พบผลของรายการนี้ในเดือนนี้"}`);
+  if (rows.length > 1) throw new UsageError(`${label}: ${w.pickRow} (${sheet} ${w.rowsAre}: ${rowsText}) / ${lang === "th" ? "several rows: say which with --row" : "มีหลายแถว ระบุด้วย --row"}`);
+  return { seen: rows[0] as ProgressEntry, month };
+}
+
+/** --edit and --remove: the saved row found, checked (an edit as the page checks it), rewritten or removed. */
+async function change(values: Values, io: Io, lang: Lang, file: string, book: XlsxWorkbook, fy: FiscalYear): Promise<Added> {
+  const w = WORDS[lang];
+  const view = monthlyView(await book.readGrids());
+  const sheet = view.sheet as string;
+  const { seen, month } = savedRowOf(values, lang, view.read.workbook, fy, sheet);
+  const label = `${seen.code ?? ""} ${monthName(month, lang)} ${monthYear(fy, month)}`;
+  const refusedChange = (r: Parameters<typeof rowChangedMessage>[0]): Added => {
+    const m = rowChangedMessage(r);
+    io.err(`sujarit: ${lang === "th" ? `${m.th} / ${m.en}` : `${m.en} / ${m.th}`}`);
+    return { code: EXIT.unreadable };
+  };
+  if (values.remove) {
+    const given = Object.keys(givenFields(values));
+    if (given.length > 0) throw new UsageError(`--remove takes no field options (got ${given.join(", ")}) / --remove ไม่รับค่าของช่อง`);
+    const result = await removeProgressRow(book, seen);
+    if (result.kind === "changed") return refusedChange(result);
+    const bytes = await book.toBytes();
+    const print = async (): Promise<void> => {
+      if (values.json) io.out(JSON.stringify({ file, removed: { sheet: result.sheet, row: result.row, code: seen.code, fy, month } }, null, 2));
+      else io.out(`${w.removed}: ${file} — ${result.sheet} ${w.row} ${result.row} (${label})`);
+    };
+    return { code: EXIT.ok, bytes, print };
+  }
+  const input: DraftInput = { ...draftOf(seen), ...givenFields(values) };
+  if (input.reason !== undefined && input.status !== "notPossible" && values.reason !== undefined) throw new UsageError("--reason goes with --status notPossible / --reason ใช้กับสถานะ ไม่สามารถดำเนินการได้");
+  const check = checkDraft(view, input, seen);
+  const located = check.findings.map((f) => {
+    const field = f.field ? monthlyFieldLabel(f.field) : undefined;
+    return `  ${findingLine(f.finding, lang)}${field ? ` (${field[lang]})` : ""}`;
+  });
+  if (check.counts.error > 0 && !values.force) {
+    io.err([`sujarit: ${w.refused}`, ...located].join("\n"));
+    return { code: EXIT.unreadable };
+  }
+  const result = await editProgressRow(book, seen, check.entry);
+  if (result.kind === "changed") return refusedChange(result);
+  if (result.kind === "exists") {
+    io.err(`sujarit: ${w.exists}: ${result.sheet} ${w.row} ${result.existing.at?.row ?? "-"}`);
+    return { code: EXIT.unreadable };
+  }
+  const bytes = await book.toBytes();
+  const print = async (): Promise<void> => {
+    const after = monthlyView(await book.readGrids()).read.workbook;
+    const item = after.items.find((it) => it.code === seen.code);
+    const figures = item ? itemFigures(after, item, fy) : undefined;
+    if (values.json) {
+      io.out(JSON.stringify({ file, edited: { sheet: result.sheet, row: result.row }, findings: check.findings.map((f) => ({ ...f.finding, field: f.field ?? null, where: describeLocation(f.finding.location) })), figures: figures ? figuresJson(figures) : null }, null, 2));
+      return;
+    }
+    const lines = [`${w.edited}: ${file} — ${result.sheet} ${w.row} ${result.row} (${label})`];
     if (located.length > 0) lines.push(`${w.warnings}: ${located.length}`, ...located);
     if (figures) lines.push(`${w.now}: ${figuresLine(figures, lang)}`);
     io.out(lines.join("\n"));
