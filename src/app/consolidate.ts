@@ -69,7 +69,7 @@ export async function consolidate(master: WorkbookPort, sources: readonly Consol
     if (row.some((c) => !isBlank(c))) last = r + 1;
   });
   const firstRow = last + 1;
-  const rows = plan.toAdd.map((a) => recordRow(PROGRESS_SHEET, a.entry as unknown as Record<string, unknown>, m.workbook, layout.columns));
+  const rows = plan.toAdd.map((a) => recordRow(PROGRESS_SHEET, a.entry, m.workbook, layout.columns));
   await master.appendRows(layout.sheet, firstRow, rows);
   return { plan, masterSheet: layout.sheet, addedRows: rows.map((_, i) => firstRow + i), sourceFindings, skipped };
 }

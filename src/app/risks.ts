@@ -268,7 +268,7 @@ async function riskChangedNow(port: WorkbookPort, seen: RiskEntry, sheet: string
 export async function editRisk(port: WorkbookPort, seen: RiskEntry, edited: RiskEntry): Promise<RiskEditResult> {
   const { read, layout, found } = await locateRisk(port, seen);
   if (found.kind === "changed") return found;
-  const cells = inputCellsOnly(RISKS_SHEET, layout.columns, recordCells(RISKS_SHEET, layout.columns, edited as unknown as Record<string, unknown>, read.workbook, found.row));
+  const cells = inputCellsOnly(RISKS_SHEET, layout.columns, recordCells(RISKS_SHEET, layout.columns, edited, read.workbook, found.row));
   try {
     await port.rewriteRow(found.sheet, found.row, cells, found.expected);
   } catch (e) {

@@ -1,12 +1,11 @@
 /** Reading one cell as a column type says: a value, nothing, or a problem with what was expected. */
 import { type CalendarMonth, fromExcelSerial, parseMonth, readBEYear, toCE } from "../domain/calendar";
 import type { Bilingual } from "../domain/findings";
-import { lookup } from "../domain/lists";
+import { type ClosedList, lookup } from "../domain/lists";
 import { msg } from "../domain/messages";
 import { normalizeSpace, parseAmount, toArabicDigits } from "../domain/thai";
 import { type Baht, baht, type FiscalYear, fiscalYear, isFiscalYear } from "../domain/units";
 import { type CellValue, isCellError } from "./grid";
-import type { ColumnType } from "./schema";
 
 export type Parsed<T> =
   /** `warning`: the value was read, but something about it deserves a look (it is reported, not refused). */
@@ -122,12 +121,12 @@ export function parseMonthCell(v: CellValue): Parsed<CalendarMonth> {
   return m === undefined ? bad(msg.expectMonth()) : ok(m);
 }
 
-export function parseListCell(v: CellValue, type: Extract<ColumnType, { kind: "list" }>): Parsed<string> {
+export function parseListCell<K extends string>(v: CellValue, list: ClosedList<K>): Parsed<K> {
   if (v === null) return NOTHING;
   const t = cellText(v);
   if (t === "") return ok(undefined);
-  const e = lookup(type.list, t);
-  return e ? ok(e.key) : bad(msg.expectOneOf(type.list.entries.map((x) => x.th)));
+  const e = lookup(list, t);
+  return e ? ok(e.key) : bad(msg.expectOneOf(list.entries.map((x) => x.th)));
 }
 
 /** "1 การสร้างวัฒนธรรมสุจริต", "มิติที่ ๑", 1 → 1. */

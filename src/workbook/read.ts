@@ -1,32 +1,23 @@
 /** Grids → plan model + located findings. Never throws on what a user could have typed. */
-import type { CalendarMonth } from "../domain/calendar";
 import type { Finding } from "../domain/findings";
 import { FRAMEWORKS } from "../domain/frameworks";
 import type { FrameworkId, FrameworkLevel, FrameworkNode } from "../domain/frameworks/types";
-import type { ItemKind } from "../domain/kinds";
-import type * as L from "../domain/lists";
 import { msg } from "../domain/messages";
-import type {
-  ItaMeasure, PlanItem, PlanWorkbook, ProgressEntry, ProjectDetail, Quarter, RiskEntry, Settings,
-} from "../domain/plan";
+import type { PlanItem, PlanWorkbook, RowRef, Settings } from "../domain/plan";
 import { defaultSettings } from "../domain/settings";
-import { foldForMatch, normalizeSpace, toArabicDigits } from "../domain/thai";
-import {
-  type Baht, type DimensionNo, type FiscalYear, fiscalYear, isDimensionNo, isFiscalYear, isNodeCode,
-  type NodeCode, type PlanCode, planCode, ZERO_BAHT,
-} from "../domain/units";
+import { foldForMatch, toArabicDigits } from "../domain/thai";
+import { type Baht, type FiscalYear, fiscalYear, isFiscalYear, ZERO_BAHT } from "../domain/units";
 import { address } from "./a1";
-import {
-  cellText, displayCell, parseBaht, parseCode, parseCodes, parseDate, parseDimension, parseFiscalYear,
-  parseListCell, parseMonthCell, parseNodeCode, parseNumber, parseQuarters, parseText, parseWhole, type Parsed,
-} from "./cells";
+import { cellText, displayCell, parseBaht, parseFiscalYear } from "./cells";
+import { decodeInto, type InputColumn, isInputColumn } from "./columns";
 import { cellAt, type CellValue, type GridFormula, isBlank, type SheetGrid, type WorkbookGrids } from "./grid";
 import { locateSheets } from "./locate";
 import { type MatrixLayout, readMatrixSheet } from "./matrix-sheet";
 import { PRESETS, type RiskMatrix } from "../domain/risk/matrix";
 import {
-  type ColumnDef, DETAILS_SHEET, FRAMEWORK_SHEET, INPUT_SHEET_NAMES, type InputSheetKey, ITA_SHEET, META_SHEET,
-  PLAN_SHEET, PROGRESS_SHEET, RISKS_SHEET, SETTINGS, type SettingDef, type SettingKey, TABLE_SHEETS, type TableSheetDef,
+  type AnySettingDef, DETAILS_SHEET, FRAMEWORK_SHEET, INPUT_SHEET_NAMES, type InputSheetKey, ITA_SHEET, META_SHEET,
+  PLAN_SHEET, PROGRESS_SHEET, RISKS_SHEET, SETTINGS, type SettingDef, type SettingKey, TABLE_SHEETS, type TableSheet,
+  type TableSheetDef,
 } from "./schema";
 import { dataRows, findLayout, mergedCellFindings, missingColumnFindings, RecordCursor, type TableLayout } from "./table";
 
@@ -108,10 +99,10 @@ export function readPlanWorkbook(grids: WorkbookGrids): ReadResult {
       location: nameCol === undefined ? { sheet: s.plan.name, row } : { sheet: s.plan.name, cell: address(row, nameCol + 1) }, found: "",
     });
   }
-  const details = s.details ? readRecords(s.details, DETAILS_SHEET, findings, extraHeaders, tables, toDetail) : [];
-  const progress = s.progress ? readRecords(s.progress, PROGRESS_SHEET, findings, extraHeaders, tables, toProgress) : [];
-  const risks = s.risks ? readRecords(s.risks, RISKS_SHEET, findings, extraHeaders, tables, toRisk) : [];
-  const itaMeasures = s.ita ? readRecords(s.ita, ITA_SHEET, findings, extraHeaders, tables, toIta) : [];
+  const details = s.details ? readRecords(s.details, DETAILS_SHEET, findings, extraHeaders, tables, placed) : [];
+  const progress = s.progress ? readRecords(s.progress, PROGRESS_SHEET, findings, extraHeaders, tables, placed) : [];
+  const risks = s.risks ? readRecords(s.risks, RISKS_SHEET, findings, extraHeaders, tables, placed) : [];
+  const itaMeasures = s.ita ? readRecords(s.ita, ITA_SHEET, findings, extraHeaders, tables, placed) : [];
 
   // the matrix sheet came with template 1.1.0: without it the register scores on the preset of the settings
   const matrixGrid = locateSheets(grids, ["matrix"]);
@@ -227,7 +218,7 @@ function readSettings(
   });
   onLayout(rows);
   const fallback = inferredSettings(budgetYears);
-  const values: Record<string, unknown> = { ...fallback };
+  const values: Mutable<Settings> = { ...fallback };
   const layoutColumns = new Map<string, number>([["value", 1]]);
   for (const def of SETTINGS) {
     const r = rows.get(def.key);
@@ -237,13 +228,15 @@ function readSettings(
     readSetting(def, r, cursor, grid, findings, values);
     for (const f of own) findings.push(f.rule === "X1" || f.rule === "S2" ? { ...f, rule: "S2", message: isBadValue(f.message, def.th) ? msg.badSetting(def.th) : f.message } : f);
   }
-  return values as unknown as Settings;
+  return values;
 }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 const isBadValue = (m: Finding["message"], label: string) => m.th === msg.badValue(label).th;
 
 /** One setting's value into `values`; its mistakes go to the cursor (S1 for a required one left empty, to `findings`). */
-function readSetting(def: (typeof SETTINGS)[number], r: number | undefined, cursor: RecordCursor, grid: SheetGrid, findings: Finding[], values: Record<string, unknown>): void {
+function readSetting(def: AnySettingDef, r: number | undefined, cursor: RecordCursor, grid: SheetGrid, findings: Finding[], values: Mutable<Settings>): void {
   const raw = r === undefined ? null : cursor.raw("value");
   if (r === undefined || isBlank(raw)) {
     if (def.required) {
@@ -255,6 +248,7 @@ function readSetting(def: (typeof SETTINGS)[number], r: number | undefined, curs
     return;
   }
   if (def.key === "firstYear") {
+    // the first year is required and everything hangs on it: a year that can be guessed (CE typed) is taken
     const p = parseFiscalYear(cursor.value("value"));
     if (p.ok && p.value) values.firstYear = p.value;
     else if (!p.ok) {
@@ -263,142 +257,39 @@ function readSetting(def: (typeof SETTINGS)[number], r: number | undefined, curs
     }
     return;
   }
-  if (def.key === "years") {
-    const n = cursor.read("value", parseWhole);
-    if (n === 4 || n === 5) values.years = n;
-    else if (n !== undefined) cursor.report("value", "S2", msg.badPlanLength(), raw, msg.badPlanLength());
-    return;
-  }
-  const v = readTyped(cursor, "value", def.type);
-  if (v === undefined) return;
-  if (def.key === "round") values.round = Number(v);
-  else values[def.key] = v;
+  putSetting(def, cursor, raw, values);
 }
 
-/** Reads a cell of any non-formula column type into its model value. */
-function readTyped(cursor: RecordCursor, key: string, type: ColumnDef["type"]): unknown {
-  return typedReader(key, type)?.(cursor, cursor.raw(key));
+/** A setting's cell through its codec; a value that could not be read keeps the fallback. */
+function putSetting<K extends SettingKey>(def: SettingDef<K>, cursor: RecordCursor, raw: CellValue, values: Mutable<Settings>): void {
+  const v = def.codec.decode(cursor, "value", raw);
+  if (v !== undefined) values[def.key] = v;
 }
 
-/** How a cell (of the cursor's row, in the column of the reader's key) is read into its model value. */
-type CellReader = (cursor: RecordCursor, cell: CellValue) => unknown;
+/** How the records of one sheet are read: a decoder per input column of the template, chosen once per sheet. */
+class RecordReader<R> {
+  private readonly fields: ((out: Partial<R>, cursor: RecordCursor) => void)[] = [];
 
-/**
- * The reader of a column, chosen once per sheet: a table's rows then read each cell without looking
- * the column type up again. Undefined for a formula column (not read).
- */
-function typedReader(key: string, type: ColumnDef["type"]): CellReader | undefined {
-  switch (type.kind) {
-    case "text":
-      return (cursor, cell) => parseText(cursor.value(key, cell));
-    case "code":
-      return (cursor, cell) => parseCode(cursor.value(key, cell));
-    case "codes":
-      return (cursor, cell) => parseCodes(cursor.value(key, cell));
-    case "baht":
-      return (cursor, cell) => cursor.read(key, parseBaht, "B1", cell);
-    case "percent":
-      return (cursor, cell) => cursor.read(key, parseNumber, "X1", cell);
-    case "scale":
-      return (cursor, cell) => cursor.read(key, parseWhole, "X1", cell);
-    case "date":
-      return (cursor, cell) => cursor.read(key, parseDate, "X1", cell);
-    case "fiscalYear":
-      return (cursor, cell) => cursor.read(key, parseFiscalYear, "X1", cell);
-    case "month":
-      return (cursor, cell) => cursor.read(key, parseMonthCell, "X1", cell);
-    case "list": {
-      const parse = (v: CellValue) => parseListCell(v, type);
-      return (cursor, cell) => cursor.read(key, parse, "X1", cell);
-    }
-    case "quarters":
-      return (cursor, cell) => cursor.read(key, parseQuarters, "X1", cell);
-    case "dynamic":
-      switch (type.list) {
-        case "dimension": {
-          const parse = (v: CellValue) => validDimension(parseDimension(v));
-          return (cursor, cell) => cursor.read(key, parse, "P2", cell);
-        }
-        case "mission":
-        case "submission": {
-          const rule = type.list === "mission" ? "P3" : "P4";
-          return (cursor, cell) => cursor.read(key, parseNodeCode, rule, cell);
-        }
-        case "planCode":
-          return (cursor, cell) => parseCode(cursor.value(key, cell));
-      }
-      return undefined;
-    case "formula":
-      return undefined;
-  }
-}
-
-/**
- * The values read from one record, in the order of its sheet's readers, found by field key through the
- * sheet's slots. An array and slots resolved once per sheet, because building an object key by key for
- * every row (twenty-odd keyed stores each) cost more than reading the cells.
- */
-class RecordValues {
-  constructor(
-    private readonly slots: Readonly<Record<string, number>>,
-    private readonly values: readonly unknown[],
-  ) {}
-
-  /** The value read for a field; undefined when its column is not in the sheet. */
-  get(key: string): unknown {
-    const slot = this.slots[key];
-    return slot === undefined ? undefined : this.values[slot];
-  }
-}
-
-/** How the records of one sheet are read: a reader per input column present, chosen once. */
-class RecordReader {
-  private readonly readers: CellReader[] = [];
-  /** The sheet column of each reader. */
-  private readonly columns: number[] = [];
-  /** What each reader makes of an empty cell (about half the cells of a monthly row are empty). */
-  private readonly blanks: unknown[] = [];
-  /** field key → index in `readers` (and in each record's values); only schema keys are asked for. */
-  private readonly slots: Record<string, number> = {};
-
-  constructor(columns: readonly ColumnDef[], layout: TableLayout) {
-    for (const col of columns) {
-      const read = layout.columns.has(col.key) ? typedReader(col.key, col.type) : undefined;
-      if (!read) continue;
-      this.slots[col.key] = this.readers.length;
-      this.readers.push(read);
-      this.columns.push(layout.columns.get(col.key) as number);
-      this.blanks.push(blankValue(col.key, read));
-    }
+  constructor(def: TableSheet<R>, layout: TableLayout) {
+    for (const c of def.columns) if (isInputColumn(c)) this.fields.push(fieldReader(c, layout.columns.get(c.key)));
   }
 
   /** Every field of the cursor's row, in the table's column order (so the reader's findings keep their order). */
-  read(cursor: RecordCursor): RecordValues {
-    const values = new Array<unknown>(this.readers.length);
-    for (let i = 0; i < this.readers.length; i++) {
-      const cell = cursor.cellAt(this.columns[i] as number);
-      values[i] = cell === null || cell === "" ? fresh(this.blanks[i]) : (this.readers[i] as CellReader)(cursor, cell);
-    }
-    return new RecordValues(this.slots, values);
+  read(cursor: RecordCursor): R {
+    const out: Partial<R> = {};
+    for (const read of this.fields) read(out, cursor);
+    // every field of R has an input column (tableSheet<R>() does not compile otherwise) and each was decoded above
+    return out as R;
   }
 }
 
-/** What a reader makes of an empty cell (null or ""; both read alike whatever the type, and report nothing). */
-function blankValue(key: string, read: CellReader): unknown {
-  const findings: Finding[] = [];
-  const empty: SheetGrid = { name: "", visibility: "visible", rows: [], merges: [] };
-  const value = read(new RecordCursor(empty, 0, new Map([[key, 0]]), new Map(), findings), null);
-  if (findings.length > 0) throw new Error(`an empty ${key} cell is not a finding`);
-  return value;
+/** One field's decoder: its cell, empty when the sheet has no such column (a missing column reads as empty). */
+function fieldReader<R, K extends keyof R & string>(column: InputColumn<R, K>, col: number | undefined): (out: Partial<R>, cursor: RecordCursor) => void {
+  return (out, cursor) => decodeInto(column, out, cursor, col === undefined ? null : cursor.cellAt(col));
 }
 
-/** A record's own copy of a blank list (empty codes, no quarters), never one shared between records. */
-const fresh = (blank: unknown): unknown => (Array.isArray(blank) ? [...(blank as unknown[])] : blank);
-
-function validDimension(p: Parsed<number>): Parsed<DimensionNo> {
-  if (!p.ok || p.value === undefined) return p as Parsed<DimensionNo>;
-  return isDimensionNo(p.value) ? { ok: true, value: p.value } : { ok: false, expected: msg.expectDimension(), rule: "P2" };
-}
+/** A record with the sheet row it was read from. */
+const placed = <R extends object>(row: R, at: RowRef): R & { readonly at: RowRef } => Object.assign(row, { at });
 
 /* ---------- tables ---------- */
 
@@ -420,27 +311,24 @@ function readTableSheet(
   return { layout, headers: new Map(def.columns.map((c) => [c.key, c.th])) };
 }
 
-function readRecords<T>(
+function readRecords<R, T>(
   grid: SheetGrid,
-  def: TableSheetDef,
+  def: TableSheet<R>,
   findings: Finding[],
   extraHeaders: Record<string, readonly string[]>,
   tables: Record<string, SheetLayout>,
-  build: (values: RecordValues, at: { sheet: string; row: number }) => T,
+  build: (row: R, at: RowRef) => T,
 ): T[] {
   const table = readTableSheet(grid, def, findings, extraHeaders);
   tables[def.key] = { sheet: grid.name, columns: table.layout.columns };
   const inputKeys = def.columns.filter((c) => c.type.kind !== "formula").map((c) => c.key);
-  const reader = new RecordReader(def.columns, table.layout);
+  const reader = new RecordReader(def, table.layout);
   return dataRows(grid, table.layout, inputKeys).map((r) => {
     const cursor = new RecordCursor(grid, r, table.layout.columns, table.headers, findings);
     return build(reader.read(cursor), { sheet: grid.name, row: r + 1 });
   });
 }
 
-const str = (v: unknown): string => (typeof v === "string" ? v : "");
-const strs = (v: unknown): string[] => (Array.isArray(v) ? (v as string[]) : []);
-const opt = <T>(v: unknown): T | undefined => (v === undefined || v === "" ? undefined : (v as T));
 
 function readFramework(
   grid: SheetGrid,
@@ -448,10 +336,10 @@ function readFramework(
   extraHeaders: Record<string, readonly string[]>,
   tables: Record<string, SheetLayout>,
 ): FrameworkNode[] {
-  return readRecords(grid, FRAMEWORK_SHEET, findings, extraHeaders, tables, (v) => ({
-    code: str(v.get("code")),
-    level: (opt<FrameworkLevel>(v.get("level")) ?? levelOfCode(str(v.get("code")))) as FrameworkLevel,
-    name: normalizeSpace(str(v.get("name"))),
+  return readRecords(grid, FRAMEWORK_SHEET, findings, extraHeaders, tables, (row) => ({
+    code: row.code,
+    level: row.level ?? levelOfCode(row.code),
+    name: row.name,
   })).filter((n) => n.code !== "");
 }
 
@@ -499,96 +387,15 @@ function readItems(grid: SheetGrid, table: TableRead, budgets: readonly BudgetCo
     columns.set(`budget:${b.year}`, b.col);
     headers.set(`budget:${b.year}`, String(grid.rows[table.layout.headerRow]?.[b.col] ?? b.year));
   }
-  const reader = new RecordReader(PLAN_SHEET.columns, table.layout);
+  const reader = new RecordReader(PLAN_SHEET, table.layout);
   const budgetKeys = budgets.map((b) => ({ year: b.year, key: `budget:${b.year}` }));
   return dataRows(grid, table.layout, inputKeys, budgets.map((b) => b.col)).map((r) => {
     const cur = new RecordCursor(grid, r, columns, headers, findings);
-    const values = reader.read(cur);
+    const row = reader.read(cur);
     const yearly: Record<number, Baht> = {};
     for (const b of budgetKeys) yearly[b.year] = cur.read(b.key, parseBaht, "B1") ?? ZERO_BAHT;
-    const code = opt<string>(values.get("code"));
-    return {
-      code: code === undefined || code.trim() === "" ? undefined : planCode(code),
-      dimension: opt<DimensionNo>(values.get("dimension")),
-      mission: nodeOrUndefined(values.get("mission")),
-      subMission: nodeOrUndefined(values.get("subMission")),
-      kind: opt<ItemKind>(values.get("kind")),
-      name: normalizeSpace(str(values.get("name"))),
-      budgets: yearly,
-      note: str(values.get("note")),
-      owner: str(values.get("owner")),
-      indicator: str(values.get("indicator")),
-      target: str(values.get("target")),
-      targetGroups: strs(values.get("targetGroups")),
-      quarters: (values.get("quarters") as Quarter[] | undefined) ?? [],
-      itaIndicator: str(values.get("itaIndicator")),
-      at: { sheet: grid.name, row: r + 1 },
-    };
+    return Object.assign(row, { budgets: yearly, at: { sheet: grid.name, row: r + 1 } });
   });
-}
-
-function nodeOrUndefined(v: unknown): NodeCode | undefined {
-  return typeof v === "string" && isNodeCode(v) ? (v as NodeCode) : undefined;
-}
-
-/* ---------- the other record sheets ---------- */
-
-function toDetail(v: RecordValues, at: { sheet: string; row: number }): ProjectDetail {
-  return {
-    code: opt<PlanCode>(v.get("code")),
-    rationale: str(v.get("rationale")), objectives: str(v.get("objectives")), targetGroups: str(v.get("targetGroups")),
-    method: str(v.get("method")), outputs: str(v.get("outputs")), outcomes: str(v.get("outcomes")), at,
-  };
-}
-
-function toProgress(v: RecordValues, at: { sheet: string; row: number }): ProgressEntry {
-  return {
-    fy: opt<FiscalYear>(v.get("fy")),
-    month: v.get("month") === undefined ? undefined : (Number(v.get("month")) as CalendarMonth),
-    code: opt<PlanCode>(v.get("code")),
-    status: opt<L.ProgressStatus>(v.get("status")),
-    reason: opt<L.NotPossibleReason>(v.get("reason")),
-    reasonText: str(v.get("reasonText")),
-    inOrdinance: v.get("inOrdinance") === undefined ? undefined : v.get("inOrdinance") === "yes",
-    progressPct: opt<number>(v.get("progressPct")),
-    startDate: opt<Date>(v.get("startDate")),
-    endDate: opt<Date>(v.get("endDate")),
-    output: str(v.get("output")), unit: str(v.get("unit")), indicatorResult: str(v.get("indicatorResult")), result: str(v.get("result")),
-    budgetType: opt<L.BudgetType>(v.get("budgetType")),
-    ordinanceAmount: opt<Baht>(v.get("ordinanceAmount")),
-    disbursed: opt<Baht>(v.get("disbursed")),
-    evidence: str(v.get("evidence")), problems: str(v.get("problems")), recommendations: str(v.get("recommendations")),
-    enteredBy: str(v.get("enteredBy")), enteredOn: opt<Date>(v.get("enteredOn")), at,
-  };
-}
-
-function toRisk(v: RecordValues, at: { sheet: string; row: number }): RiskEntry {
-  return {
-    id: str(v.get("id")) || (v.get("id") === undefined ? "" : String(v.get("id"))),
-    process: str(v.get("process")),
-    category: opt<L.RiskCategory>(v.get("category")),
-    event: str(v.get("event")),
-    factor: opt<L.RiskFactor>(v.get("factor")),
-    likelihood: opt<number>(v.get("likelihood")),
-    impact: opt<number>(v.get("impact")),
-    existingControls: str(v.get("existingControls")),
-    controlRating: opt<L.ControlRating>(v.get("controlRating")),
-    residualLikelihood: opt<number>(v.get("residualLikelihood")),
-    residualImpact: opt<number>(v.get("residualImpact")),
-    mitigations: strs(v.get("mitigations")),
-    owner: str(v.get("owner")),
-    statusLight: opt<L.StatusLight>(v.get("statusLight")),
-    reviewedOn: opt<Date>(v.get("reviewedOn")),
-    at,
-  };
-}
-
-function toIta(v: RecordValues, at: { sheet: string; row: number }): ItaMeasure {
-  return {
-    no: str(v.get("no")) || (v.get("no") === undefined ? "" : String(v.get("no"))),
-    indicator: str(v.get("indicator")), measure: str(v.get("measure")), steps: str(v.get("steps")), owner: str(v.get("owner")),
-    period: str(v.get("period")), linkedCodes: strs(v.get("linkedCodes")), result: str(v.get("result")), at,
-  };
 }
 
 // re-exported for callers that show a cell (CLI, task pane)

@@ -1,21 +1,24 @@
 /** Plan model → sheet descriptions that a host renders. Layout lives here once, for every host. */
 import type { FrameworkNode } from "../domain/frameworks/types";
-import { type ClosedList, labelOf, MONTHS, PLAN_LENGTHS, ROUNDS, STATIC_LISTS, YES_NO } from "../domain/lists";
+import { type ClosedList, MONTHS, STATIC_LISTS } from "../domain/lists";
 import type { PlanWorkbook } from "../domain/plan";
 import { yearsOfPlan } from "../domain/settings";
 import type { FiscalYear } from "../domain/units";
 import { absoluteRange, columnLetter, rangeAddress, sheetRef } from "./a1";
-import { formatQuarters } from "./cells";
+import {
+  type Column, type ColumnDef, encodeField, type EncodeContext, isFormulaColumn, isInputColumn, nodeLabel, type TableSheet,
+} from "./columns";
 import type { CellInput, ColumnSpec, ConditionalFill, ListValidation, NameSpec, RowStyle, SheetSpec, WorkbookSpec } from "./grid";
 import { matrixOf } from "../domain/risk/assess";
 import type { RiskMatrix } from "../domain/risk/matrix";
 import { levelFill, matrixSheet } from "./matrix-sheet";
 import {
-  AMOUNT_NUMFMT, BUDGET_COLUMN_WIDTH, BUDGET_NUMFMT, budgetHeader, type ColumnDef, DATE_NUMFMT, DETAILS_SHEET,
-  type DynamicListId, FORMATTED_ROWS, FRAMEWORK_SHEET, INPUT_SHEET_NAMES, type InputSheetKey, ITA_SHEET, listName,
+  AMOUNT_NUMFMT, BUDGET_COLUMN_WIDTH, BUDGET_NUMFMT, budgetHeader, DATE_NUMFMT, DETAILS_SHEET,
+  FORMATTED_ROWS, FRAMEWORK_SHEET, INPUT_SHEET_NAMES, type InputSheetKey, ITA_SHEET, listName,
   LISTS_SHEET, META_SHEET, PLAN_SHEET, PROGRESS_SHEET, RISKS_SHEET, SETTINGS, SETTINGS_HEADERS, SETTINGS_SHEET,
-  sheetMarkerName, type TableSheetDef, TEMPLATE_VERSION,
+  type PlanRow, type SettingDef, type SettingKey, sheetMarkerName, type TableSheetDef, TEMPLATE_VERSION,
 } from "./schema";
+import type { PlanItem, Settings } from "../domain/plan";
 
 export const HEADER_STYLE = { bold: true, fill: "FF1F4E79", fontColor: "FFFFFFFF", wrap: true } as const;
 const GROUP_STYLE = { bold: true, fill: "FFDDEBF7" } as const;
@@ -36,18 +39,18 @@ export function describeWorkbook(model: PlanWorkbook, options: DescribeOptions):
   const matrixPart = matrixSheet(matrix);
   const sheets: SheetSpec[] = [
     settingsSheet(model),
-    tableSheet(FRAMEWORK_SHEET, FRAMEWORK_SHEET.columns, model.framework as unknown as Record<string, unknown>[], model, {
+    tableSheet(FRAMEWORK_SHEET, FRAMEWORK_SHEET.columns, model.framework, model, {
       rowStyles: model.framework.flatMap((n, i) => (n.level === "dimension" ? [{ from: i + 2, to: i + 2, style: GROUP_STYLE }] : [])),
     }),
-    tableSheet(PLAN_SHEET, planColumns, model.items.map((it) => ({ ...it, ...budgetCells(it.budgets) })), model),
-    tableSheet(DETAILS_SHEET, DETAILS_SHEET.columns, model.details as unknown as Record<string, unknown>[], model),
-    tableSheet(PROGRESS_SHEET, PROGRESS_SHEET.columns, model.progress as unknown as Record<string, unknown>[], model),
-    tableSheet(RISKS_SHEET, RISKS_SHEET.columns, model.risks as unknown as Record<string, unknown>[], model, {
+    tableSheet(PLAN_SHEET, planColumns, model.items, model),
+    tableSheet(DETAILS_SHEET, DETAILS_SHEET.columns, model.details, model),
+    tableSheet(PROGRESS_SHEET, PROGRESS_SHEET.columns, model.progress, model),
+    tableSheet(RISKS_SHEET, RISKS_SHEET.columns, model.risks, model, {
       formulaRows: 200,
       conditionalFills: levelFills(matrix, RISKS_SHEET.columns, ["level", "residualLevel"]),
     }),
     matrixPart.sheet,
-    tableSheet(ITA_SHEET, ITA_SHEET.columns, model.itaMeasures as unknown as Record<string, unknown>[], model),
+    tableSheet(ITA_SHEET, ITA_SHEET.columns, model.itaMeasures, model),
     listsSheet(dynamic),
     metaSheet(options),
   ];
@@ -60,33 +63,43 @@ export function planYearsOf(model: PlanWorkbook): FiscalYear[] {
   return yearsOfPlan(model.settings);
 }
 
+/** A column the writer fills from the whole record (a plan year's budget); the reader reads it on its own. */
+interface DerivedColumn<R> extends ColumnDef {
+  readonly cellOf: (record: R) => CellInput;
+}
+
+/** A column as the writer sees it: a column of the sheet's row type W, or one derived from the whole record R. */
+type WrittenColumn<W, R extends W = W> = Column<W> | DerivedColumn<R>;
+
 /** The plan sheet's columns: the fixed ones with one budget column per plan year after the name. */
-export function planColumnsFor(years: readonly number[]): ColumnDef[] {
+export function planColumnsFor(years: readonly FiscalYear[]): WrittenColumn<PlanRow, PlanItem>[] {
   const nameAt = PLAN_SHEET.columns.findIndex((c) => c.key === "name");
-  const budgetCols: ColumnDef[] = years.map((y) => ({
+  const budgetCols: DerivedColumn<PlanItem>[] = years.map((y) => ({
     key: `budget:${y}`,
     ...budgetHeader(y),
     type: { kind: "baht", decimals: 0 },
     required: false,
     width: BUDGET_COLUMN_WIDTH,
+    cellOf: (item) => item.budgets[y] ?? null,
   }));
   return [...PLAN_SHEET.columns.slice(0, nameAt + 1), ...budgetCols, ...PLAN_SHEET.columns.slice(nameAt + 1)];
 }
 
-function budgetCells(budgets: Readonly<Record<number, number>>): Record<string, number> {
-  return Object.fromEntries(Object.entries(budgets).map(([y, v]) => [`budget:${y}`, v]));
+/** A record's cell in a column (formula columns are filled by the caller). */
+function cellOf<W, R extends W>(c: WrittenColumn<W, R>, record: R, context: EncodeContext): CellInput {
+  if ("cellOf" in c) return c.cellOf(record);
+  return isInputColumn(c) ? encodeField(c, record, context) : null;
 }
 
 /* ---------- settings ---------- */
 
 function settingsSheet(model: PlanWorkbook): SheetSpec {
-  const s = model.settings as unknown as Record<string, unknown>;
   const validations: ListValidation[] = [];
   const rows: CellInput[][] = [[SETTINGS_HEADERS.label.th, SETTINGS_HEADERS.value.th, "Setting (English)"]];
   SETTINGS.forEach((def, i) => {
     const r = i + 2;
-    rows.push([def.th, modelToCell(def.type, s[def.key], model, def.key), def.en]);
-    if (def.type.kind === "list") validations.push({ range: `B${r}`, listName: listName(def.type.list.id) });
+    rows.push([def.th, settingCell(def, model.settings, model), def.en]);
+    if (def.codec.type.kind === "list") validations.push({ range: `B${r}`, listName: listName(def.codec.type.list.id) });
   });
   return {
     name: SETTINGS_SHEET.name,
@@ -98,10 +111,15 @@ function settingsSheet(model: PlanWorkbook): SheetSpec {
     rowStyles: [{ from: 1, to: 1, style: HEADER_STYLE }],
     validations,
     cellFormats: SETTINGS.flatMap((def, i) =>
-      def.type.kind === "date" ? [{ cell: `B${i + 2}`, numFmt: DATE_NUMFMT }] :
-      def.type.kind === "fiscalYear" || def.key === "years" || def.key === "round" ? [{ cell: `B${i + 2}`, numFmt: "0" }] : []),
+      def.codec.type.kind === "date" ? [{ cell: `B${i + 2}`, numFmt: DATE_NUMFMT }] :
+      def.codec.type.kind === "fiscalYear" || def.key === "years" || def.key === "round" ? [{ cell: `B${i + 2}`, numFmt: "0" }] : []),
     tabColor: "FF1F4E79",
   };
+}
+
+/** A setting's value cell through its codec (K ties the codec to the setting). */
+function settingCell<K extends SettingKey>(def: SettingDef<K>, settings: Settings, context: EncodeContext): CellInput {
+  return def.codec.encode(settings[def.key], context);
 }
 
 /* ---------- table sheets ---------- */
@@ -128,10 +146,10 @@ function levelFills(m: RiskMatrix, columns: readonly ColumnDef[], keys: readonly
   });
 }
 
-function tableSheet(
+function tableSheet<W, R extends W>(
   def: TableSheetDef,
-  columns: readonly ColumnDef[],
-  records: readonly Record<string, unknown>[],
+  columns: readonly WrittenColumn<W, R>[],
+  records: readonly R[],
   model: PlanWorkbook,
   options: TableOptions = {},
 ): SheetSpec {
@@ -145,7 +163,7 @@ function tableSheet(
       columns.map((c) =>
         c.type.kind === "formula"
           ? { formula: c.type.formula(r, letterOf) }
-          : record === undefined ? null : modelToCell(c.type, record[c.key], model, c.key),
+          : record === undefined ? null : cellOf(c, record, model),
       ),
     );
   }
@@ -173,10 +191,10 @@ function tableSheet(
  * appending to a sheet users already have. Formula columns get their formulas where the layout has every
  * column of the sheet (else they are left empty rather than pointing at the wrong cells).
  */
-export function recordCells(
-  def: TableSheetDef,
+export function recordCells<R>(
+  def: TableSheet<R>,
   columns: ReadonlyMap<string, number>,
-  record: Record<string, unknown>,
+  record: R,
   model: PlanWorkbook,
   row: number,
 ): CellInput[] {
@@ -187,8 +205,8 @@ export function recordCells(
   for (const c of def.columns) {
     const col = columns.get(c.key);
     if (col === undefined) continue;
-    if (c.type.kind === "formula") out[col] = complete ? { formula: c.type.formula(row, letterOf) } : null;
-    else out[col] = modelToCell(c.type, record[c.key], model, c.key);
+    if (isFormulaColumn(c)) out[col] = complete ? { formula: c.type.formula(row, letterOf) } : null;
+    else if (isInputColumn(c)) out[col] = encodeField(c, record, model);
   }
   return out;
 }
@@ -224,42 +242,6 @@ function listIdOf(c: ColumnDef): string | undefined {
   if (c.type.kind === "scale") return "scale";
   if (c.type.kind === "dynamic") return c.type.list;
   return undefined;
-}
-
-/** The cell a model value is written as; the reader's parse of it gives the value back. */
-function modelToCell(type: ColumnDef["type"], value: unknown, model: PlanWorkbook, key: string): CellInput {
-  if (value === undefined || value === null) return null;
-  switch (type.kind) {
-    case "list":
-      if (typeof value === "boolean") return labelOf(YES_NO, value ? "yes" : "no");
-      if (type.list === PLAN_LENGTHS || type.list === ROUNDS) return Number(value);
-      return labelOf(type.list as ClosedList, String(value));
-    case "month":
-      return labelOf(MONTHS, String(value));
-    case "codes":
-      return (value as readonly string[]).join(", ");
-    case "quarters":
-      return formatQuarters(value as readonly number[]);
-    case "dynamic":
-      return dynamicLabel(type.list, value, model.framework);
-    case "formula":
-      return null;
-    default:
-      if (key === "budgetColumnLabel" || key === "digits") return String(value);
-      return value as CellInput;
-  }
-}
-
-/** Dropdown labels carry the name after the code, "1 การสร้างวัฒนธรรมสุจริต"; the reader takes the code. */
-export function nodeLabel(node: FrameworkNode): string {
-  return `${node.code} ${node.name}`;
-}
-
-function dynamicLabel(list: DynamicListId, value: unknown, framework: readonly FrameworkNode[]): CellInput {
-  if (list === "planCode") return String(value);
-  const code = String(value);
-  const node = framework.find((n) => n.code === code);
-  return node ? nodeLabel(node) : code;
 }
 
 /* ---------- hidden lists and meta ---------- */
@@ -349,17 +331,17 @@ export { sheetRef };
  * One record as the cells of a row of an existing sheet whose columns the reader found at these
  * positions (so a user's column order and extra columns are respected); other cells stay empty.
  */
-export function recordRow(
-  def: TableSheetDef,
-  record: Readonly<Record<string, unknown>>,
+export function recordRow<R>(
+  def: TableSheet<R>,
+  record: R,
   model: PlanWorkbook,
   columns: ReadonlyMap<string, number>,
 ): CellInput[] {
   const row: CellInput[] = new Array<CellInput>(Math.max(0, ...columns.values()) + 1).fill(null);
   for (const c of def.columns) {
     const i = columns.get(c.key);
-    if (i === undefined || c.type.kind === "formula") continue;
-    row[i] = modelToCell(c.type, record[c.key], model, c.key);
+    if (i === undefined || !isInputColumn(c)) continue;
+    row[i] = encodeField(c, record, model);
   }
   return row;
 }
