@@ -4,7 +4,10 @@
  * the year; types the month's row with the progress checks (M rules) running on every keystroke, on the
  * model with the draft added — no workbook round trip — and saves it below the sheet's last used row.
  * A row already there for the item and month is shown with its place, never overwritten; a second one
- * is added only after an explicit confirmation. Below, division workbooks are merged into this one
+ * is added only after an explicit confirmation. Each saved row of the item's year can be edited (the
+ * same form, prefilled, with the same checks, written back into its own row) or removed after a
+ * confirmation whose focus is on "ยกเลิก"; a row another writer changed or moved meanwhile is refused
+ * and the page reads again (issue 16). Below, division workbooks are merged into this one
  * (MergeDivisions). Where the session can watch the workbook, the page reads it again after each edit,
  * so rows typed straight into the sheet show up here.
  */
@@ -13,13 +16,14 @@ import {
   Input, makeStyles, mergeClasses, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Option, ProgressBar, Spinner,
   Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Textarea, tokens, useArrowNavigationGroup, useRestoreFocusTarget,
 } from "@fluentui/react-components";
-import { ErrorCircleFilled, LocationRegular, SaveRegular, WarningFilled } from "@fluentui/react-icons";
+import { DeleteRegular, EditRegular, ErrorCircleFilled, LocationRegular, SaveRegular, WarningFilled } from "@fluentui/react-icons";
 import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 import {
-  addProgressRow, carriedOver, type CarriedOver, checkDraft, dateOnly, formDate, defaultFiscalYear, defaultMonth, type DraftCheck, enteredDate, type DraftFinding, type DraftInput,
-  existingRows, fieldLabel, type ItemFigures, monthName, monthYear, type MonthlyView, ownersOf, planYearsOf, progressListing,
-  readMonthly, shortDate,
+  addProgressRow, carriedOver, type CarriedOver, checkDraft, dateOnly, formDate, defaultFiscalYear, defaultMonth, type DraftCheck, draftOf, editProgressRow, enteredDate,
+  type DraftFinding, type DraftInput, existingRows, fieldLabel, type ItemFigures, monthName, monthYear, type MonthlyView, ownersOf, planYearsOf, progressListing,
+  readMonthly, removeProgressRow, shortDate,
 } from "../../app/monthly";
+import { rowChangedMessage } from "../../app/row-edit";
 import type { HostServices, WorkbookSession } from "../../app/session";
 import { type CalendarMonth, FISCAL_MONTHS } from "../../domain/calendar";
 import type { CellLocation } from "../../domain/findings";
@@ -33,6 +37,7 @@ import { plainMessage } from "../ErrorBar";
 import { usePrefs } from "../prefs";
 import { DownloadAction } from "../save";
 import { useLiveRead } from "../useLiveRead";
+import { useSafeFocus } from "../useSafeFocus";
 import { MergeDivisions } from "./MergeDivisions";
 
 const ALL = "*";
@@ -96,6 +101,7 @@ const useStyles = makeStyles({
   warning: { color: tokens.colorPaletteDarkOrangeForeground1, flexShrink: 0, marginTop: "2px" },
   link: { padding: 0, minWidth: 0, height: "auto", justifyContent: "flex-start", textAlign: "start", fontWeight: tokens.fontWeightSemibold },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
+  rowActions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXXS },
   surface: { maxWidth: "min(560px, calc(100vw - 24px))" },
 });
 
@@ -149,7 +155,12 @@ export function MonthlyPage({ session, openFile, today }: MonthlyPageProps) {
   const [month, setMonth] = useState<CalendarMonth>();
   const [code, setCode] = useState<string>();
   const [status, setStatus] = useState<{ intent: "success" | "error" | "warning"; text: string; at?: CellLocation }>();
+  /** The saved row being edited, as the user saw it (its place included): the form is that row's. */
+  const [editing, setEditing] = useState<ProgressEntry>();
+  const [removing, setRemoving] = useState<ProgressEntry>();
+  const [removeBusy, setRemoveBusy] = useState(false);
   const detailRef = useRef<HTMLElement>(null);
+  const cancelRemoveRef = useSafeFocus(removing !== undefined);
   const now = useMemo(() => today ?? new Date(), [today]);
 
   const wb = view?.read.workbook;
@@ -171,9 +182,41 @@ export function MonthlyPage({ session, openFile, today }: MonthlyPageProps) {
 
   const choose = useCallback((c: string) => {
     setCode(c);
+    setEditing(undefined);
     setStatus(undefined);
     requestAnimationFrame(() => detailRef.current?.scrollIntoView?.({ block: "start", behavior: "smooth" }));
   }, []);
+
+  /** After an edit or a removal: the focus goes back to the row's button, or to the history's heading when the row is gone. */
+  const focusHistory = (row: number | undefined, button: "edit-row" | "remove-row" = "edit-row") => setTimeout(() => {
+    const target = row !== undefined ? document.querySelector<HTMLElement>(`[data-testid="history-row"][data-row="${row}"] [data-testid="${button}"]`) : null;
+    (target ?? document.getElementById("history-heading"))?.focus();
+  }, 0);
+  const refused = async (change: Parameters<typeof rowChangedMessage>[0]) => {
+    await load();
+    setStatus({ intent: "warning", text: rowChangedMessage(change)[prefs.lang], at: { sheet: change.sheet, row: change.movedTo ?? change.row } });
+  };
+  const remove = async () => {
+    const seen = removing;
+    if (!seen) return;
+    setRemoveBusy(true);
+    try {
+      const result = await removeProgressRow(session.port, seen);
+      setRemoving(undefined);
+      if (editing?.at?.row === seen.at?.row) setEditing(undefined);
+      if (result.kind === "changed") await refused(result);
+      else {
+        await load();
+        setStatus({ intent: "success", text: t(session.exportBytes ? "removedDownload" : "removed", { sheet: result.sheet, row: num(result.row) }) });
+      }
+      focusHistory(undefined);
+    } catch (e) {
+      setRemoving(undefined);
+      setStatus({ intent: "error", text: `${t("removeFailed")} ${plainMessage(e, prefs.lang)}` });
+    } finally {
+      setRemoveBusy(false);
+    }
+  };
 
   const reveal = session.reveal;
   const revealAt = reveal ? (at: CellLocation) => void reveal(at).catch((e: unknown) => console.warn("Sujarit: cannot reveal", at, e)) : undefined;
@@ -285,17 +328,41 @@ export function MonthlyPage({ session, openFile, today }: MonthlyPageProps) {
                 {selected.item.owner && <Caption1 className={mergeClasses(s.note, s.wrap, s.block)}>{selected.item.owner}</Caption1>}
               </div>
               <Figures figures={selected.figures} />
-              <History rows={selected.figures.rows} fy={fy} onReveal={revealAt} />
+              <History
+                rows={selected.figures.rows}
+                fy={fy}
+                onReveal={revealAt}
+                editingRow={editing?.at?.row}
+                onEdit={view.sheet ? (r) => { setStatus(undefined); setEditing(r); } : undefined}
+                onRemove={view.sheet ? (r) => setRemoving(r) : undefined}
+              />
               {view.sheet && (
                 <Entry
-                  key={`${selected.item.code}|${fy}|${month}`}
+                  key={editing ? `${selected.item.code}|${fy}|edit|${editing.at?.row ?? ""}` : `${selected.item.code}|${fy}|${month}`}
                   view={view}
                   item={selected.item}
                   fy={fy}
-                  month={month}
-                  monthText={monthText(month, fy)}
+                  month={editing?.month ?? month}
+                  monthText={monthText(editing?.month ?? month, fy)}
                   now={now}
                   session={session}
+                  editing={editing}
+                  onEdit={(r) => { setStatus(undefined); setEditing(r); }}
+                  onCancelEdit={() => {
+                    const row = editing?.at?.row;
+                    setEditing(undefined);
+                    focusHistory(row);
+                  }}
+                  onEdited={async (sheet, row) => {
+                    setEditing(undefined);
+                    await load();
+                    setStatus({ intent: "success", text: t(session.exportBytes ? "editedDownload" : "edited", { sheet, row: num(row) }), at: { sheet, row } });
+                    focusHistory(row);
+                  }}
+                  onChanged={async (change) => {
+                    setEditing(undefined);
+                    await refused(change);
+                  }}
                   onReveal={revealAt}
                   onSaved={async (sheet, row) => {
                     await load();
@@ -315,6 +382,19 @@ export function MonthlyPage({ session, openFile, today }: MonthlyPageProps) {
           <MergeDivisions session={session} openFile={openFile} onMerged={load} />
         </>
       )}
+      <Dialog open={removing !== undefined} onOpenChange={(_, d) => { if (!d.open && !removeBusy) { const row = removing?.at?.row; setRemoving(undefined); focusHistory(row, "remove-row"); } }}>
+        <DialogSurface className={s.surface} data-testid="confirm-remove">
+          <DialogBody>
+            <DialogTitle>{t("confirmRemoveTitle", { row: num(removing?.at?.row ?? 0), month: removing?.month && fy ? monthText(removing.month, fy) : "-" })}</DialogTitle>
+            <DialogContent>{t("confirmRemoveBody", { row: num(removing?.at?.row ?? 0), sheet: removing?.at?.sheet ?? "" })}</DialogContent>
+            <DialogActions>
+              {/* the safe action takes the focus: Enter on an opened dialog never removes a row */}
+              <Button ref={cancelRemoveRef} appearance="primary" autoFocus disabled={removeBusy} onClick={() => { const row = removing?.at?.row; setRemoving(undefined); focusHistory(row, "remove-row"); }} data-testid="cancel-remove">{t("cancel")}</Button>
+              <Button icon={removeBusy ? <Spinner size="extra-tiny" aria-hidden /> : <DeleteRegular />} disabled={removeBusy} onClick={() => void remove()} data-testid="confirm-remove-row">{t("confirmRemove")}</Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
     </section>
   );
 }
@@ -396,12 +476,22 @@ function Figures({ figures: f }: { figures: ItemFigures }) {
   );
 }
 
-function History({ rows, fy, onReveal }: { rows: readonly ProgressEntry[]; fy: FiscalYear; onReveal: ((at: CellLocation) => void) | undefined }) {
+interface HistoryProps {
+  rows: readonly ProgressEntry[];
+  fy: FiscalYear;
+  onReveal: ((at: CellLocation) => void) | undefined;
+  /** The row being edited (its Edit button shows it pressed). */
+  editingRow?: number | undefined;
+  onEdit?: ((row: ProgressEntry) => void) | undefined;
+  onRemove?: ((row: ProgressEntry) => void) | undefined;
+}
+
+function History({ rows, fy, onReveal, editingRow, onEdit, onRemove }: HistoryProps) {
   const s = useStyles();
   const { t, num, money, prefs } = usePrefs();
   return (
     <div>
-      <h4 className={s.sub} id="history-heading">{t("historyHeading")}</h4>
+      <h4 className={s.sub} id="history-heading" tabIndex={-1}>{t("historyHeading")}</h4>
       {rows.length === 0 ? (
         <Caption1 className={s.note} data-testid="history-empty">{t("historyEmpty")}</Caption1>
       ) : (
@@ -412,6 +502,7 @@ function History({ rows, fy, onReveal }: { rows: readonly ProgressEntry[]; fy: F
               <TableHeaderCell>{t("colStatus")}</TableHeaderCell>
               <TableHeaderCell className={mergeClasses(s.num, s.nowrap)}>{t("colPct")}</TableHeaderCell>
               <TableHeaderCell className={s.num}>{t("colDisbursed")}</TableHeaderCell>
+              {(onEdit || onRemove) && <TableHeaderCell>{t("colActions")}</TableHeaderCell>}
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -433,6 +524,22 @@ function History({ rows, fy, onReveal }: { rows: readonly ProgressEntry[]; fy: F
                   <TableCell>{r.status ? labelOf(PROGRESS_STATUSES, r.status, prefs.lang) : "-"}</TableCell>
                   <TableCell className={mergeClasses(s.num, s.nowrap)}>{r.progressPct !== undefined ? num(r.progressPct) : "-"}</TableCell>
                   <TableCell className={mergeClasses(s.num, s.nowrap)}>{r.disbursed !== undefined ? money(r.disbursed) : "-"}</TableCell>
+                  {(onEdit || onRemove) && (
+                    <TableCell>
+                      {at && (
+                        <div className={s.rowActions}>
+                          {onEdit && (
+                            <Button size="small" appearance="subtle" icon={<EditRegular />} aria-pressed={editingRow === at.row} onClick={() => onEdit(r)}
+                              aria-label={t("editRowLabel", { row: num(at.row), month })} data-testid="edit-row">{t("editRow")}</Button>
+                          )}
+                          {onRemove && (
+                            <Button size="small" appearance="subtle" icon={<DeleteRegular />} onClick={() => onRemove(r)}
+                              aria-label={t("removeRowLabel", { row: num(at.row), month })} data-testid="remove-row">{t("removeRow")}</Button>
+                          )}
+                        </div>
+                      )}
+                    </TableCell>
+                  )}
                 </TableRow>
               );
             })}
@@ -456,6 +563,17 @@ interface Form extends Record<TextField, string> {
   readonly budgetType: BudgetType | undefined;
 }
 
+/** A saved row being edited starts from what it holds (app/monthly draftOf: the same text the form reads back). */
+function formOf(r: ProgressEntry): Form {
+  const d = draftOf(r);
+  return {
+    status: d.status, reason: d.reason, inOrdinance: d.inOrdinance, budgetType: d.budgetType,
+    reasonText: d.reasonText ?? "", progressPct: d.progressPct ?? "", startDate: d.startDate ?? "", endDate: d.endDate ?? "", output: d.output ?? "",
+    unit: d.unit ?? "", indicatorResult: d.indicatorResult ?? "", result: d.result ?? "", ordinanceAmount: d.ordinanceAmount ?? "", disbursed: d.disbursed ?? "",
+    evidence: d.evidence ?? "", problems: d.problems ?? "", recommendations: d.recommendations ?? "", enteredBy: d.enteredBy ?? "",
+  };
+}
+
 /** A new row starts from what the core carries over from the item's latest earlier row (app/monthly carriedOver). */
 function initialForm(c: CarriedOver, enteredBy: string): Form {
   return {
@@ -474,6 +592,12 @@ interface EntryProps {
   readonly monthText: string;
   readonly now: Date;
   readonly session: WorkbookSession;
+  /** The saved row being edited, as the user saw it; undefined: a new row. */
+  readonly editing?: ProgressEntry | undefined;
+  onEdit(row: ProgressEntry): void;
+  onCancelEdit(): void;
+  onEdited(sheet: string, row: number): Promise<void>;
+  onChanged(change: Parameters<typeof rowChangedMessage>[0]): Promise<void>;
   onReveal: ((at: CellLocation) => void) | undefined;
   onSaved(sheet: string, row: number): Promise<void>;
   onExists(sheet: string, row: number): Promise<void>;
@@ -485,18 +609,22 @@ function Entry(p: EntryProps) {
   const { t, num, prefs } = usePrefs();
   const wb = p.view.read.workbook;
   const code = p.item.code as NonNullable<PlanItem["code"]>;
-  const [form, setForm] = useState<Form>(() => initialForm(carriedOver(wb, code, p.fy, p.month), remembered().enteredBy ?? ""));
+  const editing = p.editing;
+  const [form, setForm] = useState<Form>(() => (editing ? formOf(editing) : initialForm(carriedOver(wb, code, p.fy, p.month), remembered().enteredBy ?? "")));
   const [allowDuplicate, setAllowDuplicate] = useState(false);
   const [askDuplicate, setAskDuplicate] = useState(false);
   // the duplicate dialog gives focus back to the button that opened it
   const restoreFocus = useRestoreFocusTarget();
   const [askErrors, setAskErrors] = useState(false);
   const [saving, setSaving] = useState(false);
-  const existing = existingRows(wb, code, p.fy, p.month)[0];
+  const existing = editing ? undefined : existingRows(wb, code, p.fy, p.month)[0];
 
-  const input: DraftInput = useMemo(() => ({ ...form, fy: p.fy, month: p.month, code, enteredOn: dateOnly(p.now) }), [form, p.fy, p.month, code, p.now]);
+  // an edit keeps the row's วันที่บันทึก (when it was entered); a new row is entered today
+  const enteredOn = editing ? editing.enteredOn : dateOnly(p.now);
+  const input: DraftInput = useMemo(() => ({ ...form, fy: p.fy, month: p.month, code, enteredOn }), [form, p.fy, p.month, code, enteredOn]);
   const deferred = useDeferredValue(input);
-  const check: DraftCheck = useMemo(() => checkDraft(p.view, deferred), [p.view, deferred]);
+  // the same checks as adding; an edit is checked in its own row, which is not counted as a duplicate
+  const check: DraftCheck = useMemo(() => checkDraft(p.view, deferred, editing), [p.view, deferred, editing]);
   const byField = useMemo(() => {
     const m = new Map<string, DraftFinding>();
     for (const f of check.findings) {
@@ -515,8 +643,15 @@ function Entry(p: EntryProps) {
     setSaving(true);
     try {
       // the row as typed now (not the deferred one the checks last saw)
-      const entry = checkDraft(p.view, input).entry;
+      const entry = checkDraft(p.view, input, editing).entry;
       remember({ enteredBy: form.enteredBy.trim() });
+      if (editing) {
+        const edited = await editProgressRow(p.session.port, editing, entry);
+        if (edited.kind === "edited") await p.onEdited(edited.sheet, edited.row);
+        else if (edited.kind === "exists") await p.onExists(edited.sheet, edited.existing.at?.row ?? 0);
+        else await p.onChanged(edited);
+        return;
+      }
       const result = await addProgressRow(p.session.port, entry, { allowDuplicate });
       if (result.kind === "added") await p.onSaved(result.sheet, result.row);
       else await p.onExists(result.sheet, result.existing.at?.row ?? 0);
@@ -589,6 +724,7 @@ function Entry(p: EntryProps) {
           {p.onReveal && at && (
             <Button icon={<LocationRegular />} onClick={() => p.onReveal?.({ sheet: at.sheet, row: at.row })} data-testid="reveal-existing">{t("showInSheet")}</Button>
           )}
+          <Button appearance="primary" icon={<EditRegular />} onClick={() => p.onEdit(existing)} data-testid="edit-existing">{t("editThisRow")}</Button>
           <Button appearance="subtle" onClick={() => setAskDuplicate(true)} data-testid="add-anyway" {...restoreFocus}>{t("addAnyway")}</Button>
         </div>
         <Dialog open={askDuplicate} onOpenChange={(_, d) => setAskDuplicate(d.open)}>
@@ -611,13 +747,16 @@ function Entry(p: EntryProps) {
     <form
       aria-labelledby="entry-heading"
       data-testid="entry"
+      data-editing={editing?.at?.row}
       onSubmit={(e) => {
         e.preventDefault();
         if (blocking.length > 0) setAskErrors(true);
         else void save();
       }}
     >
-      <h4 className={s.sub} id="entry-heading" style={{ marginBottom: tokens.spacingVerticalS }}>{t("entryHeading", { month: p.monthText })}</h4>
+      <h4 className={s.sub} id="entry-heading" style={{ marginBottom: tokens.spacingVerticalS }}>
+        {editing ? t("editHeading", { month: p.monthText, row: num(editing.at?.row ?? 0) }) : t("entryHeading", { month: p.monthText })}
+      </h4>
       <div className={s.form}>
         {choice("status", PROGRESS_STATUSES, form.status, (v) => set("status", v), true)}
         {text("progressPct", { placeholder: t("pctPlaceholder"), inputMode: "decimal" })}
@@ -682,8 +821,9 @@ function Entry(p: EntryProps) {
 
       <div className={s.actions} style={{ marginTop: tokens.spacingVerticalM }}>
         <Button type="submit" appearance="primary" icon={saving ? <Spinner size="extra-tiny" aria-hidden /> : <SaveRegular />} disabled={saving} data-testid="save-row">
-          {t(saving ? "saving" : "save")}
+          {t(saving ? "saving" : editing ? "saveEdit" : "save")}
         </Button>
+        {editing && <Button onClick={p.onCancelEdit} disabled={saving} data-testid="cancel-edit">{t("cancelEdit")}</Button>}
       </div>
 
       <Dialog open={askErrors} onOpenChange={(_, d) => setAskErrors(d.open)}>
