@@ -324,3 +324,9 @@ export async function generateRiskReport(port: WorkbookPort, options: { now?: Da
 
 export { GENERATED_NOTE, RISK_REPORT_SHEET };
 export { GENERATED_SHEETS_KEY, generatedSheets } from "./generated";
+
+/** The register's column header of a risk field, in the language asked (the pane's edit form). */
+export function riskFieldLabel(field: string, lang: "th" | "en"): string {
+  const c = RISKS_SHEET.columns.find((x) => x.key === field);
+  return c ? c[lang] : field;
+}

@@ -22,6 +22,7 @@ jest.setTimeout(120_000);
 configure({ asyncUtilTimeout: 15_000 });
 
 const SHEET = "ผลรายเดือน";
+const REGISTER = "ทะเบียนความเสี่ยง";
 const sample = sampleModel(loadSeed000());
 /** 1.1.3's พ.ย. row of FY 2567 (sheet row 3 of the sample: ต.ค. is row 2). */
 const NOV_ROW = 3;
@@ -154,5 +155,79 @@ describe.each([["in Excel", inExcel], ["standalone", standalone]] as const)("the
     const now = (await rows(p)).progress.find((r) => r.at?.row === NOV_ROW);
     expect(now).toMatchObject({ disbursed: 1234 });
     expect(now?.problems).not.toBe("ของหน้าต่างนี้");
+  });
+});
+
+const riskCard = (page: HTMLElement, id: string) => within(page).getAllByTestId("risk").find((r) => r.dataset.id === id) as HTMLElement;
+
+describe.each([["in Excel", inExcel], ["standalone", standalone]] as const)("the risks page edits and removes risks %s", (_, make) => {
+  it("Edit opens the risk's form with the register's checks; Enter with an error saves nothing and goes to the field; fixed, it saves", async () => {
+    const p = await make();
+    const page = await openTab(p, "risks");
+    const before = (await rows(p)).risks;
+    const edit = within(riskCard(page, "R-01")).getByTestId("edit-risk");
+    expect(edit.getAttribute("aria-label")).toBe("แก้ไขความเสี่ยง R-01");
+    press(edit);
+    const dialog = await screen.findByTestId("risk-edit");
+    expect((within(dialog).getByTestId("risk-field-likelihood") as HTMLInputElement).value).toBe(String(before[0]?.likelihood));
+    fireEvent.change(within(dialog).getByTestId("risk-field-likelihood"), { target: { value: "9" } });
+    await waitFor(() => expect(screen.getByTestId("risk-edit").dataset.errors).toBe("1"));
+    const syncs = p.excel?.syncCount ?? 0;
+    await act(async () => {
+      fireEvent.submit(within(screen.getByTestId("risk-edit")).getByTestId("risk-field-likelihood").closest("form") as HTMLFormElement);
+    });
+    expect(screen.getByTestId("risk-edit-errors").textContent).toContain("R1");
+    await waitFor(() => expect(document.activeElement?.getAttribute("data-field")).toBe("likelihood"));
+    if (p.excel) expect(p.excel.syncCount).toBe(syncs);
+    expect((await rows(p)).risks).toEqual(before);
+
+    fireEvent.change(within(screen.getByTestId("risk-edit")).getByTestId("risk-field-likelihood"), { target: { value: "2" } });
+    fireEvent.change(within(screen.getByTestId("risk-edit")).getByTestId("risk-field-existingControls"), { target: { value: "ตรวจสองชั้น" } });
+    await waitFor(() => expect(screen.getByTestId("risk-edit").dataset.errors).toBe("0"));
+    await act(async () => {
+      fireEvent.submit(within(screen.getByTestId("risk-edit")).getByTestId("risk-field-likelihood").closest("form") as HTMLFormElement);
+    });
+    await waitFor(() => expect(within(page).getByTestId("risks-status").textContent).toContain(`แก้ไขความเสี่ยง R-01 แล้ว (แผ่นงาน ${REGISTER} แถว 2)`));
+    await waitFor(() => expect(screen.queryByTestId("risk-edit")).toBeNull());
+    const after = (await rows(p)).risks;
+    expect(after[0]).toMatchObject({ ...before[0], likelihood: 2, existingControls: "ตรวจสองชั้น" });
+    expect(after.slice(1)).toEqual(before.slice(1));
+    await waitFor(() => expect(document.activeElement).toBe(within(riskCard(page, "R-01")).getByTestId("edit-risk")));
+  });
+
+  it("Remove asks first, focused on ยกเลิก; cancelling gives the focus back; confirming removes that risk only", async () => {
+    const p = await make();
+    const page = await openTab(p, "risks");
+    const before = (await rows(p)).risks;
+    press(within(riskCard(page, "R-01")).getByTestId("remove-risk"));
+    const dialog = await screen.findByTestId("confirm-remove-risk");
+    expect(dialog.textContent).toContain("ลบความเสี่ยง R-01?");
+    const cancel = within(dialog).getByTestId("cancel-remove-risk");
+    await waitFor(() => expect(document.activeElement).toBe(cancel));
+    fireEvent.click(cancel);
+    await waitFor(() => expect(screen.queryByTestId("confirm-remove-risk")).toBeNull());
+    await waitFor(() => expect(document.activeElement).toBe(within(riskCard(page, "R-01")).getByTestId("remove-risk")));
+
+    press(within(riskCard(page, "R-01")).getByTestId("remove-risk"));
+    await act(async () => {
+      fireEvent.click(within(await screen.findByTestId("confirm-remove-risk")).getByTestId("confirm-remove-risk-button"));
+    });
+    await waitFor(() => expect(within(page).getByTestId("risks-status").textContent).toContain("ลบความเสี่ยง R-01 แล้ว"));
+    const after = (await rows(p)).risks;
+    expect(after.map((r) => r.id)).toEqual(before.slice(1).map((r) => r.id));
+    await waitFor(() => expect(within(page).getAllByTestId("risk").map((r) => r.dataset.id)).toEqual(after.map((r) => r.id)));
+    await waitFor(() => expect(document.activeElement?.getAttribute("data-testid")).toBe("risk-list-heading"));
+  });
+
+  it("a risk another writer changed after the page read it is refused with a message; their value stays", async () => {
+    const p = await make();
+    const page = await openTab(p, "risks");
+    press(within(riskCard(page, "R-02")).getByTestId("remove-risk"));
+    typeInSheet(p, REGISTER, "J3", "อีกคนแก้");
+    await act(async () => {
+      fireEvent.click(within(await screen.findByTestId("confirm-remove-risk")).getByTestId("confirm-remove-risk-button"));
+    });
+    await waitFor(() => expect(within(page).getByTestId("risks-status").textContent).toContain("ถูกแก้ไขหรือย้าย"));
+    expect((await rows(p)).risks.find((r) => r.id === "R-02")?.existingControls).toBe("อีกคนแก้");
   });
 });

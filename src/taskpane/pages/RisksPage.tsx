@@ -3,17 +3,28 @@
  * grids with the number of risks in each cell (a cell is a button: it lists its risks); each risk with
  * its levels and the plan items that control it, and a warning where a high or very high risk has none.
  * Typical risks are added from the library in a dialog (appended to the register, then read again), and
- * the การประเมินความเสี่ยง sheet is generated in the workbook. Where the session can watch the workbook,
+ * the การประเมินความเสี่ยง sheet is generated in the workbook. Each risk can be edited in a dialog (its
+ * scores, controls and plan items, with the register's checks as one types; Enter never saves a risk with
+ * errors) or removed after a confirmation focused on "ยกเลิก"; a risk another writer changed meanwhile
+ * is refused and the page reads again (issue 16). Where the session can watch the workbook,
  * the page reads it again shortly after each edit.
  */
 import {
-  Badge, Body1, Button, Caption1, Checkbox, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle,
-  makeStyles, mergeClasses, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, Subtitle2, Text, tokens, useArrowNavigationGroup, useRestoreFocusTarget,
+  Badge, Body1, Button, Caption1, Checkbox, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Dropdown, Field, Input,
+  makeStyles, mergeClasses, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Option, Spinner, Subtitle2, Text, Textarea, tokens,
+  useArrowNavigationGroup, useRestoreFocusTarget,
 } from "@fluentui/react-components";
-import { AddRegular, DocumentTableRegular, LocationRegular, WarningFilled } from "@fluentui/react-icons";
+import { AddRegular, DeleteRegular, DocumentTableRegular, EditRegular, LocationRegular, WarningFilled } from "@fluentui/react-icons";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { SheetConflictError } from "../../app/port";
-import { addRisksFromLibrary, generateRiskReport, libraryInRegister, readRiskOverview, RISK_REPORT_SHEET } from "../../app/risks";
+import { rowChangedMessage } from "../../app/row-edit";
+import {
+  addRisksFromLibrary, checkRiskDraft, editRisk, generateRiskReport, libraryInRegister, readRiskOverview, removeRisk, type RiskDraftInput, riskFieldLabel,
+  RISK_REPORT_SHEET,
+} from "../../app/risks";
+import type { ReadResult } from "../../app/validate";
+import { CONTROL_RATINGS, type ControlRating } from "../../domain/lists";
+import type { RiskEntry } from "../../domain/plan";
 import type { WorkbookSession } from "../../app/session";
 import type { AssessedRisk } from "../../domain/risk/assess";
 import { risksInCell } from "../../domain/risk/assess";
@@ -23,6 +34,7 @@ import { plainMessage } from "../ErrorBar";
 import { usePrefs } from "../prefs";
 import { DownloadAction } from "../save";
 import { useLiveRead } from "../useLiveRead";
+import { useSafeFocus } from "../useSafeFocus";
 
 type Side = "inherent" | "residual";
 interface CellKey {
@@ -68,6 +80,10 @@ const useStyles = makeStyles({
   libraryList: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
   surface: { maxWidth: "min(640px, calc(100vw - 24px))" },
   content: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, maxHeight: "60vh", overflowY: "auto" },
+  cardActions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXXS, marginInlineStart: "auto" },
+  form: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(140px, 1fr))", alignItems: "start", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS, minWidth: 0 },
+  wide: { gridColumn: "1 / -1" },
+  control: { width: "100%", minWidth: 0 },
 });
 
 /** Reads the register at once, on demand, and (where the session can watch) after edits. */
@@ -87,6 +103,10 @@ export function RisksPage({ session }: { session: WorkbookSession }) {
   const [status, setStatus] = useState<{ intent: "success" | "error" | "warning"; text: string }>();
   const [working, setWorking] = useState(false);
   const [libraryOpen, setLibraryOpen] = useState(false);
+  /** The risk being edited or removed, as the user saw it (its row included). */
+  const [editing, setEditing] = useState<RiskEntry>();
+  const [removing, setRemoving] = useState<RiskEntry>();
+  const cancelRemoveRef = useSafeFocus(removing !== undefined);
 
   const m = overview?.matrix;
   // the dialog gives focus back to the button that opened it when it closes
@@ -112,6 +132,55 @@ export function RisksPage({ session }: { session: WorkbookSession }) {
       await load();
     } catch (e) {
       setStatus({ intent: "error", text: `${t("risksAddFailed")} ${plainMessage(e, prefs.lang)}` });
+    } finally {
+      setWorking(false);
+    }
+  };
+
+  /** Back to the risk's own button after a dialog (the list may have been read again meanwhile). */
+  const focusRisk = (row: number | undefined, button: "edit-risk" | "remove-risk") => setTimeout(() => {
+    const target = row !== undefined ? document.querySelector<HTMLElement>(`[data-testid="risk"][data-row="${row}"] [data-testid="${button}"]`) : null;
+    (target ?? document.querySelector<HTMLElement>('[data-testid="risk-list-heading"]'))?.focus();
+  }, 0);
+  const refused = async (change: Parameters<typeof rowChangedMessage>[0]) => {
+    await load();
+    setStatus({ intent: "warning", text: rowChangedMessage(change)[prefs.lang] });
+  };
+
+  const saveEdit = async (seen: RiskEntry, edited: RiskEntry) => {
+    setWorking(true);
+    try {
+      const result = await editRisk(session.port, seen, edited);
+      setEditing(undefined);
+      if (result.kind === "changed") await refused(result);
+      else {
+        await load();
+        setStatus({ intent: "success", text: t("riskEdited", { id: seen.id, sheet: result.sheet, row: num(result.row) }) });
+      }
+      focusRisk(seen.at?.row, "edit-risk");
+    } catch (e) {
+      setStatus({ intent: "error", text: `${t("riskSaveFailed")} ${plainMessage(e, prefs.lang)}` });
+    } finally {
+      setWorking(false);
+    }
+  };
+
+  const remove = async () => {
+    const seen = removing;
+    if (!seen) return;
+    setWorking(true);
+    try {
+      const result = await removeRisk(session.port, seen);
+      setRemoving(undefined);
+      if (result.kind === "changed") await refused(result);
+      else {
+        await load();
+        setStatus({ intent: "success", text: t("riskRemoved", { id: seen.id, sheet: result.sheet, row: num(result.row) }) });
+      }
+      focusRisk(undefined, "remove-risk");
+    } catch (e) {
+      setRemoving(undefined);
+      setStatus({ intent: "error", text: `${t("riskRemoveFailed")} ${plainMessage(e, prefs.lang)}` });
     } finally {
       setWorking(false);
     }
@@ -189,7 +258,7 @@ export function RisksPage({ session }: { session: WorkbookSession }) {
           </ul>
 
           <div className={s.head}>
-            <Subtitle2 as="h3" className={s.heading} data-testid="risk-list-heading">
+            <Subtitle2 as="h3" className={s.heading} data-testid="risk-list-heading" tabIndex={-1}>
               {selected
                 ? t(selected.side === "inherent" ? "risksInCellBefore" : "risksInCellAfter", { l: num(selected.likelihood), i: num(selected.impact), n: num(shown.length) })
                 : t("allRisks", { n: num(shown.length) })}
@@ -199,12 +268,41 @@ export function RisksPage({ session }: { session: WorkbookSession }) {
           {shown.length === 0 && <Body1 data-testid="no-risks">{t(overview.risks.length === 0 ? "registerEmpty" : "noRisksInCell")}</Body1>}
           <ul className={s.list} data-testid="risk-list">
             {shown.map((a, i) => (
-              <RiskCard key={`${a.risk.id}#${a.risk.at?.row ?? i}`} a={a} onReveal={reveal && a.risk.at ? () => void reveal({ sheet: a.risk.at?.sheet as string, cell: `A${a.risk.at?.row}` }) : undefined} />
+              <RiskCard
+                key={`${a.risk.id}#${a.risk.at?.row ?? i}`}
+                a={a}
+                onReveal={reveal && a.risk.at ? () => void reveal({ sheet: a.risk.at?.sheet as string, cell: `A${a.risk.at?.row}` }) : undefined}
+                onEdit={a.risk.at && !working ? () => { setStatus(undefined); setEditing(a.risk); } : undefined}
+                onRemove={a.risk.at && !working ? () => setRemoving(a.risk) : undefined}
+              />
             ))}
           </ul>
         </>
       )}
       <LibraryDialog open={libraryOpen} onClose={() => setLibraryOpen(false)} onAdd={(ids) => void add(ids)} inRegister={inRegister} />
+      {editing && overview && (
+        <RiskEditDialog
+          key={`${editing.id}#${editing.at?.row ?? ""}`}
+          seen={editing}
+          read={overview.read}
+          saving={working}
+          onClose={() => { const row = editing.at?.row; setEditing(undefined); focusRisk(row, "edit-risk"); }}
+          onSave={(edited) => void saveEdit(editing, edited)}
+        />
+      )}
+      <Dialog open={removing !== undefined} onOpenChange={(_, d) => { if (!d.open && !working) { const row = removing?.at?.row; setRemoving(undefined); focusRisk(row, "remove-risk"); } }}>
+        <DialogSurface className={s.surface} data-testid="confirm-remove-risk">
+          <DialogBody>
+            <DialogTitle>{t("confirmRemoveRiskTitle", { id: removing?.id ?? "" })}</DialogTitle>
+            <DialogContent>{t("confirmRemoveRiskBody", { id: removing?.id ?? "", event: removing?.event ?? "" })}</DialogContent>
+            <DialogActions>
+              {/* the safe action takes the focus: Enter on an opened dialog never removes a risk */}
+              <Button ref={cancelRemoveRef} appearance="primary" autoFocus disabled={working} onClick={() => { const row = removing?.at?.row; setRemoving(undefined); focusRisk(row, "remove-risk"); }} data-testid="cancel-remove-risk">{t("cancel")}</Button>
+              <Button icon={working ? <Spinner size="extra-tiny" aria-hidden /> : <DeleteRegular />} disabled={working} onClick={() => void remove()} data-testid="confirm-remove-risk-button">{t("removeRisk")}</Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
     </section>
   );
 }
@@ -286,7 +384,14 @@ function LevelBadge({ s: scored }: { s: Scored | undefined }) {
   );
 }
 
-function RiskCard({ a, onReveal }: { a: AssessedRisk; onReveal: (() => void) | undefined }) {
+interface RiskCardProps {
+  a: AssessedRisk;
+  onReveal: (() => void) | undefined;
+  onEdit?: (() => void) | undefined;
+  onRemove?: (() => void) | undefined;
+}
+
+function RiskCard({ a, onReveal, onEdit, onRemove }: RiskCardProps) {
   const s = useStyles();
   const { t, prefs } = usePrefs();
   const where = a.risk.at ? `${a.risk.at.sheet}!A${a.risk.at.row}` : "";
@@ -302,6 +407,12 @@ function RiskCard({ a, onReveal }: { a: AssessedRisk; onReveal: (() => void) | u
           <Button size="small" appearance="subtle" icon={<LocationRegular />} onClick={onReveal} aria-label={t("goToCell", { where })} data-testid="risk-go">
             {where}
           </Button>
+        )}
+        {(onEdit || onRemove) && (
+          <span className={s.cardActions}>
+            {onEdit && <Button size="small" appearance="subtle" icon={<EditRegular />} onClick={onEdit} aria-label={t("editRiskLabel", { id: a.risk.id || "-" })} data-testid="edit-risk">{t("editRisk")}</Button>}
+            {onRemove && <Button size="small" appearance="subtle" icon={<DeleteRegular />} onClick={onRemove} aria-label={t("removeRiskLabel", { id: a.risk.id || "-" })} data-testid="remove-risk">{t("removeRisk")}</Button>}
+          </span>
         )}
       </div>
       <Caption1 className={s.wrap}>{a.risk.process || "-"}</Caption1>
@@ -325,6 +436,113 @@ function RiskCard({ a, onReveal }: { a: AssessedRisk; onReveal: (() => void) | u
         </Caption1>
       )}
     </li>
+  );
+}
+
+type RiskTextField = Exclude<keyof RiskDraftInput, "controlRating">;
+type RiskForm = Record<RiskTextField, string> & { readonly controlRating: ControlRating | "" };
+
+function riskForm(r: RiskEntry): RiskForm {
+  const n = (v: number | undefined) => (v === undefined ? "" : String(v));
+  return {
+    process: r.process, event: r.event, likelihood: n(r.likelihood), impact: n(r.impact), existingControls: r.existingControls,
+    controlRating: r.controlRating ?? "", residualLikelihood: n(r.residualLikelihood), residualImpact: n(r.residualImpact),
+    mitigations: r.mitigations.join(", "), owner: r.owner,
+  };
+}
+
+/**
+ * A risk's register row as a form: the same checks as the register (R1–R7 on the edited risk, as one
+ * types). Saving (the button or Enter in a field) with an error saves nothing and puts the cursor in
+ * the first field in error.
+ */
+function RiskEditDialog({ seen, read, saving, onClose, onSave }: { seen: RiskEntry; read: ReadResult; saving: boolean; onClose(): void; onSave(edited: RiskEntry): void }) {
+  const s = useStyles();
+  const { t, num, prefs } = usePrefs();
+  const [form, setForm] = useState<RiskForm>(() => riskForm(seen));
+  const [tried, setTried] = useState(false);
+  const check = useMemo(() => checkRiskDraft(read, seen, form), [read, seen, form]);
+  const byField = useMemo(() => {
+    const m = new Map<string, (typeof check.findings)[number]>();
+    for (const f of check.findings) {
+      const before = f.field ? m.get(f.field) : undefined;
+      if (f.field && (!before || (before.finding.severity !== "error" && f.finding.severity === "error"))) m.set(f.field, f);
+    }
+    return m;
+  }, [check]);
+  const errors = check.findings.filter((f) => f.finding.severity === "error");
+  const set = <K extends keyof RiskForm>(key: K, value: RiskForm[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const validation = (field: string) => {
+    const f = byField.get(field);
+    if (!f) return {};
+    return { validationState: f.finding.severity === "error" ? ("error" as const) : ("warning" as const), validationMessage: f.finding.message[prefs.lang] };
+  };
+  const text = (field: RiskTextField, opts: { multiline?: boolean; wide?: boolean; hint?: string; numeric?: boolean } = {}) => (
+    <Field label={riskFieldLabel(field, prefs.lang)} hint={opts.hint} className={opts.wide ? s.wide : undefined} {...validation(field)}>
+      {opts.multiline ? (
+        <Textarea className={s.control} value={form[field]} resize="vertical" onChange={(_, d) => set(field, d.value)} data-testid={`risk-field-${field}`} data-field={field} />
+      ) : (
+        <Input className={s.control} value={form[field]} inputMode={opts.numeric ? "numeric" : undefined} onChange={(_, d) => set(field, d.value)} data-testid={`risk-field-${field}`} data-field={field} />
+      )}
+    </Field>
+  );
+  const submit = () => {
+    setTried(true);
+    const first = errors.find((f) => f.field !== undefined)?.field;
+    if (errors.length === 0) onSave(check.entry);
+    else if (first) document.querySelector<HTMLElement>(`[data-testid="risk-edit"] [data-field="${first}"]`)?.focus();
+  };
+  return (
+    <Dialog open onOpenChange={(_, d) => { if (!d.open && !saving) onClose(); }}>
+      <DialogSurface className={s.surface} data-testid="risk-edit" data-errors={check.counts.error}>
+        <form onSubmit={(e) => { e.preventDefault(); submit(); }}>
+          <DialogBody>
+            <DialogTitle>{t("editRiskTitle", { id: seen.id || "-" })}</DialogTitle>
+            <DialogContent className={s.content}>
+              <div className={s.form}>
+                {text("event", { multiline: true, wide: true })}
+                {text("process", { wide: true })}
+                {text("likelihood", { numeric: true })}
+                {text("impact", { numeric: true })}
+                {text("existingControls", { multiline: true, wide: true })}
+                <Field label={riskFieldLabel("controlRating", prefs.lang)} {...validation("controlRating")}>
+                  <Dropdown
+                    className={s.control}
+                    value={form.controlRating ? (CONTROL_RATINGS.entries.find((e) => e.key === form.controlRating)?.[prefs.lang] ?? "") : t("notChosen")}
+                    selectedOptions={[form.controlRating]}
+                    onOptionSelect={(_, d) => set("controlRating", (d.optionValue ?? "") as ControlRating | "")}
+                    data-testid="risk-field-controlRating"
+                    data-field="controlRating"
+                  >
+                    <Option value="" text={t("notChosen")}>{t("notChosen")}</Option>
+                    {CONTROL_RATINGS.entries.map((e) => <Option key={e.key} value={e.key} text={e[prefs.lang]}>{e[prefs.lang]}</Option>)}
+                  </Dropdown>
+                </Field>
+                {text("residualLikelihood", { numeric: true })}
+                {text("residualImpact", { numeric: true })}
+                {text("mitigations", { wide: true, hint: t("riskMitigationsHint") })}
+                {text("owner", { wide: true })}
+              </div>
+              <Caption1 role="status" aria-live="polite" data-testid="risk-draft-summary">
+                {check.findings.length === 0 ? t("draftOk") : t("draftCounts", { errors: num(check.counts.error), warnings: num(check.counts.warning) })}
+              </Caption1>
+              {tried && errors.length > 0 && (
+                <MessageBar intent="error" layout="multiline" data-testid="risk-edit-errors">
+                  <MessageBarBody>
+                    {t("riskDraftErrors", { n: num(errors.length) })}
+                    <ul>{errors.map((f, i) => <li key={i}>{`${f.finding.rule}: ${f.finding.message[prefs.lang]}`}</li>)}</ul>
+                  </MessageBarBody>
+                </MessageBar>
+              )}
+            </DialogContent>
+            <DialogActions>
+              <Button type="submit" appearance="primary" disabled={saving} icon={saving ? <Spinner size="extra-tiny" aria-hidden /> : undefined} data-testid="risk-save">{t("saveEdit")}</Button>
+              <Button onClick={onClose} disabled={saving} data-testid="risk-edit-cancel">{t("cancel")}</Button>
+            </DialogActions>
+          </DialogBody>
+        </form>
+      </DialogSurface>
+    </Dialog>
   );
 }
 
