@@ -65,3 +65,14 @@ export function formatAmount(value: number, digits: "thai" | "arabic" = "arabic"
   const text = (Number.isInteger(value) ? WHOLE_AMOUNT : SATANG_AMOUNT).format(value);
   return digits === "thai" ? toThaiDigits(text) : text;
 }
+
+/**
+ * Text for the screen in the chosen digits (issue 16): numbers, codes ("1.1.1" → "๑.๑.๑") and dates
+ * ("15/1/2567") become Thai digits, but not digits that belong to a name made of Latin letters — a cell
+ * ("A38", "$A$1"), a rule id ("M10"), a formula ("=SUM(G2:G9)") — which Excel and the rules' lists spell
+ * with Arabic digits.
+ */
+export function displayDigits(text: string, digits: "thai" | "arabic"): string {
+  if (digits === "arabic") return text;
+  return text.replace(/[A-Za-z_$][A-Za-z0-9_$]*|[0-9]+/g, (m) => (/^[0-9]/.test(m) ? toThaiDigits(m) : m));
+}

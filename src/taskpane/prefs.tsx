@@ -1,6 +1,7 @@
 /** Display preferences (language, digits), kept in the browser, and the formatting that follows from them. */
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
-import { formatAmount, toThaiDigits } from "../domain/thai";
+import { formatThaiDate } from "../domain/calendar";
+import { displayDigits, formatAmount } from "../domain/thai";
 import { type Lang, type MessageKey, translate } from "./i18n";
 
 export type DigitStyle = "thai" | "arabic";
@@ -18,7 +19,20 @@ interface PrefsApi {
   num(n: number): string;
   /** An amount in baht with thousands separators in the chosen digits. */
   money(n: number): string;
+  /**
+   * Any text for the screen in the chosen digits — a finding's message, what was expected, a heading — the
+   * one formatter the pages share (issue 16). Cell addresses, rule ids and formulas keep Arabic digits
+   * (`displayDigits`). Not for values the user types or that go into the workbook.
+   */
+  text(s: string): string;
+  /** A plan or framework code ("1.1.1" → "๑.๑.๑" with Thai digits). */
+  code(c: string): string;
+  /** A date as Thai documents write it, Buddhist Era ("15 มกราคม 2567"; English: "15 January 2024"), in the chosen digits. */
+  date(d: Date): string;
 }
+
+/** English dates in the calendar English readers use ("15 January 2024"); UTC as formatThaiDate reads them. */
+const EN_DATE = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 
 const STORAGE_KEY = "sujarit.prefs";
 export const DEFAULT_PREFS: Prefs = { lang: "th", digits: "arabic" };
@@ -50,13 +64,16 @@ export function PrefsProvider({ initial, children }: { initial?: Prefs; children
   }, [prefs]);
   const setPrefs = useCallback((next: Partial<Prefs>) => setState((p) => ({ ...p, ...next })), []);
   const api = useMemo<PrefsApi>(() => {
-    const digits = (s: string) => (prefs.digits === "thai" ? toThaiDigits(s) : s);
+    const digits = (s: string) => displayDigits(s, prefs.digits);
     return {
       prefs,
       setPrefs,
       t: (key, vars) => digits(translate(prefs.lang, key, vars)),
       num: (n) => digits(String(n)),
       money: (n) => formatAmount(n, prefs.digits),
+      text: digits,
+      code: digits,
+      date: (d) => digits(prefs.lang === "th" ? formatThaiDate(d) : EN_DATE.format(d)),
     };
   }, [prefs, setPrefs]);
   return <PrefsContext.Provider value={api}>{children}</PrefsContext.Provider>;

@@ -109,8 +109,20 @@ it("ตรวจสอบ lists the sample's 35 M10 warnings; a click shows the 
     await first.locator('[data-testid="finding-go"]').click({ timeout: 5_000 });
     await first.locator('[data-testid="finding-detail"]').waitFor({ timeout: 5_000 });
   });
+  // the M10 group is warnings: folded at three findings, a button for the other 32 (issue 16)
+  expect(await page.locator('[data-testid="finding"]').count()).toBe(3);
+  const fold = page.locator('[data-testid="rule-group"][data-rule="M10"] [data-testid="rule-fold"]');
+  expect(await fold.getAttribute("aria-expanded")).toBe("false");
+  expect(await fold.innerText()).toBe("แสดงอีก 32 รายการ");
+  // by keyboard: the button is a tab stop, Enter opens the group, and focus goes to the first finding it showed
+  await fold.focus();
+  await page.keyboard.press("Enter");
+  await page.locator('[data-testid="finding"]').nth(34).waitFor({ timeout: 5_000 });
   expect(await page.locator('[data-testid="finding"]').count()).toBe(35);
   expect(await page.locator('[data-testid="finding"][data-rule="M10"]').count()).toBe(35);
+  expect(await fold.getAttribute("aria-expanded")).toBe("true");
+  const fourth = await page.locator('[data-testid="finding"]').nth(3).getAttribute("data-cell");
+  expect(await page.evaluate(() => document.activeElement?.closest('[data-testid="finding"]')?.getAttribute("data-cell"))).toBe(fourth);
   expect([
     await first.locator('[data-testid="detail-sheet"]').innerText(),
     await first.locator('[data-testid="detail-cell"]').innerText(),
@@ -118,6 +130,26 @@ it("ตรวจสอบ lists the sample's 35 M10 warnings; a click shows the 
   ]).toEqual(["แผนปฏิบัติการ", "A2", "1.1.1"]);
   expect(check.horizontalOverflow).toEqual([]);
   expect(check.violations).toEqual([]);
+});
+
+it("รายงาน at 320 px: the figures table scrolls sideways with a visible cue and is one keyboard stop; at 800 px no cue", async () => {
+  await page.setViewportSize({ width: 320, height: 800 });
+  await openTab(page, "reports");
+  const area = page.locator('[data-testid="report-figures-scroll"]');
+  await page.waitForFunction(() => document.querySelector('[data-testid="report-figures-scroll"]')?.getAttribute("data-clipped") === "true", undefined, { timeout: 5_000 });
+  expect(await page.locator('[data-testid="scroll-hint"]').innerText()).toBe("เลื่อนดู →");
+  expect(await area.getAttribute("tabindex")).toBe("0");
+  expect(await area.getAttribute("aria-label")).toBe("ตัวเลขของรอบนี้ (เลื่อนดูด้านข้างได้)");
+  // the shadow that shows the clipped right edge is the area's own background, not painted over by the table
+  expect(await area.evaluate((el) => getComputedStyle(el).backgroundImage)).toContain("radial-gradient");
+  await area.focus();
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowRight");
+  await page.waitForFunction(() => (document.querySelector('[data-testid="report-figures-scroll"]')?.scrollLeft ?? 0) > 0, undefined, { timeout: 5_000 });
+  await page.setViewportSize({ width: 800, height: 900 });
+  await page.waitForFunction(() => document.querySelector('[data-testid="report-figures-scroll"]')?.getAttribute("data-clipped") === "false", undefined, { timeout: 5_000 });
+  expect(await page.locator('[data-testid="scroll-hint"]').count()).toBe(0);
+  expect(await area.getAttribute("aria-label")).toBe("ตัวเลขของรอบนี้");
 });
 
 it("ความเสี่ยง shows the sample's 3 risks in both heat maps; a cell chosen by keyboard lists its risk; the library dialog (screenshots, axe)", async () => {

@@ -11,7 +11,7 @@ import {
 import {
   CheckmarkCircleFilled, ErrorCircleFilled, EyeOffRegular, type FluentIcon, InfoFilled, LocationRegular, ShieldTaskRegular, WarningFilled,
 } from "@fluentui/react-icons";
-import { useCallback, useId, useMemo, useState } from "react";
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import { cellText, runChecks } from "../../app/checks";
 import type { WorkbookSession } from "../../app/session";
 import type { Bilingual, Finding, Severity } from "../../domain/findings";
@@ -19,6 +19,7 @@ import { READER_RULES, RULES } from "../../domain/validation";
 import { plainMessage } from "../ErrorBar";
 import type { MessageKey } from "../i18n";
 import { usePrefs } from "../prefs";
+import { ThaiText } from "../ThaiText";
 import { LIVE_DEBOUNCE_MS, useLiveRead } from "../useLiveRead";
 
 export { LIVE_DEBOUNCE_MS };
@@ -29,6 +30,12 @@ const SEVERITY_BADGE: Readonly<Record<Severity, "danger" | "warning" | "informat
 const SEVERITY_ICON: Readonly<Record<Severity, FluentIcon>> = {
   error: ErrorCircleFilled, warning: WarningFilled, info: InfoFilled,
 };
+
+/**
+ * A folded rule group shows this many findings (issue 16: 35 M10 warnings made the page 4,685 px tall at
+ * 340 px). Errors' groups start open — each error is work to do; warnings and notes start folded.
+ */
+export const FOLDED_SHOWN = 3;
 
 const RULE_TITLES: ReadonlyMap<string, Bilingual> = new Map([...READER_RULES, ...RULES].map((r) => [r.id, r.title]));
 
@@ -102,6 +109,7 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightRegular, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground2,
   },
   ruleTitle: { fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground1 },
+  fold: { alignSelf: "flex-start" },
 });
 
 /** HH:MM in the pane's language (Thai: 14:05 น.). */
@@ -162,13 +170,24 @@ const ALL_RULES = "*";
 
 export function ChecksPage({ session }: { session: WorkbookSession }) {
   const s = useStyles();
-  const { t, num, prefs } = usePrefs();
+  const { t, num, prefs, text } = usePrefs();
   const { run, done, busy, error, check } = useChecks(session);
   const [hidden, setHidden] = useState<ReadonlySet<Severity>>(new Set());
   const [rule, setRule] = useState(ALL_RULES);
   const [query, setQuery] = useState("");
   const [selected, setSelected] = useState<string>();
   const [revealError, setRevealError] = useState<string>();
+  // rule groups the user opened or folded, by severity:sheet:rule; the rest follow their severity's default
+  const [folds, setFolds] = useState<ReadonlyMap<string, boolean>>(new Map());
+  const [focusFinding, setFocusFinding] = useState<string>();
+  const rootRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    // after "แสดงอีก N รายการ" the button is gone: focus moves to the first finding it showed, not to the page
+    if (focusFinding === undefined) return;
+    const item = [...(rootRef.current?.querySelectorAll<HTMLElement>("[data-finding-id]") ?? [])].find((li) => li.dataset.findingId === focusFinding);
+    item?.querySelector<HTMLElement>('[data-testid="finding-go"]')?.focus();
+    setFocusFinding(undefined);
+  }, [focusFinding]);
   const ruleLabelId = useId();
 
   const findings = run?.validation.findings ?? [];
@@ -228,7 +247,7 @@ export function ChecksPage({ session }: { session: WorkbookSession }) {
     : "";
 
   return (
-    <section className={s.root} aria-labelledby="checks-heading" data-testid="checks" data-ready={run !== undefined && !busy ? "true" : "false"}>
+    <section ref={rootRef} className={s.root} aria-labelledby="checks-heading" data-testid="checks" data-ready={run !== undefined && !busy ? "true" : "false"}>
       <div className={s.head}>
         <Subtitle2 as="h2" id="checks-heading" className={s.heading}>{t("checksHeading")}</Subtitle2>
         <Button
@@ -243,7 +262,7 @@ export function ChecksPage({ session }: { session: WorkbookSession }) {
 
       <div className={s.summary}>
         <Text role="status" aria-live="polite" data-testid="check-summary" data-total={run ? findings.length : undefined}>
-          {busy ? t("checking") : summary}
+          <ThaiText text={busy ? t("checking") : summary} />
         </Text>
         {done && (
           <Caption1 className={s.note} data-testid="checked-at" data-runs={done.count}>
@@ -257,7 +276,7 @@ export function ChecksPage({ session }: { session: WorkbookSession }) {
 
       {(session.highlight || session.watch) && (
         <Caption1 className={s.note}>
-          {[session.highlight && t("highlightNote"), session.watch && t("liveNote")].filter(Boolean).join(" ")}
+          <ThaiText text={[session.highlight && t("highlightNote"), session.watch && t("liveNote")].filter(Boolean).join(" ")} />
         </Caption1>
       )}
 
@@ -281,7 +300,7 @@ export function ChecksPage({ session }: { session: WorkbookSession }) {
         <div className={s.empty} data-testid="no-findings">
           <CheckmarkCircleFilled className={s.emptyIcon} aria-hidden />
           <Subtitle2 as="h3" className={s.heading}>{t("noFindings")}</Subtitle2>
-          <Body1>{t("noFindingsBody")}</Body1>
+          <Body1><ThaiText text={t("noFindingsBody")} /></Body1>
         </div>
       )}
 
@@ -363,15 +382,25 @@ export function ChecksPage({ session }: { session: WorkbookSession }) {
                       <span>{t(SEVERITY_LABEL[severity])}</span>
                       <Badge appearance="tint" color={SEVERITY_BADGE[severity]}>{num(list.length)}</Badge>
                     </h4>
-                    {byRule(list).map(({ rule: id, findings: ruled }) => (
-                    <div key={id} className={s.rule} data-testid="rule-group" data-rule={id} data-count={ruled.length}>
+                    {byRule(list).map(({ rule: id, findings: ruled }) => {
+                    const foldKey = `${severity}:${g.sheet}:${id}`;
+                    const foldable = ruled.length > FOLDED_SHOWN;
+                    const open = !foldable || (folds.get(foldKey) ?? severity === "error");
+                    const visible = open ? ruled : ruled.slice(0, FOLDED_SHOWN);
+                    const listId = `rule-list-${gi}-${severity}-${id}`;
+                    const setOpen = (next: boolean) => {
+                      setFolds((m) => new Map(m).set(foldKey, next));
+                      if (next) setFocusFinding(`${foldKey}#${FOLDED_SHOWN}`);
+                    };
+                    return (
+                    <div key={id} className={s.rule} data-testid="rule-group" data-rule={id} data-count={ruled.length} data-open={open ? "true" : "false"}>
                     <h5 className={s.ruleHeading} data-testid="rule-heading">
                       <Badge appearance="outline" color="informative" shape="rounded">{id}</Badge>
-                      <span className={s.ruleTitle} data-testid="rule-title">{RULE_TITLES.get(id)?.[prefs.lang] ?? id}</span>
+                      <span className={s.ruleTitle} data-testid="rule-title"><ThaiText text={text(RULE_TITLES.get(id)?.[prefs.lang] ?? id)} /></span>
                       <span>{t("ruleCount", { n: num(ruled.length) })}</span>
                     </h5>
-                    <ul className={s.list}>
-                      {ruled.map((f, i) => {
+                    <ul className={s.list} id={listId}>
+                      {visible.map((f, i) => {
                         const key = findingKey(f);
                         const isSelected = selected === key;
                         const detailId = `detail-${gi}-${severity}-${id}-${i}`;
@@ -379,6 +408,7 @@ export function ChecksPage({ session }: { session: WorkbookSession }) {
                         return (
                           <li
                             key={`${key}#${i}`}
+                            data-finding-id={`${foldKey}#${i}`}
                             className={mergeClasses(s.item, severity === "error" ? s.itemError : severity === "warning" ? s.itemWarning : s.itemInfo, isSelected && s.selected)}
                             onClick={() => void select(f)}
                             data-testid="finding"
@@ -402,7 +432,7 @@ export function ChecksPage({ session }: { session: WorkbookSession }) {
                                 {where(f)}
                               </Button>
                             </div>
-                            <Body1 className={s.message}>{f.message[prefs.lang]}</Body1>
+                            <Body1 className={s.message}><ThaiText text={text(f.message[prefs.lang])} /></Body1>
                             {(f.found !== undefined || f.expected || f.suggestion) && (
                               <dl className={s.details}>
                                 {f.found !== undefined && (
@@ -414,7 +444,7 @@ export function ChecksPage({ session }: { session: WorkbookSession }) {
                                 {f.expected && (
                                   <>
                                     <dt className={s.term}>{t("expectedValue")}</dt>
-                                    <dd className={s.def}>{f.expected[prefs.lang]}</dd>
+                                    <dd className={s.def}><ThaiText text={text(f.expected[prefs.lang])} /></dd>
                                   </>
                                 )}
                                 {f.suggestion && (
@@ -449,8 +479,22 @@ export function ChecksPage({ session }: { session: WorkbookSession }) {
                         );
                       })}
                     </ul>
+                    {foldable && (
+                      <Button
+                        className={s.fold}
+                        size="small"
+                        appearance="secondary"
+                        aria-expanded={open}
+                        aria-controls={listId}
+                        onClick={() => setOpen(!open)}
+                        data-testid="rule-fold"
+                      >
+                        {open ? t("showFewerFindings") : t("showMoreFindings", { n: num(ruled.length - FOLDED_SHOWN) })}
+                      </Button>
+                    )}
                     </div>
-                    ))}
+                    );
+                    })}
                   </div>
                 );
               })}

@@ -10,6 +10,7 @@ import { readBEYear } from "../../domain/calendar";
 import type { FrameworkId } from "../../domain/frameworks/types";
 import { FRAMEWORK_CHOICES, ORG_TYPES, type OrgType } from "../../domain/lists";
 import { usePrefs } from "../prefs";
+import { ThaiText } from "../ThaiText";
 import { WriteProgress, type WriteProgressState } from "../WriteProgress";
 
 const useStyles = makeStyles({
@@ -128,8 +129,8 @@ export function CreateTemplate({ session, onCreated, onError }: Props) {
       <Dialog open={conflicts.length > 0} onOpenChange={(_, d) => !d.open && setConflicts([])}>
         <DialogSurface aria-describedby="conflict-body">
           <DialogBody>
-            <DialogTitle>{t("conflictTitle")}</DialogTitle>
-            <DialogContent id="conflict-body">{t("conflictBody", { sheets: conflicts.join(", ") })}</DialogContent>
+            <DialogTitle><ThaiText text={t("conflictTitle")} /></DialogTitle>
+            <DialogContent id="conflict-body"><ThaiText text={t("conflictBody", { sheets: conflicts.join(", ") })} /></DialogContent>
             <DialogActions>
               <Button appearance="secondary" onClick={() => setConflicts([])}>{t("cancel")}</Button>
               <Button

@@ -2,6 +2,7 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
 import { describeLocation, type Finding } from "../../domain/findings";
 import { usePrefs } from "../prefs";
+import { useThaiWrap } from "../ThaiText";
 
 const SHOWN = 8;
 
@@ -12,13 +13,17 @@ const useStyles = makeStyles({
 
 export function FindingsList({ findings }: { findings: readonly Finding[] }) {
   const s = useStyles();
-  const { prefs, t, num } = usePrefs();
+  const { prefs, t, num, text } = usePrefs();
+  const thai = useThaiWrap();
   return (
-    <ul className={s.list}>
+    <ul className={`${s.list} ${thai.className}`}>
       {findings.slice(0, SHOWN).map((f, i) => (
         <li key={i} data-rule={f.rule}>
-          <span className={s.where}>{describeLocation(f.location)}</span>
-          {`: ${f.message[prefs.lang]}${f.found ? ` ("${f.found}")` : ""}`}
+          <span className={s.where}>{text(describeLocation(f.location))}</span>
+          {/* the message in the chosen digits, broken between Thai words; the value found is quoted as the cell has it */}
+          {": "}
+          {thai.wrap(text(f.message[prefs.lang]))}
+          {f.found ? thai.wrap(` ("${f.found}")`) : ""}
         </li>
       ))}
       {findings.length > SHOWN && <li>{t("moreFindings", { n: num(findings.length - SHOWN) })}</li>}

@@ -16,6 +16,7 @@ import type { RoundStatus } from "../../domain/progress/round";
 import type { PlanTotals } from "../../domain/summary";
 import type { MessageKey } from "../i18n";
 import { usePrefs } from "../prefs";
+import { ThaiText } from "../ThaiText";
 import { FindingsList } from "./FindingsList";
 
 const useStyles = makeStyles({
@@ -141,7 +142,7 @@ export function Overview({ inspection, onGo }: { inspection: Inspection; onGo?: 
             <div key={status} style={{ display: "contents" }}>
               <dt className={s.legendTerm}>
                 <span className={s.swatch} style={{ backgroundColor: color }} aria-hidden="true" />
-                {t(label)}
+                <ThaiText text={t(label)} />
               </dt>
               <dd className={s.legendValue} data-status-count={status} data-value={totals.byStatus[status]}>{num(totals.byStatus[status])}</dd>
             </div>
@@ -166,19 +167,19 @@ export function Overview({ inspection, onGo }: { inspection: Inspection; onGo?: 
       <section className={s.panel} aria-labelledby="risk-levels-heading" data-testid="risk-levels">
         <h3 id="risk-levels-heading" className={s.heading}>{t("dashRisksHeading", { n: riskCount })}</h3>
         {riskCount === 0 ? (
-          <Caption1>{t("risksNone")}</Caption1>
+          <Caption1><ThaiText text={t("risksNone")} /></Caption1>
         ) : (
           <ul className={s.chips}>
             {[...board.riskLevels].reverse().map(({ level, count }) => (
               <li key={level.key} className={s.chip} data-risk-level={level.key} data-value={count}>
                 <span className={s.swatch} style={{ backgroundColor: `#${level.color}` }} aria-hidden="true" />
-                {`${level.name[prefs.lang]} ${num(count)}`}
+                <ThaiText text={`${level.name[prefs.lang]} ${num(count)}`} />
               </li>
             ))}
             {board.unscoredRisks > 0 && <li className={s.chip} data-risk-level="unscored" data-value={board.unscoredRisks}>{t("risksUnscored", { n: board.unscoredRisks })}</li>}
           </ul>
         )}
-        {board.risksNeedingItems > 0 && <Caption1 data-testid="risks-need-items">{t("risksNeedItems", { n: board.risksNeedingItems })}</Caption1>}
+        {board.risksNeedingItems > 0 && <Caption1 data-testid="risks-need-items"><ThaiText text={t("risksNeedItems", { n: board.risksNeedingItems })} /></Caption1>}
       </section>
 
       <section className={s.panel} aria-labelledby="plan-heading">
@@ -220,7 +221,7 @@ function NextStepPanel({ next, onGo }: { next: NextStep; onGo: ((page: Dashboard
   return (
     <section className={`${s.panel} ${s.next}`} aria-labelledby="next-step-heading" data-testid="next-step" data-next={next.kind}>
       <h3 id="next-step-heading" className={s.heading}>{t("nextStepHeading")}</h3>
-      <Text>{text}</Text>
+      <Text><ThaiText text={text} /></Text>
       {onGo && (
         <div>
           <Button appearance="primary" icon={<ArrowRightRegular />} iconPosition="after" onClick={() => onGo(target)} data-testid="next-step-button" data-target={target}>
@@ -234,7 +235,7 @@ function NextStepPanel({ next, onGo }: { next: NextStep; onGo: ((page: Dashboard
 
 function DimensionLine(props: { testId: string; title: string; subtitle?: string; totals: PlanTotals }) {
   const s = useStyles();
-  const { t, num, money } = usePrefs();
+  const { t, num, money, text } = usePrefs();
   const { totals } = props;
   const counts: { key: string; label: MessageKey; value: number }[] = [
     { key: "project", label: "projects", value: totals.byKind.project },
@@ -247,7 +248,7 @@ function DimensionLine(props: { testId: string; title: string; subtitle?: string
       <summary className={s.dimSummary}>
         <span className={s.dimTitle}>{props.title}</span>
         <span>{t("planDimensionLine", { items: totals.items, amount: money(totals.total) })}</span>
-        {props.subtitle && <Caption1 style={{ flexBasis: "100%" }}>{props.subtitle}</Caption1>}
+        {props.subtitle && <Caption1 style={{ flexBasis: "100%" }}><ThaiText text={text(props.subtitle)} /></Caption1>}
       </summary>
       <dl className={s.counts}>
         {counts.map((c) => (
@@ -260,8 +261,8 @@ function DimensionLine(props: { testId: string; title: string; subtitle?: string
       <Table size="extra-small" aria-label={`${t("budgetByYear")} — ${props.title}`}>
         <TableHeader>
           <TableRow>
-            <TableHeaderCell>{t("fiscalYear")}</TableHeaderCell>
-            <TableHeaderCell className={s.amount}>{t("amount")}</TableHeaderCell>
+            <TableHeaderCell><ThaiText text={t("fiscalYear")} /></TableHeaderCell>
+            <TableHeaderCell className={s.amount}><ThaiText text={t("amount")} /></TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
@@ -272,7 +273,7 @@ function DimensionLine(props: { testId: string; title: string; subtitle?: string
             </TableRow>
           ))}
           <TableRow className={s.sumRow}>
-            <TableCell>{t("sumAllYears")}</TableCell>
+            <TableCell><ThaiText text={t("sumAllYears")} /></TableCell>
             <TableCell className={s.amount} data-budget-year="all" data-value={totals.total}>{money(totals.total)}</TableCell>
           </TableRow>
         </TableBody>

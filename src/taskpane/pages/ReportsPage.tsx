@@ -6,7 +6,7 @@
  * can watch the workbook, the preview follows edits.
  */
 import {
-  Body1, Button, Caption1, Checkbox, Field, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Select,
+  Body1, Button, Caption1, Checkbox, Field, makeStyles, mergeClasses, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Select,
   Spinner, Subtitle2, tokens,
 } from "@fluentui/react-components";
 import { DocumentTableRegular, LocationRegular } from "@fluentui/react-icons";
@@ -22,6 +22,8 @@ import { usePrefs } from "../prefs";
 import { DownloadAction } from "../save";
 import { WriteProgress, type WriteProgressState } from "../WriteProgress";
 import { useLiveRead } from "../useLiveRead";
+import { ScrollArea } from "../ScrollArea";
+import { ThaiText } from "../ThaiText";
 import { FindingsList } from "./FindingsList";
 
 const useStyles = makeStyles({
@@ -29,7 +31,6 @@ const useStyles = makeStyles({
   heading: { margin: 0 },
   note: { color: tokens.colorNeutralForeground2 },
   choices: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalL, alignItems: "flex-start" },
-  tableWrap: { overflowX: "auto", maxWidth: "100%" },
   table: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase200, width: "100%" },
   th: { textAlign: "end", padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`, fontWeight: tokens.fontWeightSemibold, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`, verticalAlign: "bottom" },
   thFirst: { textAlign: "start" },
@@ -102,7 +103,7 @@ export function ReportsPage({ session }: { session: WorkbookSession }) {
   return (
     <section className={s.root} aria-labelledby="reports-heading" data-testid="reports" data-ready={ready ? "true" : "false"}>
       <Subtitle2 as="h2" id="reports-heading" className={s.heading}>{t("reportsHeading")}</Subtitle2>
-      <Caption1 className={s.note}>{t("reportsIntro")}</Caption1>
+      <Caption1 className={s.note}><ThaiText text={t("reportsIntro")} /></Caption1>
 
       {error !== undefined && (
         <MessageBar intent="error" layout="multiline" data-testid="reports-error">
@@ -130,18 +131,18 @@ export function ReportsPage({ session }: { session: WorkbookSession }) {
             </Field>
           </div>
 
-          {/* a narrow pane scrolls the table sideways: the region takes keyboard focus so it can be scrolled without a mouse */}
-          <div className={s.tableWrap} role="region" aria-label={t("reportsFigures")} tabIndex={0}>
+          {/* a narrow pane scrolls the table sideways, with a visible cue and one tab stop (ScrollArea) */}
+          <ScrollArea label={t("reportsFigures")} testId="report-figures-scroll">
             <table className={s.table} data-testid="report-figures" aria-label={t("reportsFigures")}>
               <thead>
                 <tr>
-                  <th className={`${s.th} ${s.thFirst}`} scope="col">{t("reportsFigures")}</th>
-                  <th className={s.th} scope="col">{t("reportsItems")}</th>
-                  <th className={s.th} scope="col">{t("reportsDone")}</th>
-                  <th className={s.th} scope="col">{t("reportsInProgress")}</th>
-                  <th className={s.th} scope="col">{t("reportsNotReported")}</th>
-                  <th className={s.th} scope="col">{t("reportsDisbursed")}</th>
-                  <th className={s.th} scope="col">{t("reportsScore")}</th>
+                  <th className={mergeClasses(s.th, s.thFirst)} scope="col"><ThaiText text={t("reportsFigures")} /></th>
+                  <th className={s.th} scope="col"><ThaiText text={t("reportsItems")} /></th>
+                  <th className={s.th} scope="col"><ThaiText text={t("reportsDone")} /></th>
+                  <th className={s.th} scope="col"><ThaiText text={t("reportsInProgress")} /></th>
+                  <th className={s.th} scope="col"><ThaiText text={t("reportsNotReported")} /></th>
+                  <th className={s.th} scope="col"><ThaiText text={t("reportsDisbursed")} /></th>
+                  <th className={s.th} scope="col"><ThaiText text={t("reportsScore")} /></th>
                 </tr>
               </thead>
               <tbody>
@@ -151,13 +152,13 @@ export function ReportsPage({ session }: { session: WorkbookSession }) {
                 <FiguresRow label={t("reportsTotal")} totals={summary.total} num={num} money={money} total testId="report-total" />
               </tbody>
             </table>
-          </div>
+          </ScrollArea>
 
           {errors.length > 0 ? (
             <MessageBar intent="warning" layout="multiline" data-testid="report-errors" data-count={errors.length}>
               <MessageBarBody>
                 <MessageBarTitle>{t("reportsErrorsTitle", { n: num(errors.length) })}</MessageBarTitle>
-                <Body1 as="p">{t("reportsErrorsBody")}</Body1>
+                <Body1 as="p"><ThaiText text={t("reportsErrorsBody")} /></Body1>
                 <FindingsList findings={errors} />
               </MessageBarBody>
             </MessageBar>
@@ -168,7 +169,7 @@ export function ReportsPage({ session }: { session: WorkbookSession }) {
             <MessageBar intent="warning" layout="multiline" data-testid="report-gaps" data-count={gaps.length}>
               <MessageBarBody>
                 <MessageBarTitle>{t("reportsGapsTitle", { n: num(gaps.length) })}</MessageBarTitle>
-                <Body1 as="p">{t("reportsGapsBody")}</Body1>
+                <Body1 as="p"><ThaiText text={t("reportsGapsBody")} /></Body1>
                 <FindingsList findings={gaps} />
               </MessageBarBody>
             </MessageBar>
@@ -222,7 +223,7 @@ export function ReportsPage({ session }: { session: WorkbookSession }) {
           {working && <WriteProgress state={progress} />}
           {status && (
             <MessageBar intent={status.intent} layout="multiline" data-testid="reports-status">
-              <MessageBarBody>{status.text}</MessageBarBody>
+              <MessageBarBody><ThaiText text={status.text} /></MessageBarBody>
               {status.intent === "success" && session.exportBytes && (
                 <MessageBarActions>
                   <DownloadAction />
@@ -242,7 +243,7 @@ function FiguresRow(p: { label: string; totals: RoundTotals; num(n: number | str
   const cls = p.total ? s.total : undefined;
   return (
     <tr className={cls} data-testid={p.testId}>
-      <th className={`${s.td} ${s.tdFirst}`} scope="row">{p.label}</th>
+      <th className={mergeClasses(s.td, s.tdFirst)} scope="row">{p.label}</th>
       <td className={s.td}>{p.num(x.items)}</td>
       <td className={s.td}>{p.num(x.byStatus.done)}</td>
       <td className={s.td}>{p.num(x.byStatus.inProgress)}</td>

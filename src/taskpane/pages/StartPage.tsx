@@ -2,6 +2,7 @@
 import { Body1, Button, Caption1, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
 import { type DragEvent, useRef, useState } from "react";
 import { usePrefs } from "../prefs";
+import { ThaiText } from "../ThaiText";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
@@ -37,7 +38,7 @@ export function StartPage({ onOpenFile, onOpenSample, onNew, onImportFile }: Pro
       <h2 id="start-heading" style={{ margin: 0 }}>
         <Subtitle2>{t("startTitle")}</Subtitle2>
       </h2>
-      <Body1>{t("startBody")}</Body1>
+      <Body1><ThaiText text={t("startBody")} /></Body1>
       <div
         className={dragging ? `${s.drop} ${s.dragging}` : s.drop}
         onDragOver={(e) => {
@@ -49,13 +50,13 @@ export function StartPage({ onOpenFile, onOpenSample, onNew, onImportFile }: Pro
         data-testid="drop-zone"
       >
         <XlsxPicker label={t("openFile")} testId="file-input" onFile={onOpenFile} primary />
-        <Caption1 className={s.center}>{t("dropHere")}</Caption1>
+        <Caption1 className={s.center}><ThaiText text={t("dropHere")} /></Caption1>
       </div>
       <Button onClick={onOpenSample} data-testid="open-sample">{t("openSample")}</Button>
       <Button onClick={onNew} data-testid="new-workbook">{t("newWorkbook")}</Button>
       <XlsxPicker label={t("importLegacy")} testId="legacy-input" buttonTestId="import-legacy" onFile={onImportFile} accept={IMPORT_ACCEPT} />
-      <Caption1>{t("importLegacyHint")}</Caption1>
-      <Caption1>{t("standaloneNote")}</Caption1>
+      <Caption1><ThaiText text={t("importLegacyHint")} /></Caption1>
+      <Caption1><ThaiText text={t("standaloneNote")} /></Caption1>
     </section>
   );
 }
