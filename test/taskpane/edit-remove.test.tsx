@@ -139,6 +139,27 @@ describe.each([["in Excel", inExcel], ["standalone", standalone]] as const)("the
     await waitFor(() => expect(document.activeElement?.id).toBe("history-heading"));
   });
 
+  it("a month already reported offers to edit that row; in the browser an edit is work not yet downloaded", async () => {
+    const p = await make();
+    const page = await openTab(p, "monthly");
+    fireEvent.click(within(page).getAllByTestId("monthly-item").find((b) => b.dataset.code === "1.1.3") as HTMLElement);
+    fireEvent.click(within(page).getByTestId("month-filter"));
+    fireEvent.click(screen.getByRole("option", { name: "ธ.ค. 2566" }));
+    const existing = within(page).getByTestId("existing-row");
+    expect(existing.textContent).toContain("แก้ไขแถวนี้");
+    expect(existing.textContent).not.toContain("แผ่นงานโดยตรง");
+    press(within(page).getByTestId("edit-existing"));
+    const form = await within(page).findByTestId("entry");
+    expect(form.dataset.editing).toBe("4");
+    type(page, "recommendations", "ขยายผลปีหน้า");
+    await act(async () => {
+      fireEvent.submit(form);
+    });
+    await waitFor(() => expect(within(page).getByTestId("monthly-status").textContent).toContain("แก้ไขแถว 4"));
+    expect((await rows(p)).progress.find((r) => r.at?.row === 4)?.recommendations).toBe("ขยายผลปีหน้า");
+    if (p.book) expect((await screen.findByTestId("unsaved")).textContent).toContain("ยังไม่ได้ดาวน์โหลด");
+  });
+
   it("a row another writer changed after the page read it is refused, with a message; their value stays", async () => {
     const p = await make();
     const page = await openTab(p, "monthly");

@@ -269,7 +269,11 @@ export function MonthlyPage({ session, openFile, today }: MonthlyPageProps) {
                 data-testid="fy-filter"
                 value={num(fy)}
                 selectedOptions={[String(fy)]}
-                onOptionSelect={(_, d) => d.optionValue && isFiscalYear(Number(d.optionValue)) && setFy(fiscalYear(Number(d.optionValue)))}
+                onOptionSelect={(_, d) => {
+                  if (!d.optionValue || !isFiscalYear(Number(d.optionValue))) return;
+                  setEditing(undefined); // another year: the row being edited is not in it
+                  setFy(fiscalYear(Number(d.optionValue)));
+                }}
               >
                 {years.map((y) => <Option key={y} value={String(y)} text={num(y)}>{num(y)}</Option>)}
               </Dropdown>
@@ -280,7 +284,11 @@ export function MonthlyPage({ session, openFile, today }: MonthlyPageProps) {
                 data-testid="month-filter"
                 value={monthText(month, fy)}
                 selectedOptions={[String(month)]}
-                onOptionSelect={(_, d) => d.optionValue && setMonth(Number(d.optionValue) as CalendarMonth)}
+                onOptionSelect={(_, d) => {
+                  if (!d.optionValue) return;
+                  setEditing(undefined); // choosing a month is choosing what to enter
+                  setMonth(Number(d.optionValue) as CalendarMonth);
+                }}
               >
                 {FISCAL_MONTHS.map((m) => <Option key={m} value={String(m)} text={monthText(m, fy)}>{monthText(m, fy)}</Option>)}
               </Dropdown>
