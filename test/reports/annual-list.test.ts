@@ -79,10 +79,16 @@ describe("seed 001 for FY2564", () => {
     ]);
   });
 
-  it("prints landscape, the title and header on every page, the rows flowing without manual breaks", () => {
+  it("prints landscape, the title and header on every page, a break at every page end, the notes kept with the last rows", () => {
     expect(s.print).toMatchObject({ orientation: "landscape", paper: "A4", fitToWidth: true, printTitleRows: "2:5", printArea: `A2:I${s.rows.length}` });
-    // a break planned from estimated heights left pages a third empty (issue 13): the spreadsheet breaks full pages
-    expect(s.print?.pageBreaks).toBeUndefined();
+    const breaks = s.print?.pageBreaks ?? [];
+    expect(breaks.length).toBeGreaterThan(0);
+    // pages evenly filled (issue 13): 80 rows, no page but the last with fewer than 12 item rows
+    const starts = [6, ...breaks, 86];
+    const perPage = starts.slice(1).map((b, i) => b - (starts[i] as number));
+    expect(perPage.slice(0, -1).every((n) => n >= 12)).toBe(true);
+    // the total (row 86) and the notes under it follow the last two item rows on their page, never alone
+    expect(Math.max(...breaks)).toBeLessThanOrEqual(84);
   });
 
   it("shows Thai digits through the number formats, and Arabic ones when the setting says so", () => {

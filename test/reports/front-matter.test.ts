@@ -11,7 +11,7 @@ import type { CellInput, SheetSpec } from "../../src/workbook/grid";
 import { isFormula } from "../../src/workbook/grid";
 import { reportContext, type ReportContext } from "../../src/workbook/reports/context";
 import { contentsLines, contentsSheet, dimensionRow, linkTo, pageCount, pageOfRow, pageStarts } from "../../src/workbook/reports/contents";
-import { PageFlow, pageRowsPt, printScale } from "../../src/workbook/reports/paging";
+import { balanced, columnPt, PageFlow, pageRowsPt, printScale } from "../../src/workbook/reports/paging";
 import { dashboardSheet } from "../../src/workbook/reports/dashboard";
 import { eplanSummarySheet } from "../../src/workbook/reports/eplan-summary";
 import { itaSheet } from "../../src/workbook/reports/ita";
@@ -216,13 +216,14 @@ describe("page estimate", () => {
   });
 
   it("counts the scale that fits the columns on one page wide", () => {
-    // Excel draws a column of w characters 7w + 5 px wide
+    // Excel draws a column whose file width is w round(7w) px wide (the width counts its padding): 146 fits 769.9 pt
+    expect(columnPt(9.140625)).toBe(48); // Excel's default column, 64 px
     expect(printScale("portrait", [96])).toBe(1);
-    expect(printScale("landscape", [145])).toBe(1);
-    expect(printScale("landscape", [146])).toBe(0.99);
-    expect(printScale("landscape", [176])).toBe(0.82);
-    expect(printScale("portrait", [124])).toBe(0.79);
-    // at 82 % a page holds more rows
+    expect(printScale("landscape", [146])).toBe(1);
+    expect(printScale("landscape", [147])).toBe(0.99);
+    expect(printScale("landscape", [176])).toBe(0.83);
+    expect(printScale("portrait", [124])).toBe(0.8);
+    // at 83 % a page holds more rows
     const wide = { ...fakeSheet("a", Array.from({ length: 40 }, () => "x"), 50), columns: [{ width: 176 }] };
     expect(pageStarts(wide)).toEqual([1, 13, 25, 37]);
   });
@@ -236,6 +237,26 @@ describe("page estimate", () => {
     expect(flow.breaks).toEqual([5, 8]);
     expect(flow.rowsOnPage).toBe(2);
     expect(flow.room).toBe(50);
+  });
+
+  it("spreads rows evenly over the pages when the last page would hold a remnant, in as few pages", () => {
+    // 21 rows of 40 pt on pages of 400 (10 a page): 10/10/1 at full pages
+    const layOut = (fill: number) => {
+      const flow = new PageFlow(fill);
+      for (let i = 0; i < 21; i++) flow.keep(i + 1, [40]);
+      return { pages: flow.pages, lastUsed: flow.used, breaks: [...flow.breaks] };
+    };
+    expect(layOut(400)).toEqual({ pages: 3, lastUsed: 40, breaks: [11, 21] });
+    const even = balanced(400, layOut);
+    expect(even.pages).toBe(3);
+    expect(even.breaks).toEqual([8, 15]); // 7/7/7
+    // a last page already well filled is left as it is
+    const full = (fill: number) => {
+      const flow = new PageFlow(fill);
+      for (let i = 0; i < 19; i++) flow.keep(i + 1, [40]);
+      return { pages: flow.pages, lastUsed: flow.used, breaks: [...flow.breaks] };
+    };
+    expect(balanced(400, full).breaks).toEqual([11]);
   });
 });
 

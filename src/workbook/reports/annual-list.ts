@@ -27,6 +27,7 @@ import { linesFor, rowHeightPt } from "../text-size";
 import { SheetBuilder } from "./builder";
 import { footerOf, noteRow, type ReportContext } from "./context";
 import { REPORT_SHEETS } from "./names";
+import { balanced, pageCapacity, PageFlow } from "./paging";
 import { nodeName } from "./labels";
 import { orderedItems } from "./part1-plan";
 import { REPORT_FONT, STYLE } from "./style";
@@ -36,8 +37,11 @@ import { sumBaht, ZERO_BAHT } from "../../domain/units";
 export const TICK = "☑";
 
 const COL = { seq: 1, name: 2, dimension: 3, budget: 4, q1: 5, note: 9 } as const;
-/** A name column where most names take one line (at 66 characters most took two: 5 rows a page; issue 13). */
-const WIDTH = { seq: 8, name: 102, dimension: 7, budget: 16, quarter: 5, note: 21 } as const;
+/**
+ * A name column where names take one line (at 66 characters most took two: 5 rows a page; at 102, 11 of the
+ * sample's 39 took two and three pages could not hold its list with the notes under it; issue 13).
+ */
+const WIDTH = { seq: 8, name: 125, dimension: 7, budget: 16, quarter: 5, note: 21 } as const;
 /** The item rows in 14 pt, as the system's printout is set smaller than the report's 16 pt (seed 003 L3260: 14 rows a page). */
 const ROW_SIZE = 14;
 const WIDTHS = [WIDTH.seq, WIDTH.name, WIDTH.dimension, WIDTH.budget, WIDTH.quarter, WIDTH.quarter, WIDTH.quarter, WIDTH.quarter, WIDTH.note];
@@ -136,13 +140,27 @@ export function annualListSheet(ctx: ReportContext): SheetSpec {
   ];
   under.forEach((u, i) => {
     const r = total + 1 + i;
-    if (u.text) b.area(r, 1, r, last, u.text, { vertical: "top", ...u.style });
-    b.height(r, u.height ?? rowHeightPt(linesFor(u.text, ALL_WIDTH, size), size));
+    // in the rows' 14 pt, as the printout sets its notes (L3324–3336)
+    if (u.text) b.area(r, 1, r, last, u.text, { vertical: "top", fontSize: ROW_SIZE, ...u.style });
+    b.height(r, u.height ?? rowHeightPt(linesFor(u.text, ALL_WIDTH, ROW_SIZE), ROW_SIZE));
   });
   const end = total + under.length;
 
-  // pages: no manual break — the rows flow and the spreadsheet starts a page where one is full, with the title
-  // and header repeated (a break planned from estimated heights put 8 rows on a page where 16 fit; issue 13)
+  // pages (issue 13): a manual break wherever a page is full, the last two rows kept with the total and the notes
+  // under the table (the legend printed alone on a fourth page before), and the pages evenly filled (paging.ts
+  // `balanced`). Heights are the ones written: the rows' are measured at 14 pt; the title and header repeat.
+  const repeated = [TITLE, TITLE + 1, H1, H2].reduce((x, r) => x + b.heightOf(r), 0);
+  const banner = printFrom === 1 ? b.heightOf(1) : 0;
+  const tail = [total, ...under.map((_, i) => total + 1 + i)].map((r) => b.heightOf(r));
+  const together = Math.min(2, heights.length);
+  const layOut = (fill: number) => {
+    const flow = new PageFlow(fill, banner + repeated, repeated);
+    heights.slice(0, heights.length - together).forEach((h, i) => flow.keep(first + i, [h]));
+    flow.keep(first + heights.length - together, [...heights.slice(heights.length - together), ...tail]);
+    return { pages: flow.pages, lastUsed: flow.used, breaks: flow.breaks };
+  };
+  const capacity = pageCapacity("landscape", WIDTHS);
+  const { breaks } = balanced(capacity, layOut);
 
   return b.toSpec({
     name: REPORT_SHEETS.annualList,
@@ -151,6 +169,7 @@ export function annualListSheet(ctx: ReportContext): SheetSpec {
     print: {
       orientation: "landscape", paper: "A4", fitToWidth: true, printTitleRows: `${TITLE}:${H2}`,
       printArea: rangeAddress(printFrom, 1, end, last), footer: footerOf(ctx),
+      ...(breaks.length > 0 ? { pageBreaks: breaks } : {}),
     },
   });
 }

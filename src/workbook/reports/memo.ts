@@ -102,7 +102,7 @@ export function memoSheet(ctx: ReportContext): SheetSpec {
   // 78 % (wider columns also wrap into fewer lines, so each try estimates the heights again).
   let spec = buildMemo(ctx, COLUMNS);
   for (let pct = 100; pct >= MIN_SCALE_PCT; pct -= 2) {
-    const columns = pct === 100 ? COLUMNS : COLUMNS.map(() => Math.floor((widthForScale(pct / 100, "portrait", COLUMNS.length) / COLUMNS.length) * 10) / 10);
+    const columns = pct === 100 ? COLUMNS : COLUMNS.map(() => Math.floor((widthForScale(pct / 100, "portrait") / COLUMNS.length) * 10) / 10);
     spec = buildMemo(ctx, columns);
     if (printedHeight(spec) <= pageRowsPt("portrait", printScale("portrait", columns)) - 12) break;
   }

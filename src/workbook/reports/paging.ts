@@ -26,12 +26,16 @@ export const MAX_ROW_PT = 409;
 export const DEFAULT_ROW_PT = 15;
 
 /**
- * A column's printed width in points at 100 %: Excel draws a column of w characters as w digits of Calibri 11
- * (7 px) plus 5 px of padding, at 96 px an inch. LibreOffice draws it a little wider (Carlito's unrounded
- * digit), so it prints at a slightly smaller scale and its pages hold a little more than planned here.
+ * A column's printed width in points at 100 %: the file's width w already counts Excel's padding (ECMA-376
+ * §18.3.1.13: width = (characters × digit + 5 px) / digit), so Excel draws w digits of Calibri 11 (7 px) —
+ * round(7w) px at 96 px an inch (the default column, 8.43 characters, is stored as 9.140625 and drawn 64 px).
+ * Counting the 5 px again (as this did until issue 13's density work) made a 12-column table 60 px too wide,
+ * its scale 58 % instead of Excel's 60 %: the planned pages held 3 % more than Excel's, and Excel would break a
+ * page of its own before each planned break. LibreOffice draws columns wider still (Carlito's unrounded digit,
+ * 7.43 px), so it prints at a smaller scale and its pages hold about 5 % more than planned here.
  */
 export function columnPt(widthChars: number): number {
-  return (Math.floor(widthChars * 7) + 5) * 0.75;
+  return Math.round(widthChars * 7) * 0.75;
 }
 
 /** The scale a spreadsheet prints these columns at to fit them on one page wide: whole percents, at most 100. */
@@ -43,9 +47,9 @@ export function printScale(orientation: Orientation, widths: readonly number[]):
 }
 
 /** The total column width (characters) that prints at `scale` on one page wide: wider columns print smaller. */
-export function widthForScale(scale: number, orientation: Orientation, columns = 1): number {
+export function widthForScale(scale: number, orientation: Orientation): number {
   const avail = PAPER[orientation].width - 2 * MARGIN_X;
-  return Math.floor(((avail / scale / 0.75 - 5 * columns) / 7) * 10) / 10;
+  return Math.floor((avail / scale / 0.75 / 7) * 10) / 10;
 }
 
 /** Points of rows (at 100 %) between the top and bottom margins of a page printed at `scale`. */
@@ -78,6 +82,7 @@ export class PageFlow {
   readonly breaks: number[] = [];
   private usedPt: number;
   private onPage = 0;
+  private pageCount = 1;
 
   constructor(readonly capacity: number, used = 0, private repeated = 0) {
     this.usedPt = used;
@@ -91,6 +96,11 @@ export class PageFlow {
   /** Points left on the current page. */
   get room(): number {
     return this.capacity - this.usedPt;
+  }
+
+  /** Pages started so far: the manual breaks and the ones the host makes where rows flow over a full page. */
+  get pages(): number {
+    return this.pageCount;
   }
 
   /** Rows placed on the current page below its repeated titles. */
@@ -109,7 +119,10 @@ export class PageFlow {
 
   /** A manual break: row `row` starts a new page. */
   newPage(row: number): void {
-    if (!this.breaks.includes(row)) this.breaks.push(row);
+    if (!this.breaks.includes(row)) {
+      this.breaks.push(row);
+      this.pageCount++;
+    }
     this.usedPt = this.repeated;
     this.onPage = 0;
   }
@@ -132,6 +145,7 @@ export class PageFlow {
       if (!this.fits(h) && this.onPage > 0) {
         this.usedPt = this.repeated;
         this.onPage = 0;
+        this.pageCount++;
       }
       this.add(h);
     }
@@ -150,4 +164,38 @@ export class PageFlow {
       this.add(h);
     });
   }
+}
+
+/** What a sheet laid out on pages tells `balanced`: how many pages, and how full the last one is. */
+export interface PagedLayout {
+  readonly pages: number;
+  /** Points used on the last page (its repeated titles included). */
+  readonly lastUsed: number;
+}
+
+/**
+ * The layout whose pages are evenly filled (issue 13): rows laid out on full pages leave whatever is over on the
+ * last page — Part 1 of the sample was 11/15/10/3 item rows, the annual list's legend alone on a page. When the
+ * last page is less than 80 % full, the sheet is laid out again at smaller page fills (a binary search) and the
+ * smallest fill that still takes as many pages is kept: every page then holds about the same, the last one too.
+ * `layOut` must place a manual break at every page end (a host breaks only full pages), and be pure.
+ */
+export function balanced<T extends PagedLayout>(capacity: number, layOut: (capacity: number) => T): T {
+  const full = layOut(capacity);
+  if (full.pages < 2 || full.lastUsed >= 0.8 * capacity) return full;
+  let best = full;
+  let lo = Math.floor(capacity / 2);
+  let hi = capacity;
+  // the fill that fits as many pages lies between half a page and a full page; whole points are fine enough
+  while (hi - lo > 2) {
+    const mid = Math.floor((lo + hi) / 2);
+    const trial = layOut(mid);
+    if (trial.pages <= full.pages) {
+      best = trial;
+      hi = mid;
+    } else {
+      lo = mid;
+    }
+  }
+  return best;
 }

@@ -30,7 +30,7 @@ import { SheetBuilder } from "./builder";
 import { footerOf, noteRow, orgLine, placeOf, planPeriod, type ReportContext } from "./context";
 import { missionLabel, nodeName } from "./labels";
 import { REPORT_SHEETS } from "./names";
-import { pageCapacity, PageFlow } from "./paging";
+import { balanced, pageCapacity, type PagedLayout, PageFlow } from "./paging";
 import { REPORT_FONT, STYLE, THAI_DIGITS } from "./style";
 
 /* ---------- the plan's items, grouped as the table prints them ---------- */
@@ -136,10 +136,30 @@ const kindWord = (item: PlanItem) => (item.kind ? KIND_WORD[item.kind] : UNKNOWN
  * wide, the sheet prints at about 70 %.
  */
 const WIDTH = { dimension: 18, mission: 32, name: 84, year: 12, note: 22, kind: 14 } as const;
-const BODY: CellStyle = STYLE.body;
+/**
+ * The item rows in 14 pt, the headings and totals in the report's 16 pt: official plan tables set their rows in
+ * the 14–16 pt class (the e-PlanNACC printout 14 pt, seed 003 L3260), and at 16 pt the sample's names took two
+ * lines where 14 pt takes one — 11/15/10/3 item rows on four pages where three pages of 13 fit (issue 13).
+ */
+const ROW_SIZE = 14;
+const BODY: CellStyle = { ...STYLE.body, fontSize: ROW_SIZE };
 const TOTAL: CellStyle = STYLE.total;
 
+/** The sheet laid out at a page fill, with what `balanced` needs to know of its pages. */
+interface Part1Layout extends PagedLayout {
+  readonly spec: SheetSpec;
+  /** A full page's points of rows at this sheet's print scale. */
+  readonly capacity: number;
+}
+
+/** Part 1 with its pages evenly filled (paging.ts `balanced`): never a last page holding three rows and the totals. */
 export function part1Sheet(ctx: ReportContext): SheetSpec {
+  const full = layOutPart1(ctx);
+  return balanced(full.capacity, (fill) => (fill === full.capacity ? full : layOutPart1(ctx, fill))).spec;
+}
+
+/** Part 1 with pages of `fill` points of rows (a full page when not given); every page ends at a manual break. */
+function layOutPart1(ctx: ReportContext, fill?: number): Part1Layout {
   const b = new SheetBuilder();
   const size = REPORT_FONT.size;
   const line = rowHeightPt(1, size);
@@ -194,7 +214,8 @@ export function part1Sheet(ctx: ReportContext): SheetSpec {
   b.height(H2, rowHeightPt(2, size));
   const headerHeight = b.heightOf(H1) + b.heightOf(H2);
   const banner = printFrom === 1 ? b.heightOf(1) : 0; // the draft banner prints on the first page
-  const pager = new PageFlow(pageCapacity("landscape", printedWidths), banner + b.heightOf(2) + b.heightOf(3) + b.heightOf(4) + headerHeight, headerHeight);
+  const capacity = pageCapacity("landscape", printedWidths);
+  const pager = new PageFlow(fill ?? capacity, banner + b.heightOf(2) + b.heightOf(3) + b.heightOf(4) + headerHeight, headerHeight);
 
   const amountStyle: CellStyle = { ...BODY, horizontal: "right", numFmt: ctx.formats.amount };
   const countFormat = (word: string) => `${ctx.digits === "thai" ? THAI_DIGITS : ""}0" ${word}";;""`;
@@ -212,7 +233,7 @@ export function part1Sheet(ctx: ReportContext): SheetSpec {
       b.area(row, C.name, row, nameLast, "ไม่มีโครงการ/กิจกรรม/มาตรการในมิตินี้", { ...BODY, italic: true });
       years.forEach((_, i) => b.area(row, yearCol(i), row, yearCol(i), null, amountStyle));
       b.area(row, noteCol, row, noteCol, null, BODY);
-      const h = Math.max(rowHeightPt(linesFor(g.label, WIDTH.dimension, size), size), line);
+      const h = Math.max(rowHeightPt(linesFor(g.label, WIDTH.dimension, ROW_SIZE), ROW_SIZE), rowHeightPt(1, ROW_SIZE));
       b.height(row, h);
       const tail = g === groups[groups.length - 1] ? 2 * totalHeight : totalHeight;
       if (!pager.fits(h + tail) && pager.rowsOnPage > 0) pager.newPage(row);
@@ -260,7 +281,7 @@ export function part1Sheet(ctx: ReportContext): SheetSpec {
   b.height(grand, totalHeight);
   pager.keep(grand, [totalHeight]);
 
-  return b.toSpec({
+  const spec = b.toSpec({
     name: REPORT_SHEETS.part1,
     columns: widths,
     font: REPORT_FONT,
@@ -270,6 +291,7 @@ export function part1Sheet(ctx: ReportContext): SheetSpec {
       ...(pager.breaks.length > 0 ? { pageBreaks: pager.breaks } : {}),
     },
   });
+  return { spec, capacity, pages: pager.pages, lastUsed: pager.used };
 }
 
 
@@ -293,8 +315,7 @@ interface Layout {
  * its rows have, and the dimension's last item stays on the page of its รวม row.
  */
 function itemRows(ctx: ReportContext, b: SheetBuilder, pager: PageFlow, g: DimensionGroup, first: number, l: Layout): number {
-  const size = REPORT_FONT.size;
-  const need = (text: string, width: number) => Math.min(409, rowHeightPt(linesFor(text, width, size), size));
+  const need = (text: string, width: number) => Math.min(409, rowHeightPt(linesFor(text, width, ROW_SIZE), ROW_SIZE));
   const rows = g.missions.flatMap((m) => m.items.map((item) => ({
     item, mission: m,
     height: Math.max(need(itemTitle(ctx, item), l.nameWidth), need(normalizeSpace(item.note), WIDTH.note)),
