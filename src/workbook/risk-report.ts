@@ -156,7 +156,7 @@ export function riskReportSheet(input: RiskReportInput): SheetSpec {
   const columnWidths = [widthOf("no"), ...Array.from({ length: UNITS }, () => UNIT)];
   const capacity = pageCapacity(printScale(columnWidths)) - 8;
 
-  // 1: the note (on screen, not printed) · 2–3: title · 5–6: the table's header (repeated on every page)
+  // 1: the note (on screen, not printed) · 2–3: title · the heat maps · the table, its header repeated on every page
   const draft = (input.draftErrors ?? 0) > 0 || input.draftBanner !== undefined;
   if (draft) {
     const banner = (input.draftErrors ?? 0) > 0 ? `ฉบับร่าง (DRAFT): ข้อมูลในสมุดงานยังมีข้อผิดพลาด ${digits(input.draftErrors ?? 0)} รายการ — ตรวจสอบและแก้ไขก่อนส่ง` : input.draftBanner;
@@ -174,101 +174,10 @@ export function riskReportSheet(input: RiskReportInput): SheetSpec {
   b.height(2, rowHeightPt(1, 20));
   b.height(3, rowHeightPt(1, 18));
   b.height(4, 8);
-  const H1 = 5;
-  const H2 = 6;
-  b.cell(H1, "no", "ลำดับที่", HEADER, 2);
-  b.cell(H1, "process", "ขั้นตอนการดำเนินงาน", HEADER, 2);
-  b.cell(H1, "issue", "ประเด็นความเสี่ยงการทุจริต", HEADER, 2);
-  b.area(H1, COL.level[0], H1, COL.score[1], "ความเสี่ยงก่อนควบคุม", HEADER);
-  b.area(H1, COL.residualLevel[0], H1, COL.residualScore[1], "ความเสี่ยงหลังควบคุม", HEADER);
-  b.cell(H1, "controls", "มาตรการควบคุมความเสี่ยงการทุจริต", HEADER, 2);
-  for (const [col, text] of [["level", "ระดับ"], ["score", "คะแนน"], ["residualLevel", "ระดับ"], ["residualScore", "คะแนน"]] as const) b.cell(H2, col, text, HEADER);
-  b.height(H1, rowHeightPt(linesFor("ความเสี่ยงหลังควบคุม", widthOf("residualLevel") + widthOf("residualScore"), size), size));
-  b.height(H2, line);
-  const headerHeight = b.heightOf(H1) + b.heightOf(H2);
-  const breaks: number[] = [];
-  let used = b.heightOf(2) + b.heightOf(3) + b.heightOf(4) + headerHeight;
-  /** Rows below the title and header on the current page: a page never ends with a header alone. */
-  let onPage = 0;
-  const newPage = (row: number) => {
-    breaks.push(row);
-    used = headerHeight;
-    onPage = 0;
-  };
-  /** Rows that should stay on one page: a new page when they do not fit, split between rows only when taller than a page. */
-  const keepTogether = (first: number, heights: readonly number[]) => {
-    const total = heights.reduce((x, h) => x + h, 0);
-    if (used + total > capacity && onPage > 0 && headerHeight + total <= capacity) newPage(first);
-    if (used + total <= capacity) {
-      used += total;
-      onPage += heights.length;
-      return;
-    }
-    heights.forEach((h, i) => {
-      if (used + h > capacity && onPage > 0) newPage(first + i);
-      used += h;
-      onPage++;
-    });
-  };
-
-  // the table: one row per issue, a process's rows grouped (and kept on one page)
-  const groups = riskGroups(model);
-  let row = H2 + 1;
-  const levelCells: string[] = [];
-  for (const g of groups) {
-    const first = row;
-    const k = g.risks.length;
-    const heights: number[] = [];
-    g.risks.forEach((a, i) => {
-      const r = first + i;
-      const at = a.risk.at?.row;
-      const issue = `${digits(i + 1)}.\u00a0${normalizeSpace(a.risk.event) || "-"}`;
-      b.cell(r, "issue", issue, BODY);
-      levelCells.push(b.cell(r, "level", live(f.ref(at, "level"), a.inherent?.level.name.th ?? ""), { ...BODY, horizontal: "center", bold: true }));
-      b.cell(r, "score", live(f.ref(at, "score"), a.inherent?.score ?? ""), { ...BODY, horizontal: "center", numFmt: SCORE_FMT });
-      levelCells.push(b.cell(r, "residualLevel", live(f.ref(at, "residualLevel"), a.residual?.level.name.th ?? ""), { ...BODY, horizontal: "center", bold: true }));
-      b.cell(r, "residualScore", live(f.ref(at, "residualScore"), a.residual?.score ?? ""), { ...BODY, horizontal: "center", numFmt: SCORE_FMT });
-      heights.push(rowHeightPt(linesFor(issue, widthOf("issue"), size), size));
-    });
-    const controls = g.controls.length === 0 ? "-" : g.controls.map((c, i) => `${digits(i + 1)}.\u00a0${c}`).join("\n");
-    // merged cells are not fitted by spreadsheets: make the group tall enough for the tallest of them
-    const need = Math.max(
-      rowHeightPt(linesFor(g.process, widthOf("process"), size), size),
-      rowHeightPt(linesFor(controls, widthOf("controls"), size), size),
-    );
-    const have = heights.reduce((x, y) => x + y, 0);
-    const extra = need > have ? Math.ceil((need - have) / k) : 0;
-    const final = heights.map((h) => Math.min(409, h + extra));
-    final.forEach((h, i) => b.height(first + i, h));
-    const before = breaks.length;
-    keepTogether(first, final);
-    // a process taller than a page is cut between its issues: its merged cells are cut there too, so that none
-    // prints over the repeated header (issue 13); the continuation says so
-    const cuts = breaks.slice(before).filter((r) => r > first && r < first + k);
-    const runs = [first, ...cuts].map((top, i, all) => [top, (all[i + 1] ?? first + k) - 1] as const);
-    runs.forEach(([top, bottom], i) => {
-      const more = i === 0 ? "" : " (ต่อ)";
-      b.cell(top, "no", i === 0 ? g.no : null, { ...BODY, horizontal: "center", numFmt: numFmt("0") }, bottom - top + 1);
-      b.cell(top, "process", (g.process || "-") + more, BODY, bottom - top + 1);
-      b.cell(top, "controls", i === 0 ? controls : "(ต่อ)", BODY, bottom - top + 1);
-    });
-    row += k;
-  }
-  if (groups.length === 0) {
-    b.area(row, 1, row, 1 + UNITS, "ยังไม่มีความเสี่ยงในทะเบียนความเสี่ยง", { ...BODY, horizontal: "center", italic: true });
-    b.height(row, line);
-    keepTogether(row, [line]);
-    row++;
-  }
-  const tablePages = breaks.length + 1;
-  for (const lv of m.levels) {
-    for (const range of levelCells) b.fills.push({ range, formula: `${range.split(":")[0]}="${lv.name.th.replace(/"/g, '""')}"`, fill: levelFill(lv) });
-  }
-
-  // the heat maps side by side, the count per level beside them:
+  // the heat maps side by side, the count per level beside them, above the table (issue 13: below it, they
+  // printed under the table's repeated header, an empty header over the maps):
   // title · side titles · "โอกาส" · N rows of cells · impact values · "ผลกระทบ" · scales · levels
-  b.height(row, 12);
-  const mapTitle = row + 1;
+  const mapTitle = 5;
   const n = m.size;
   const maps = heatMap(m, model.risks);
   const sides = [
@@ -351,12 +260,114 @@ export function riskReportSheet(input: RiskReportInput): SheetSpec {
     b.height(next, rowHeightPt(1, 14));
     next++;
   }
-  const last = next - 1;
+  const mapLast = next - 1;
+  // the maps' rows without a height of their own get the line's now, so that the first page is counted as printed
   b.defaultHeights(line);
-  // the whole block on one page (below the repeated table header when it starts a new one)
-  const block: number[] = [];
-  for (let r = row; r <= last; r++) block.push(b.heightOf(r));
-  keepTogether(row, [block.reduce((x, h) => x + h, 0)]);
+  // a gap, then the table with its header (repeated on every page the table runs over)
+  b.height(mapLast + 1, 12);
+  const H1 = mapLast + 2;
+  const H2 = H1 + 1;
+  b.cell(H1, "no", "ลำดับที่", HEADER, 2);
+  b.cell(H1, "process", "ขั้นตอนการดำเนินงาน", HEADER, 2);
+  b.cell(H1, "issue", "ประเด็นความเสี่ยงการทุจริต", HEADER, 2);
+  b.area(H1, COL.level[0], H1, COL.score[1], "ความเสี่ยงก่อนควบคุม", HEADER);
+  b.area(H1, COL.residualLevel[0], H1, COL.residualScore[1], "ความเสี่ยงหลังควบคุม", HEADER);
+  b.cell(H1, "controls", "มาตรการควบคุมความเสี่ยงการทุจริต", HEADER, 2);
+  for (const [col, text] of [["level", "ระดับ"], ["score", "คะแนน"], ["residualLevel", "ระดับ"], ["residualScore", "คะแนน"]] as const) b.cell(H2, col, text, HEADER);
+  b.height(H1, rowHeightPt(linesFor("ความเสี่ยงหลังควบคุม", widthOf("residualLevel") + widthOf("residualScore"), size), size));
+  b.height(H2, line);
+  const headerHeight = b.heightOf(H1) + b.heightOf(H2);
+  const breaks: number[] = [];
+  // the banner (printed on drafts), the title, the maps and the gap above the table, all on the first page
+  let used = 0;
+  for (let r = draft ? 1 : 2; r < H1; r++) used += b.heightOf(r);
+  used += headerHeight;
+  /** Rows below the title and header on the current page: a page never ends with a header alone. */
+  let onPage = 0;
+  const newPage = (row: number) => {
+    breaks.push(row);
+    used = headerHeight;
+    onPage = 0;
+  };
+  /** Rows that should stay on one page: a new page when they do not fit, split between rows only when taller than a page. */
+  const keepTogether = (first: number, heights: readonly number[]) => {
+    const total = heights.reduce((x, h) => x + h, 0);
+    // the table's first rows not fitting below the maps: the table starts the next page, header and all (the
+    // header was left alone at the foot of the maps' page)
+    if (first === H2 + 1 && breaks.length === 0) {
+      const lead = used + total <= capacity || headerHeight + total > capacity ? (heights[0] ?? 0) : total;
+      if (used + lead > capacity) newPage(H1);
+    }
+    if (used + total > capacity && onPage > 0 && headerHeight + total <= capacity) newPage(first);
+    if (used + total <= capacity) {
+      used += total;
+      onPage += heights.length;
+      return;
+    }
+    heights.forEach((h, i) => {
+      if (used + h > capacity && onPage > 0) newPage(first + i);
+      used += h;
+      onPage++;
+    });
+  };
+
+  // the table: one row per issue, a process's rows grouped (and kept on one page)
+  const groups = riskGroups(model);
+  let row = H2 + 1;
+  const levelCells: string[] = [];
+  for (const g of groups) {
+    const first = row;
+    const k = g.risks.length;
+    const heights: number[] = [];
+    g.risks.forEach((a, i) => {
+      const r = first + i;
+      const at = a.risk.at?.row;
+      const issue = `${digits(i + 1)}.\u00a0${normalizeSpace(a.risk.event) || "-"}`;
+      b.cell(r, "issue", issue, BODY);
+      levelCells.push(b.cell(r, "level", live(f.ref(at, "level"), a.inherent?.level.name.th ?? ""), { ...BODY, horizontal: "center", bold: true }));
+      b.cell(r, "score", live(f.ref(at, "score"), a.inherent?.score ?? ""), { ...BODY, horizontal: "center", numFmt: SCORE_FMT });
+      levelCells.push(b.cell(r, "residualLevel", live(f.ref(at, "residualLevel"), a.residual?.level.name.th ?? ""), { ...BODY, horizontal: "center", bold: true }));
+      b.cell(r, "residualScore", live(f.ref(at, "residualScore"), a.residual?.score ?? ""), { ...BODY, horizontal: "center", numFmt: SCORE_FMT });
+      heights.push(rowHeightPt(linesFor(issue, widthOf("issue"), size), size));
+    });
+    const controls = g.controls.length === 0 ? "-" : g.controls.map((c, i) => `${digits(i + 1)}.\u00a0${c}`).join("\n");
+    // merged cells are not fitted by spreadsheets: make the group tall enough for the tallest of them
+    const need = Math.max(
+      rowHeightPt(linesFor(g.process, widthOf("process"), size), size),
+      rowHeightPt(linesFor(controls, widthOf("controls"), size), size),
+    );
+    const have = heights.reduce((x, y) => x + y, 0);
+    const extra = need > have ? Math.ceil((need - have) / k) : 0;
+    const final = heights.map((h) => Math.min(409, h + extra));
+    final.forEach((h, i) => b.height(first + i, h));
+    const before = breaks.length;
+    keepTogether(first, final);
+    // a process taller than a page is cut between its issues: its merged cells are cut there too, so that none
+    // prints over the repeated header (issue 13); the continuation says so
+    const cuts = breaks.slice(before).filter((r) => r > first && r < first + k);
+    const runs = [first, ...cuts].map((top, i, all) => [top, (all[i + 1] ?? first + k) - 1] as const);
+    runs.forEach(([top, bottom], i) => {
+      const more = i === 0 ? "" : " (ต่อ)";
+      b.cell(top, "no", i === 0 ? g.no : null, { ...BODY, horizontal: "center", numFmt: numFmt("0") }, bottom - top + 1);
+      b.cell(top, "process", (g.process || "-") + more, BODY, bottom - top + 1);
+      b.cell(top, "controls", i === 0 ? controls : "(ต่อ)", BODY, bottom - top + 1);
+    });
+    row += k;
+  }
+  if (groups.length === 0) {
+    b.area(row, 1, row, 1 + UNITS, "ยังไม่มีความเสี่ยงในทะเบียนความเสี่ยง", { ...BODY, horizontal: "center", italic: true });
+    b.height(row, line);
+    keepTogether(row, [line]);
+    row++;
+  }
+  // the pages the table runs over (a break at its header only moves it below the maps' page)
+  const tablePages = breaks.filter((r) => r > H1).length + 1;
+  for (const lv of m.levels) {
+    for (const range of levelCells) b.fills.push({ range, formula: `${range.split(":")[0]}="${lv.name.th.replace(/"/g, '""')}"`, fill: levelFill(lv) });
+  }
+
+  const last = row - 1;
+  b.defaultHeights(line);
 
   return {
     name: RISK_REPORT_SHEET,
@@ -375,7 +386,7 @@ export function riskReportSheet(input: RiskReportInput): SheetSpec {
     conditionalFills: b.fills,
     print: {
       orientation: "landscape", paper: "A4", fitToWidth: true,
-      // the table's header on every page it runs over (not above the heat maps when the table fits one page)
+      // the table's header on every page it runs over (when it runs over more than one)
       ...(tablePages > 1 ? { printTitleRows: `${H1}:${H2}` } : {}),
       printArea: rangeAddress(draft ? 1 : 2, 1, last, 1 + UNITS), footer: draft ? DRAFT_FOOTER : FOOTER,
       ...(breaks.length > 0 ? { pageBreaks: breaks } : {}),

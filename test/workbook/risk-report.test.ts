@@ -40,6 +40,8 @@ function values(spec: SheetSpec, row: number): (string | number | boolean | null
   while (out.length > 0 && out[out.length - 1] === null) out.pop();
   return out;
 }
+/** The first row of the risk table: two rows below its header (ลำดับที่), which follows the heat maps. */
+const tableTop = (spec: SheetSpec): number => spec.rows.findIndex((r) => r.includes("ลำดับที่")) + 3;
 const at = (spec: SheetSpec, cell: string): CellInput => {
   const m = /^([A-Z]+)(\d+)$/.exec(cell) as RegExpExecArray;
   const col = [...(m[1] as string)].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
@@ -83,6 +85,7 @@ describe("the sheet as data", () => {
     ],
   };
   const spec = riskReportSheet({ model });
+  const T = tableTop(spec);
 
   it("groups a process's issues under one number, each issue with its own level word and score", () => {
     const groups = riskGroups(model);
@@ -91,19 +94,19 @@ describe("the sheet as data", () => {
       [2, "การให้บริการ", ["R-2"]],
     ]);
     // one row per issue: ลำดับที่ · ขั้นตอน · ประเด็น · ระดับ · คะแนน · ระดับหลังควบคุม · คะแนนหลังควบคุม · มาตรการ
-    expect(values(spec, 7).filter((v) => v !== null)).toEqual([
+    expect(values(spec, T).filter((v) => v !== null)).toEqual([
       "๑", "การจัดซื้อจัดจ้าง", "๑.\u00a0ล็อกสเปก", "สูง", 16, "สูง", 12,
       "๑.\u00a0โครงการเสริมสร้างความโปร่งใสในการบริหารงบประมาณ\n๒.\u00a0กิจกรรมควบคุมการเบิกจ่ายเงินตามข้อบัญญัติงบประมาณรายจ่ายประจำปี\n๓.\u00a09.9.9",
     ].map((v) => (v === "๑" ? 1 : v)));
-    expect(values(spec, 8).filter((v) => v !== null)).toEqual(["๒.\u00a0แบ่งซื้อแบ่งจ้าง", "ปานกลาง", 9, "ปานกลาง", 6]);
-    expect(values(spec, 9).filter((v) => v !== null)).toEqual([2, "การให้บริการ", "๑.\u00a0เรียกรับสินบน", "ปานกลาง", 4, "ต่ำ", 2, "๑.\u00a0มาตรการ No Gift Policy"].map((v) => (v === 4 ? 4 : v)).map((v, i) => (i === 3 ? "ต่ำ" : v)));
-    expect(spec.merges).toEqual(expect.arrayContaining(["A7:A8", "B7:D8", "P7:U8"]));
+    expect(values(spec, T + 1).filter((v) => v !== null)).toEqual(["๒.\u00a0แบ่งซื้อแบ่งจ้าง", "ปานกลาง", 9, "ปานกลาง", 6]);
+    expect(values(spec, T + 2).filter((v) => v !== null)).toEqual([2, "การให้บริการ", "๑.\u00a0เรียกรับสินบน", "ปานกลาง", 4, "ต่ำ", 2, "๑.\u00a0มาตรการ No Gift Policy"].map((v) => (v === 4 ? 4 : v)).map((v, i) => (i === 3 ? "ต่ำ" : v)));
+    expect(spec.merges).toEqual(expect.arrayContaining([`A${T}:A${T + 1}`, `B${T}:D${T + 1}`, `P${T}:U${T + 1}`]));
   });
 
   it("without the register's layout it holds the core's values; the level cells are coloured by level", () => {
-    expect(at(spec, "J7")).toBe("สูง");
-    expect(spec.conditionalFills?.filter((c) => c.range === "J7:K7").map((c) => [c.formula, c.fill])).toEqual(
-      m5.levels.map((lv) => [`J7="${lv.name.th}"`, `FF${lv.color}`]),
+    expect(at(spec, `J${T}`)).toBe("สูง");
+    expect(spec.conditionalFills?.filter((c) => c.range === `J${T}:K${T}`).map((c) => [c.formula, c.fill])).toEqual(
+      m5.levels.map((lv) => [`J${T}="${lv.name.th}"`, `FF${lv.color}`]),
     );
   });
 
@@ -111,7 +114,9 @@ describe("the sheet as data", () => {
     const h = heatMap(m5, model.risks);
     const rowOf = (text: string) => spec.rows.findIndex((r) => r.includes(text)) + 1;
     const top = rowOf("แผนภูมิความเสี่ยง: จำนวนความเสี่ยงในแต่ละช่องของโอกาส × ผลกระทบ");
-    expect(top).toBeGreaterThan(9);
+    // above the table (issue 13: below it, the table's repeated header printed over the maps)
+    expect(top).toBe(5);
+    expect(T).toBeGreaterThan(top + 9);
     // likelihood 5 … 1 down, impact 1 … 5 across; inherent from column D, residual from column L
     for (let l = 5; l >= 1; l--) {
       const r = top + 3 + (5 - l);
@@ -138,7 +143,8 @@ describe("the sheet as data", () => {
   it("repeats the table's header and keeps each process on one page when the table runs over pages", () => {
     const many = { ...model, risks: Array.from({ length: 40 }, (_, i) => risk({ id: `R-${i}`, process: `กระบวนงานที่ ${i % 13}`, event: "ประเด็นความเสี่ยงที่ยาวพอสมควรเพื่อให้ตัดบรรทัดในเซลล์ ".repeat(1 + (i % 3)), likelihood: 1 + (i % 5), impact: 1 + ((i * 3) % 5) })) };
     const big = riskReportSheet({ model: many });
-    expect(big.print?.printTitleRows).toBe("5:6");
+    const H = tableTop(big) - 2;
+    expect(big.print?.printTitleRows).toBe(`${H}:${H + 1}`);
     const breaks = big.print?.pageBreaks ?? [];
     expect(breaks.length).toBeGreaterThan(1);
     const capacity = pageCapacity(printScale(big.columns.map((c) => c.width)));
@@ -146,7 +152,8 @@ describe("the sheet as data", () => {
     const starts = [2, ...breaks];
     const ends = [...breaks.map((b) => b - 1), Number(/U(\d+)$/.exec(big.print?.printArea ?? "")?.[1])];
     starts.forEach((s, p) => {
-      let used = p === 0 ? 0 : height(5) + height(6);
+      // a page that starts at the header prints it as its own rows, not repeated
+      let used = p === 0 || s === H ? 0 : height(H) + height(H + 1);
       for (let r = s; r <= (ends[p] as number); r++) used += height(r);
       expect(used).toBeLessThanOrEqual(capacity);
     });
@@ -154,7 +161,7 @@ describe("the sheet as data", () => {
     const groupOf = (b: number) => big.merges?.map((mg) => /^A(\d+):A(\d+)$/.exec(mg)).find((x) => x && Number(x[1]) < b && Number(x[2]) >= b);
     const inside = breaks.map(groupOf).filter((x) => x !== undefined);
     for (const g of inside) {
-      let tall = height(5) + height(6);
+      let tall = height(H) + height(H + 1);
       for (let r = Number(g?.[1]); r <= Number(g?.[2]); r++) tall += height(r);
       expect(tall).toBeGreaterThan(capacity);
     }
@@ -172,10 +179,10 @@ describe("the sheet as data", () => {
   });
 
   it("writes Thai digits through number formats (and in its texts) when the settings say ไทย, Arabic ones otherwise", () => {
-    expect(spec.areaStyles?.find((s) => s.range === "L7")?.style.numFmt).toBe(`${THAI_DIGITS}0;-${THAI_DIGITS}0;""`);
+    expect(spec.areaStyles?.find((s) => s.range === `L${T}`)?.style.numFmt).toBe(`${THAI_DIGITS}0;-${THAI_DIGITS}0;""`);
     const arabic = riskReportSheet({ model: { ...model, settings: { ...model.settings, digits: "arabic" } } });
-    expect(arabic.areaStyles?.find((s) => s.range === "L7")?.style.numFmt).toBe('0;-0;""');
-    expect(at(arabic, "E7")).toBe("1.\u00a0ล็อกสเปก");
+    expect(arabic.areaStyles?.find((s) => s.range === `L${T}`)?.style.numFmt).toBe('0;-0;""');
+    expect(at(arabic, `E${T}`)).toBe("1.\u00a0ล็อกสเปก");
     expect(String(at(arabic, "A3"))).toContain("พ.ศ. 2567");
   });
 });
@@ -234,10 +241,11 @@ describe.each(hosts)("generating the sheet: $name", (host) => {
   it("live formulas over the register, carrying the core's values", async () => {
     const { port } = await host.make(sample);
     const { spec } = await generateRiskReport(port);
-    expect(at(spec, "J7")).toEqual({ formula: `'${REGISTER}'!$I$2`, result: "สูง" });
-    expect(at(spec, "L7")).toEqual({ formula: `'${REGISTER}'!$H$2`, result: 12 });
-    expect(at(spec, "M7")).toEqual({ formula: `'${REGISTER}'!$Q$2`, result: "ปานกลาง" });
-    expect(at(spec, "O7")).toEqual({ formula: `'${REGISTER}'!$P$2`, result: 8 });
+    const T = tableTop(spec);
+    expect(at(spec, `J${T}`)).toEqual({ formula: `'${REGISTER}'!$I$2`, result: "สูง" });
+    expect(at(spec, `L${T}`)).toEqual({ formula: `'${REGISTER}'!$H$2`, result: 12 });
+    expect(at(spec, `M${T}`)).toEqual({ formula: `'${REGISTER}'!$Q$2`, result: "ปานกลาง" });
+    expect(at(spec, `O${T}`)).toEqual({ formula: `'${REGISTER}'!$P$2`, result: 8 });
     const formulas = spec.rows.flat().filter((v): v is { formula: string; result?: string | number } => v !== null && typeof v === "object" && !(v instanceof Date));
     expect(formulas.filter((f) => f.formula.startsWith("COUNTIFS("))).toHaveLength(50);
     expect(formulas.find((f) => f.formula.startsWith("COUNTIFS(") && f.formula.includes("$N:$N"))?.formula).toBe(`COUNTIFS('${REGISTER}'!$N:$N,5,'${REGISTER}'!$O:$O,1)`);
