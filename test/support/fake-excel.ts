@@ -983,7 +983,13 @@ function deleteRow(excel: FakeExcel, s: FakeSheet, row: number): void {
   };
   s.validations = s.validations.flatMap((v) => { const x = area(v.address); return x ? [{ ...v, address: x }] : []; });
   s.merges = s.merges.flatMap((m) => { const x = area(m); return x && x.includes(":") && !/^([A-Z]+)(\d+):\1\2$/.test(x) ? [x] : []; });
-  s.conditionalFormats = s.conditionalFormats.flatMap((cf) => { const x = area(cf.range); return x ? [{ ...cf, range: x }] : []; });
+  // a rule's formula is relative to the range's top-left cell: it moves only when the whole range moves
+  s.conditionalFormats = s.conditionalFormats.flatMap((cf) => {
+    const x = area(cf.range);
+    if (!x) return [];
+    const below = (parseArea(cf.range)?.top ?? 0) > row;
+    return [{ ...cf, range: x, ...(below ? { formula: shiftFormulaRows(cf.formula, s.name, s.name, row) } : {}) }];
+  });
   s.formats = s.formats.flatMap((f) => { const x = /^\d+:\d+$|^[A-Z]+:[A-Z]+$/.test(f.address) ? f.address : area(f.address); return x ? [{ ...f, address: x }] : []; });
   const heights = [...s.rowHeights].flatMap(([r, h]): [number, number][] => (r === row ? [] : [[r > row ? r - 1 : r, h]]));
   s.rowHeights = new Map(heights);

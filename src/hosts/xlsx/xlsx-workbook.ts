@@ -105,6 +105,7 @@ export class XlsxWorkbook implements WorkbookPort {
         if (moved !== v.formula) cell.value = { ...v, formula: moved };
       }));
     }
+    shiftSheetRanges(ws, row);
   }
 
   /** The sheet, once its row `row` is found to hold `expect` (as readGrids would give it); else RowChangedError. */
@@ -186,6 +187,45 @@ function rowValues(ws: ExcelJS.Worksheet, row: number, width: number): CellValue
     if (col <= width) out[col - 1] = cell.isMerged && cell.master.address !== cell.address ? null : fromExcelJs(cell.value);
   });
   return out;
+}
+
+/**
+ * The sheet's dropdowns and conditional formats after row `row` is deleted, as Excel moves them: those
+ * below move up, a range that held the row shrinks, one on the row alone goes. exceljs's spliceRows moves
+ * neither (dropdowns are kept per cell once a file is read, by range as this host adds them).
+ */
+function shiftSheetRanges(ws: ExcelJS.Worksheet, row: number): void {
+  const shift = (address: string) => {
+    const moved = shiftFormulaRows(address, ws.name, ws.name, row);
+    return moved.includes("#REF!") ? undefined : moved;
+  };
+  // exceljs 4.4 has worksheet.dataValidations and conditionalFormattings but its typings omit them
+  const validations = (ws as unknown as { dataValidations?: { model: Record<string, unknown> } }).dataValidations;
+  if (validations) {
+    const next: Record<string, unknown> = {};
+    for (const [address, dv] of Object.entries(validations.model)) {
+      const moved = shift(address);
+      if (moved) next[moved] = dv;
+    }
+    validations.model = next;
+  }
+  const formats = (ws as unknown as { conditionalFormattings?: { ref: string; rules: { formulae?: string[] }[] }[] }).conditionalFormattings;
+  if (formats) {
+    const kept = formats.flatMap((cf) => {
+      const ref = shift(cf.ref);
+      if (!ref) return [];
+      // a rule's formula is relative to the range's top-left cell: it moves only when the whole range moves
+      if (!rangeBelow(cf.ref, row)) return [{ ...cf, ref }];
+      return [{ ...cf, ref, rules: cf.rules.map((r) => (r.formulae ? { ...r, formulae: r.formulae.map((f) => shiftFormulaRows(f, ws.name, ws.name, row)) } : r)) }];
+    });
+    formats.splice(0, formats.length, ...kept);
+  }
+}
+
+/** Whether every area of an address ("I2:I1001", "A3 C3:C9") starts below row `row`. */
+function rangeBelow(address: string, row: number): boolean {
+  const tops = [...address.matchAll(/[A-Z]+\$?(\d+)(?::\$?[A-Z]+\$?\d+)?/g)].map((m) => Number(m[1]));
+  return tops.length > 0 && tops.every((top) => top > row);
 }
 
 /** Every shared formula of the sheet as its own formula text (exceljs translates a clone's formula to its cell). */
