@@ -267,7 +267,9 @@ describe("Part 2 of seed 001 (FY2564, round 12)", () => {
         const t = textAt(spec, r, c);
         if (t === "" || spec.merges?.some((m) => m.startsWith(`A${r}:`) && !m.startsWith(`A${r}:A`))) continue;
         const height = spanOf(spec, r, c).reduce((s, x) => s + heightAt(spec, x), 0);
-        if (height < heightFor(t, widths[c - 1] as number) - 1) short.push(`row ${r} col ${c}: ${height} pt for "${t.slice(0, 40)}"`);
+        // measured in the cell's own size (the items' cells are 14 pt, issue 13)
+        const size = (spec.areaStyles ?? []).filter((a) => a.range.split(":")[0] === `${"ABCD"[c - 1]}${r}`).reduce((x, a) => a.style.fontSize ?? x, spec.font?.size ?? 16);
+        if (height < heightFor(t, widths[c - 1] as number, size) - 1) short.push(`row ${r} col ${c}: ${height} pt for "${t.slice(0, 40)}"`);
       }
     }
     expect(short).toEqual([]);

@@ -214,6 +214,12 @@ export function dimensionBlocks(rounds: readonly ItemRound[]): DimensionBlock[] 
 /* ---------- the sheet ---------- */
 
 const SIZE = REPORT_FONT.size;
+/**
+ * The items' cells in 14 pt, the headings, table header and totals in 16 pt: the official form's rows are in the
+ * 14–16 pt class, and at 16 pt seed 001's 47 items took 46 pages where its own report takes 25 (issue 13).
+ */
+const ROW_SIZE = 14;
+const ROW_STYLE: CellStyle = { ...STYLE.body, fontSize: ROW_SIZE };
 /** 1-based columns: the seven printed ones, then the keys Part 3 counts. */
 export const PART2_COL = { name: 1, indicator: 2, target: 3, result: 4, integrated: 5, agency: 6, disbursed: 7, dimension: 8, status: 9, planned: 10 } as const;
 const PRINTED = 7;
@@ -235,7 +241,7 @@ export function textWidths(items: readonly Readonly<Record<TextCol, string>>[]):
   const sample = items.slice(0, 400);
   // widths move in steps of two, each text asked for at a few dozen widths: linesFor measures a text once and
   // keeps its width (text-size.ts), so no memo here (a `${width}\0${text}` key cost 0.6 s at 400 items, issue 13)
-  const lines = (text: string, width: number) => linesFor(text, width, SIZE);
+  const lines = (text: string, width: number) => linesFor(text, width, ROW_SIZE);
   const total = (w: TextWidths) => sample.reduce((s, t) => s + Math.max(...TEXT_COLS.map((c) => lines(t[c], w[c]))), 0);
   let w: Record<TextCol, number> = { name: 0, indicator: 0, target: 0, result: 0 };
   const minSum = TEXT_COLS.reduce((s, c) => s + MIN_TEXT_WIDTH[c], 0);
@@ -277,7 +283,7 @@ function amountWidth(ctx: ReportContext, largest: number): number {
 }
 
 /** The head of a text that fits in `maxLines` lines of a column, and the rest (split between lines, words, then characters). */
-export function takeLines(text: string, width: number, maxLines: number, size: number = SIZE): [string, string] {
+export function takeLines(text: string, width: number, maxLines: number, size: number = ROW_SIZE): [string, string] {
   if (text === "" || linesFor(text, width, size) <= maxLines) return [text, ""];
   const paras = text.split("\n");
   const head: string[] = [];
@@ -360,10 +366,10 @@ function layOutPart2(ctx: ReportContext): Part2Layout {
   const sumOf = (pick: (a: RowAmounts) => number) => all.reduce((s, r) => s + pick(amountsOf(r)), 0);
   const amountW = amountWidth(ctx, Math.max(sumOf((a) => a.integrated), sumOf((a) => a.agency), sumOf((a) => a.disbursed)));
   const widths = [tw.name, tw.indicator, tw.target, tw.result, amountW, amountW, amountW, 7, 20, 14];
-  const heightOf = (t: ItemTexts) => Math.max(...TEXT_COLS.map((c) => heightFor(t[c], tw[c])));
+  const heightOf = (t: ItemTexts) => Math.max(...TEXT_COLS.map((c) => heightFor(t[c], tw[c], ROW_SIZE)));
   const printedWidth = widths.slice(0, PRINTED).reduce((s, w) => s + w, 0);
   const pager = new PageFlow(pageCapacity("landscape", widths.slice(0, PRINTED)));
-  const amountStyle: CellStyle = { ...STYLE.body, numFmt: ctx.formats.amount, horizontal: "right" };
+  const amountStyle: CellStyle = { ...ROW_STYLE, numFmt: ctx.formats.amount, horizontal: "right" };
   const totalAmountStyle: CellStyle = { ...STYLE.total, numFmt: ctx.formats.amount, horizontal: "right" };
   const keyStyle: CellStyle = { fontSize: 12, fontColor: "FF7F7F7F", vertical: "top" };
 
@@ -424,7 +430,7 @@ function layOutPart2(ctx: ReportContext): Part2Layout {
     header();
   };
   const pageRoom = pager.capacity - continuedHeight - headerHeight;
-  const minPiece = textHeightPt(3);
+  const minPiece = textHeightPt(3, ROW_SIZE);
 
   /** One piece of an item: its cells, over as many merged rows as its height needs. */
   const piece = (texts: ItemTexts, first: { amounts: RowAmounts; key: CellInput; status: string } | undefined): number => {
@@ -432,7 +438,7 @@ function layOutPart2(ctx: ReportContext): Part2Layout {
     const k = Math.ceil(h / MAX_ROW_PT);
     const top = row;
     const bottom = row + k - 1;
-    TEXT_COLS.forEach((c) => b.area(top, PART2_COL[c], bottom, PART2_COL[c], texts[c] === "" ? null : texts[c], STYLE.body));
+    TEXT_COLS.forEach((c) => b.area(top, PART2_COL[c], bottom, PART2_COL[c], texts[c] === "" ? null : texts[c], ROW_STYLE));
     const money: CellInput[] = first ? [first.amounts.integrated, first.amounts.agency, first.amounts.disbursed] : [null, null, null];
     money.forEach((v, i) => b.area(top, PART2_COL.integrated + i, bottom, PART2_COL.integrated + i, v, amountStyle));
     if (first) {
@@ -452,35 +458,43 @@ function layOutPart2(ctx: ReportContext): Part2Layout {
    * continued on the next as the seed's cells are (L186→L196); one taller than a page whenever a piece with its
    * whole name fits.
    */
-  const startsHere = (texts: ItemTexts, before = 0): boolean => {
+  const startsHere = (texts: ItemTexts, before = 0, tail = 0): boolean => {
     const h = heightOf(texts);
     const left = pager.capacity - pager.used - before;
-    if (h <= left) return true;
-    const nameHeight = heightFor(texts.name, tw.name);
+    if (h + tail <= left) return true;
+    // an item that fits whole but not with the total row after it goes to the next page with it
+    if (h <= left && h + tail <= pageRoom) return false;
+    const nameHeight = heightFor(texts.name, tw.name, ROW_SIZE);
     const need = Math.max(minPiece, nameHeight <= pageRoom ? nameHeight : 0);
     if (h > pageRoom) return left >= need;
-    // …and never to carry a couple of lines over to the next page (issue 13: at 40 % and a third of a page
-    // left, the sample's tall items left pages half empty)
-    return h > 0.25 * pager.capacity && left >= Math.max(need, pager.capacity / 4) && h - left >= minPiece;
+    // …a long one (over a quarter of a page) where a quarter of the page is left: the split below carries at
+    // least three lines over, so a continuation is never a line or two (issue 13: moving such items whole left
+    // pages half empty, and seed 001's first page held its title alone)
+    return h > 0.25 * pager.capacity && left >= Math.max(need, pager.capacity / 4) && h - minPiece >= need;
   };
 
   /** An item: whole on this page or the next, or in pieces with the header repeated above each continuation. */
-  const item = (r: ItemRound, data: { amounts: RowAmounts; key: CellInput; status: string }, no: string, continues: string) => {
+  /** `after`: the total rows that must follow the item on its page (its block's last item; issue 13: a total alone on the last page). */
+  const item = (r: ItemRound, data: { amounts: RowAmounts; key: CellInput; status: string }, no: string, continues: string, after = 0) => {
     const texts = textsOf(r);
     const h = heightOf(texts);
-    if (!startsHere(texts)) newPage(continues);
-    if (pager.fits(h)) {
+    if (!startsHere(texts, 0, after)) newPage(continues);
+    if (pager.fits(h + after) || (pager.fits(h) && h + after > pageRoom)) {
       piece(texts, data);
       return;
     }
     let rest: ItemTexts = texts;
     let first = true;
     // the first piece holds the whole name (and number) when a page can: a name is not read across pages
-    const nameHeight = heightFor(texts.name, tw.name);
+    const nameHeight = heightFor(texts.name, tw.name, ROW_SIZE);
     while (TEXT_COLS.some((c) => rest[c] !== "")) {
       const need = first && nameHeight <= pageRoom ? Math.max(minPiece, nameHeight) : minPiece;
       if (pager.capacity - pager.used < need) newPage(continues);
-      const maxLines = Math.max(1, Math.floor((pager.capacity - pager.used - 4) / lineHeightPt(SIZE)));
+      const room = Math.max(1, Math.floor((pager.capacity - pager.used - 4) / lineHeightPt(ROW_SIZE)));
+      // a piece leaves at least three lines of its tallest column for the next one, or takes it all
+      const tallest = Math.max(...TEXT_COLS.map((c) => linesFor(rest[c], tw[c], ROW_SIZE)));
+      const last = room - Math.ceil(after / lineHeightPt(ROW_SIZE)) >= tallest;
+      const maxLines = last ? room : Math.max(1, Math.min(room, tallest - 3));
       const head: Record<TextCol, string> = { name: "", indicator: "", target: "", result: "" };
       const tail: Record<TextCol, string> = { name: "", indicator: "", target: "", result: "" };
       for (const c of TEXT_COLS) [head[c], tail[c]] = takeLines(rest[c], tw[c], maxLines);
@@ -498,8 +512,11 @@ function layOutPart2(ctx: ReportContext): Part2Layout {
     (s, a) => ({ integrated: s.integrated + a.integrated, agency: s.agency + a.agency, disbursed: s.disbursed + a.disbursed, planned: s.planned + a.planned }),
     { integrated: 0, agency: 0, disbursed: 0, planned: 0 },
   );
+  const totalHeight = (label: string) => Math.min(MAX_ROW_PT, heightFor(label, widths.slice(0, 4).reduce((s, w) => s + w, 0)));
+  const blockLabel = (block: DimensionBlock) => `รวม${block.dimension === undefined ? "รายการที่ไม่ระบุมิติ" : `มิติที่ ${num(block.dimension)}`} (${num(block.rounds.length)} รายการ)`;
+  const grandLabel = `รวมทั้งสิ้น (${num(ctx.summary.items.length)} รายการ)`;
   const totalRow = (label: string, values: RowAmounts, formula: (col: number) => string) => {
-    const h = Math.min(MAX_ROW_PT, heightFor(label, widths.slice(0, 4).reduce((s, w) => s + w, 0)));
+    const h = totalHeight(label);
     if (!pager.fits(h)) pager.breakAt(row);
     b.area(row, 1, row, 4, label, STYLE.total);
     [values.integrated, values.agency, values.disbursed].forEach((v, i) => {
@@ -528,16 +545,18 @@ function layOutPart2(ctx: ReportContext): Part2Layout {
       header();
       g.rounds.forEach((r, i) => {
         const key = block.dimension ?? NO_DIMENSION_KEY;
-        item(r, { amounts: amountsOf(r), key, status: STATUS_WORD[r.status] }, `(${num(i + 1)})`, continues);
+        // the block's last item keeps its total row (and after the last block the grand total) on its page
+        const lastOfBlock = gi === block.groups.length - 1 && i === g.rounds.length - 1;
+        const tail = !lastOfBlock ? 0 : totalHeight(blockLabel(block)) + (block === blocks[blocks.length - 1] ? totalHeight(grandLabel) : 0);
+        item(r, { amounts: amountsOf(r), key, status: STATUS_WORD[r.status] }, `(${num(i + 1)})`, continues, tail);
       });
     });
-    const label = `รวม${block.dimension === undefined ? "รายการที่ไม่ระบุมิติ" : `มิติที่ ${num(block.dimension)}`} (${num(block.rounds.length)} รายการ)`;
+    const label = blockLabel(block);
     const last = row - 1;
     totalRows.push({ row: totalRow(label, sumAmounts(block.rounds), (c) => `SUM(${rangeAddress(dimFirst, c, last, c)})`), amounts: sumAmounts(block.rounds) });
   }
   if (blocks.length > 0) {
-    const label = `รวมทั้งสิ้น (${num(ctx.summary.items.length)} รายการ)`;
-    totalRow(label, sumAmounts(ctx.summary.items), (c) => `SUM(${totalRows.map((t) => `${columnLetter(c)}${t.row}`).join(",")})`);
+    totalRow(grandLabel, sumAmounts(ctx.summary.items), (c) => `SUM(${totalRows.map((t) => `${columnLetter(c)}${t.row}`).join(",")})`);
   } else {
     line(`ไม่มีรายการในแผนปฏิบัติการที่อยู่ในปีงบประมาณ พ.ศ. ${num(ctx.fy)}`, { ...STYLE.body, italic: true, horizontal: "center" });
   }
