@@ -15,7 +15,7 @@ import { yearsOfPlan } from "../domain/settings";
 import { RULES } from "../domain/validation";
 import type { Rule } from "../domain/validation/rule";
 import { type Baht, baht, type FiscalYear, fiscalYear, isFiscalYear, type PlanCode, planCode, sumBaht } from "../domain/units";
-import { address } from "../workbook/a1";
+import { address, columnNumber } from "../workbook/a1";
 import { parseBaht, type Parsed, parseDate, parseNumber } from "../workbook/cells";
 import { type CellValue, isBlank, type WorkbookGrids } from "../workbook/grid";
 import { type ReadResult, readPlanWorkbook } from "../workbook/read";
@@ -364,6 +364,18 @@ export function checkDraft(view: MonthlyView, input: DraftInput, editing?: Progr
     entry, findings: out, counts, at,
     existing: entry.code && entry.fy && entry.month ? existingRows(wb, entry.code, entry.fy, entry.month).filter((p) => p.at?.row !== at.row) : [],
   };
+}
+
+/**
+ * The field whose column a finding's cell is in, on any row of the sheet: where to put the cursor for a
+ * finding on another row that the draft caused (M4 on a later month is about its disbursement).
+ */
+export function fieldOfColumn(view: MonthlyView, location: CellLocation): string | undefined {
+  const letters = /^\$?([A-Z]+)/.exec(location.cell ?? "")?.[1];
+  if (!letters || location.sheet !== view.sheet) return undefined;
+  const col = columnNumber(letters) - 1;
+  for (const [key, c] of view.read.layouts.tables.progress?.columns ?? []) if (c === col) return key;
+  return undefined;
 }
 
 /* ---------- saving ---------- */

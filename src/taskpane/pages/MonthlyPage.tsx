@@ -20,7 +20,7 @@ import { DeleteRegular, EditRegular, ErrorCircleFilled, LocationRegular, SaveReg
 import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 import {
   addProgressRow, carriedOver, type CarriedOver, checkDraft, dateOnly, formDate, defaultFiscalYear, defaultMonth, type DraftCheck, draftOf, editProgressRow, enteredDate,
-  type DraftFinding, type DraftInput, existingRows, fieldLabel, type ItemFigures, monthName, monthYear, type MonthlyView, ownersOf, planYearsOf, progressListing,
+  type DraftFinding, type DraftInput, existingRows, fieldLabel, fieldOfColumn, type ItemFigures, monthName, monthYear, type MonthlyView, ownersOf, planYearsOf, progressListing,
   readMonthly, removeProgressRow, shortDate,
 } from "../../app/monthly";
 import { rowChangedMessage } from "../../app/row-edit";
@@ -713,8 +713,9 @@ function Entry(p: EntryProps) {
   /** Closes the errors dialog and puts the cursor in the first field in error (after the dialog gave focus back). */
   const backToEdit = () => {
     setAskErrors(false);
-    const first = blocking.find((f) => f.field !== undefined)?.field;
-    if (first) setTimeout(() => focusField(first as string), 0);
+    // an error on another row that this row causes (M4 on a later month) goes to the field of its column
+    const first = blocking.find((f) => f.field !== undefined)?.field ?? blocking.map((f) => fieldOfColumn(p.view, f.finding.location)).find((x) => x !== undefined);
+    if (first) setTimeout(() => focusField(first), 0);
   };
 
   if (existing && !allowDuplicate) {
