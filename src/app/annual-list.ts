@@ -12,9 +12,10 @@
 import { type CellLocation, describeLocation, type Finding } from "../domain/findings";
 import { KIND_WORD } from "../domain/kinds";
 import { editRatio as ratio, nameKey, type NameKey, nameSimilarity, placeOf } from "../domain/names";
-import type { PlanItem, PlanWorkbook, Quarter } from "../domain/plan";
+import { budgetIn, type PlanItem, type PlanWorkbook, type Quarter } from "../domain/plan";
+import { yearsOfPlan } from "../domain/settings";
 import { formatAmount } from "../domain/thai";
-import type { DimensionNo } from "../domain/units";
+import type { DimensionNo, FiscalYear } from "../domain/units";
 import type { Locator } from "../domain/validation";
 import { address } from "../workbook/a1";
 import type { AnnualList, AnnualListRow, ListRowDisposition } from "../workbook/annual-list";
@@ -33,7 +34,7 @@ export interface PlanForList {
   /** The sheet the plan items were read from. */
   readonly sheet: string;
   /** The plan's BE years. */
-  readonly years: readonly number[];
+  readonly years: readonly FiscalYear[];
   /** Where an item's field is in the plan (absent: messages name the item by code only). */
   readonly at?: Locator;
   /** The cell where the plan states its total for a year (a plan table's รวมทั้งสิ้น row), when it has one. */
@@ -59,7 +60,7 @@ export function planFromGrids(grids: WorkbookGrids): PlanForList {
     const s = read.workbook.settings;
     return {
       model: read.workbook, source: "template", sheet: read.sheets.plan ?? INPUT_SHEET_NAMES.plan,
-      years: Array.from({ length: s.years }, (_, i) => s.firstYear + i), at: locatorFor(read), findings: read.findings,
+      years: yearsOfPlan(s), at: locatorFor(read), findings: read.findings,
     };
   }
   const imported = importPlanTable(grids);
@@ -84,7 +85,7 @@ export interface ComparisonOptions {
   /** Names at least this similar match an item of another dimension (reported as a dimension that differs). */
   readonly otherDimensionThreshold?: number;
   /** Check the list as this fiscal year instead of the one its title states. */
-  readonly fiscalYear?: number;
+  readonly fiscalYear?: FiscalYear;
 }
 
 export const DEFAULT_THRESHOLD = 0.6;
@@ -122,7 +123,7 @@ export interface AnnualListComparison {
   readonly list: AnnualList;
   readonly plan: PlanForList;
   /** The year checked: the list's, unless overridden. */
-  readonly fiscalYear: number | undefined;
+  readonly fiscalYear: FiscalYear | undefined;
   /** False when the year is unknown or outside the plan: only the list's own sums were checked. */
   readonly comparedWithPlan: boolean;
   readonly matches: readonly ListMatch[];
@@ -265,7 +266,7 @@ export function compareAnnualList(list: AnnualList, plan: PlanForList, options: 
   }
 
   if (yearKnown) {
-    const year = fy as number;
+    const year = fy;
     // the organization: a list of another organization is the wrong file (a misspelled own name is not)
     const orgA = placeOf(list.orgName ?? "");
     const orgB = placeOf(plan.model.settings.orgName);
@@ -337,7 +338,7 @@ export function compareAnnualList(list: AnnualList, plan: PlanForList, options: 
   // the list's own sums (B6) and its total against the plan's (B11)
   const listBudget = list.rows.reduce((s, r) => s + r.budget, 0);
   const ticks = [1, 2, 3, 4].map((q) => list.rows.filter((r) => r.ticked.includes(q as Quarter)).length);
-  const planBudget = yearKnown ? items.reduce((s, it) => s + (it.budgets[fy as number] ?? 0), 0) : undefined;
+  const planBudget = yearKnown ? items.reduce((s, it) => s + budgetIn(it.budgets, fy), 0) : undefined;
   const total = list.total;
   if (total?.budget && !same(total.budget.value, listBudget)) {
     findings.push({
@@ -385,7 +386,7 @@ export function compareAnnualList(list: AnnualList, plan: PlanForList, options: 
     return {
       dimension: d, listRows: rows.length, planItems: its.length,
       listBudget: rows.reduce((s, r) => s + r.budget, 0),
-      planBudget: its.reduce((s, it) => s + (yearKnown ? (it.budgets[fy as number] ?? 0) : 0), 0),
+      planBudget: its.reduce((s, it) => s + (yearKnown ? budgetIn(it.budgets, fy) : 0), 0),
     };
   });
   const rowCounts = Object.fromEntries(LIST_ROW_DISPOSITIONS.map((d) => [d, 0])) as Record<ListRowDisposition, number>;

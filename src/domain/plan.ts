@@ -7,7 +7,7 @@ import type {
   ReportRound, RiskCategory, RiskFactor, RiskMatrixSize, StatusLight,
 } from "./lists";
 import type { RiskMatrix } from "./risk/matrix";
-import type { Baht, DimensionNo, FiscalYear, NodeCode, PlanCode } from "./units";
+import { baht, type Baht, type DimensionNo, type FiscalYear, fiscalYear, type NodeCode, type PlanCode, ZERO_BAHT } from "./units";
 
 /** Where a record came from: its sheet row (1-based). Absent for records not read from a sheet. */
 export interface RowRef {
@@ -44,6 +44,26 @@ export interface Settings {
 
 export type Quarter = 1 | 2 | 3 | 4;
 
+/** An item's budget per plan year, keyed by FiscalYear: `budgets[2566]` with a bare number does not compile. */
+export type YearBudgets = Readonly<Record<FiscalYear, Baht>>;
+
+/** Budgets from plain numbers (importers, tests): every year through `fiscalYear()`, every amount through `baht()`. */
+export function yearBudgets(amounts: Readonly<Record<number, number>>): YearBudgets {
+  const out: Record<FiscalYear, Baht> = {};
+  for (const [y, v] of Object.entries(amounts)) out[fiscalYear(Number(y))] = baht(v);
+  return out;
+}
+
+/** The years an item has a budget entry for, in order (the keys were FiscalYears when written). */
+export function budgetYears(budgets: YearBudgets): FiscalYear[] {
+  return Object.keys(budgets).map((k) => fiscalYear(Number(k))).sort((a, b) => a - b);
+}
+
+/** An item's budget for a year, nothing (0) where it has no entry. */
+export function budgetIn(budgets: YearBudgets, year: FiscalYear): Baht {
+  return budgets[year] ?? ZERO_BAHT;
+}
+
 export interface PlanItem {
   readonly code: PlanCode | undefined;
   readonly dimension: DimensionNo | undefined;
@@ -52,7 +72,7 @@ export interface PlanItem {
   readonly kind: ItemKind | undefined;
   readonly name: string;
   /** Budget per BE plan year; every plan year present, 0 where the sheet says "-" or nothing. */
-  readonly budgets: Readonly<Record<number, Baht>>;
+  readonly budgets: YearBudgets;
   readonly note: string;
   readonly owner: string;
   readonly indicator: string;

@@ -16,7 +16,7 @@ import type { Finding } from "../domain/findings";
 import { type ItemKind, kindOfName } from "../domain/kinds";
 import type { Quarter } from "../domain/plan";
 import { foldForMatch, normalizeSpace, parseAmount, toArabicDigits } from "../domain/thai";
-import { type DimensionNo, isDimensionNo, isFiscalYear } from "../domain/units";
+import { type DimensionNo, type FiscalYear, fiscalYear, isDimensionNo, isFiscalYear } from "../domain/units";
 import { address, parseArea } from "./a1";
 import { cellText, displayCell, parseBaht } from "./cells";
 import { type CellValue, isBlank, isCellError, type SheetGrid, type WorkbookGrids } from "./grid";
@@ -84,7 +84,7 @@ export interface StatedListTotal {
 export interface AnnualList {
   readonly sheet: string;
   /** The BE year of the title ("พ.ศ. 2569"), or of the budget header when the title has none. */
-  readonly fiscalYear: number | undefined;
+  readonly fiscalYear: FiscalYear | undefined;
   readonly orgName: string | undefined;
   /** The first title's cell (or the header's name cell when there is no title). */
   readonly titleCell: string;
@@ -116,7 +116,7 @@ interface Header {
   /** Rows the header takes (2 when a 1–4 row sits under a merged "ดำเนินการไตรมาส"). */
   readonly height: number;
   /** A BE year in the budget header ("งบประมาณ ปี 2569"), if any. */
-  readonly budgetYear: number | undefined;
+  readonly budgetYear: FiscalYear | undefined;
 }
 
 const quarterNumber = (v: CellValue): number | undefined => {
@@ -174,7 +174,7 @@ function listHeader(grid: SheetGrid, r: number): Header | undefined {
       quarters: quarters as [number, number, number, number], note: note < 0 ? undefined : note,
     },
     height,
-    budgetYear: year && isFiscalYear(Number(year[1])) ? Number(year[1]) : undefined,
+    budgetYear: year && isFiscalYear(Number(year[1])) ? fiscalYear(Number(year[1])) : undefined,
   };
 }
 
@@ -232,12 +232,12 @@ const LEGEND = /^คำอธิบาย/;
 const LEGEND_DIMENSION = /^มิติ(?:ที่)?\s*([1-4])\s*[.:]?\s*(\S.*)$/;
 
 /** "แผนปฏิบัติการป้องกันการทุจริต พ.ศ. 2569 ของ เทศบาลนคร…" → year and organization. */
-export function parseListTitle(text: string): { fiscalYear?: number; orgName?: string } {
+export function parseListTitle(text: string): { fiscalYear?: FiscalYear; orgName?: string } {
   const t = normalizeSpace(toArabicDigits(text));
   const year = /(?:พ\.\s*ศ\.|ปีงบประมาณ|ประจำปี)\s*(2[45]\d\d)/.exec(t);
   const org = /\sของ\s*(\S.*)$/.exec(t);
   return {
-    ...(year && isFiscalYear(Number(year[1])) ? { fiscalYear: Number(year[1]) } : {}),
+    ...(year && isFiscalYear(Number(year[1])) ? { fiscalYear: fiscalYear(Number(year[1])) } : {}),
     ...(org ? { orgName: normalizeSpace(org[1] as string) } : {}),
   };
 }
@@ -262,7 +262,7 @@ function readSheet(grid: SheetGrid, headerRow: number, firstHeader: Header): Ann
   const legend: { dimension: DimensionNo; name: string }[] = [];
   let dataDate: string | undefined;
   let reporter: string | undefined;
-  let title: { fiscalYear?: number; orgName?: string; cell: string } | undefined;
+  let title: { fiscalYear?: FiscalYear; orgName?: string; cell: string } | undefined;
   let inLegend = false;
   /** Rows still belonging to a header block (the 1–4 row under "ดำเนินการไตรมาส"). */
   let headerUntil = -1;

@@ -10,7 +10,7 @@ import type { Finding } from "../domain/findings";
 import { ITEM_KINDS, type ItemKind, kindOfName, KIND_WORD, stripNumbering } from "../domain/kinds";
 import type { PlanItem } from "../domain/plan";
 import { foldForMatch, formatAmount, normalizeSpace, parseAmount, toArabicDigits } from "../domain/thai";
-import { baht, type Baht, type DimensionNo, isDimensionNo, isFiscalYear, type NodeCode, planCode } from "../domain/units";
+import { baht, type Baht, type DimensionNo, type FiscalYear, fiscalYear, isDimensionNo, isFiscalYear, type NodeCode, planCode } from "../domain/units";
 import { address } from "./a1";
 import { heldNumbering, splitLine, startsWithNumbering } from "./packed-items";
 import { cellText, displayCell } from "./cells";
@@ -37,7 +37,7 @@ export interface LegacyColumns {
   readonly dimension: number | undefined;
   readonly mission: number | undefined;
   readonly items: number;
-  readonly years: readonly { readonly year: number; readonly col: number }[];
+  readonly years: readonly { readonly year: FiscalYear; readonly col: number }[];
   readonly note: number | undefined;
   readonly owner: number | undefined;
 }
@@ -46,7 +46,7 @@ export interface LegacyImport {
   readonly sheet: string;
   /** Where the table's columns are (0-based), to point findings about an item at its source cell. */
   readonly columns: LegacyColumns;
-  readonly years: readonly number[];
+  readonly years: readonly FiscalYear[];
   readonly items: readonly PlanItem[];
   readonly totals: readonly StatedTotal[];
   readonly rows: readonly RowAccount[];
@@ -63,7 +63,7 @@ interface Columns {
   dimension: number | undefined;
   mission: number | undefined;
   items: number;
-  years: { year: number; col: number }[];
+  years: { year: FiscalYear; col: number }[];
   note: number | undefined;
   owner: number | undefined;
 }
@@ -78,10 +78,10 @@ function headerColumns(row: readonly CellValue[]): Columns | undefined {
   const dimension = folded.findIndex((t, i) => i !== items && is(t, ...DIMENSION_WORDS) && !is(t, "ภารกิจ"));
   if (items < 0 || dimension < 0) return undefined;
   const mission = folded.findIndex((t) => is(t, "ภารกิจ"));
-  const years: { year: number; col: number }[] = [];
+  const years: { year: FiscalYear; col: number }[] = [];
   row.forEach((c, col) => {
     const m = /(?:ปี|พ\.ศ\.)?\s*(2[45]\d\d)/.exec(toArabicDigits(cellText(c)));
-    if (m && col !== items && isFiscalYear(Number(m[1]))) years.push({ year: Number(m[1]), col });
+    if (m && col !== items && isFiscalYear(Number(m[1]))) years.push({ year: fiscalYear(Number(m[1])), col });
   });
   const note = folded.findIndex((t) => is(t, "หมายเหตุ"));
   const owner = folded.findIndex((t) => is(t, "หน่วยงานรับผิดชอบ", "ผู้รับผิดชอบ"));
@@ -400,7 +400,7 @@ function splitAmounts(v: CellValue): CellValue[] {
 }
 
 /** B7 (stated counts) and B6 (stated sums) against the items actually in scope. */
-function checkTotals(sheet: string, items: readonly PlanItem[], totals: readonly StatedTotal[], years: readonly number[], suspicious: ReadonlySet<string>): Finding[] {
+function checkTotals(sheet: string, items: readonly PlanItem[], totals: readonly StatedTotal[], years: readonly FiscalYear[], suspicious: ReadonlySet<string>): Finding[] {
   const out: Finding[] = [];
   for (const t of totals) {
     const scoped = t.scope === "all" ? items : items.filter((it) => it.dimension === (t.scope as { dimension: number }).dimension);

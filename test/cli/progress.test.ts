@@ -6,6 +6,7 @@ import { XlsxWorkbook } from "../../src/hosts/xlsx/xlsx-workbook";
 import { readPlanWorkbook } from "../../src/workbook/read";
 import { loadSeed000, sampleModel } from "../../tools/build-sample";
 import { run } from "../support/cli";
+import { fiscalYear } from "../../src/domain/units";
 
 const root = join(__dirname, "..", "..");
 const sample = join(root, "samples", "nasameng-2566-2570.xlsx");
@@ -36,7 +37,7 @@ describe("sujarit progress (listing)", () => {
     expect(row("4.1.2")).toBe("4.1.2 0 - 0 ไม่สามารถดำเนินการได้ (ธ.ค.) ธ.ค. (1)");
     expect(row("1.1.1")).toBe("1.1.1 0 - 0 ยังไม่รายงาน -");
     expect(r.out).toContain("   โครงการป้องกันผลประโยชน์ทับซ้อน — สำนักงานปลัดองค์การบริหารส่วนตำบลนาสะเม็ง");
-    const planned = model.items.reduce((s, i) => s + (i.budgets[2567] ?? 0), 0);
+    const planned = model.items.reduce((s, i) => s + (i.budgets[fiscalYear(2567)] ?? 0), 0);
     expect(row("รวม")).toBe(`รวม ${planned.toLocaleString("en-US")} 20,000 19,300.50 4/39`);
   });
 

@@ -8,6 +8,7 @@ import { readDocxPlan } from "../../src/hosts/docx/docx-file";
 import { docxBytes, planDocBlocks } from "../support/docx";
 import { textToGrids } from "../../src/workbook/text-table";
 import { asPdfText, countsOf, type GenItem, gridsOf, type Layout, municipality36, nameOf, renderRows } from "../support/plan-layouts";
+import { fiscalYear } from "../../src/domain/units";
 
 const codesOf = (r: ReturnType<typeof importPlanTable>) => r.model.items.map((it) => it.code);
 
@@ -41,7 +42,7 @@ describe("the issue-14 เทศบาล: 36 items in 12 rows, eight packed on 
     expect(x8.length).toBeGreaterThan(0);
     for (const f of x8) expect(f.message.en).toMatch(/one amount for \d+ items/);
     expect(r.findings.filter((f) => f.rule === "B5")).toEqual([]);
-    const total = (y: number) => r.model.items.reduce((s, it) => s + (it.budgets[y] ?? 0), 0);
+    const total = (y: number) => r.model.items.reduce((s, it) => s + (it.budgets[fiscalYear(y)] ?? 0), 0);
     expect(total(2566)).toBe(items.reduce((s, it) => s + (it.budgets[0] ?? 0), 0));
   });
 
@@ -151,9 +152,9 @@ describe("random plans in every layout import back the same items, names and bud
         const yearSum = (get: (i: number) => number) => items.reduce((s, _, i) => s + get(i), 0);
         for (let y = 0; y < 5; y++) {
           // budgets: per item, except a shared pack's whole amount on its first item
-          expect(yearSum((i) => r.model.items[i]?.budgets[2566 + y] ?? 0)).toBe(yearSum((i) => items[i]?.budgets[y] ?? 0));
+          expect(yearSum((i) => r.model.items[i]?.budgets[fiscalYear(2566 + y)] ?? 0)).toBe(yearSum((i) => items[i]?.budgets[y] ?? 0));
           items.forEach((it, i) => {
-            if (!shared.has(i)) expect(r.model.items[i]?.budgets[2566 + y]).toBe(it.budgets[y]);
+            if (!shared.has(i)) expect(r.model.items[i]?.budgets[fiscalYear(2566 + y)]).toBe(it.budgets[y]);
           });
         }
         expect(r.findings.filter((f) => f.rule === "B7" || f.rule === "B6" || f.rule === "X9")).toEqual([]);

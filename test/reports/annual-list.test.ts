@@ -52,7 +52,7 @@ describe("seed 001 for FY2564", () => {
       expect(cell(s, r, 1)).toBe(i + 1);
       expect(text(s, r, 2)).toBe(it.name.trim());
       expect(cell(s, r, 3)).toBe(it.dimension);
-      expect(cell(s, r, 4)).toBe(it.budgets[2564]);
+      expect(cell(s, r, 4)).toBe(it.budgets[fiscalYear(2564)]);
       expect([5, 6, 7, 8].map((c) => cell(s, r, c))).toEqual([TICK, TICK, TICK, TICK]);
     });
   });
@@ -60,7 +60,7 @@ describe("seed 001 for FY2564", () => {
   it("totals with live formulas: the budget's SUM equals the plan's 2564 column, ticks counted per quarter", () => {
     const total = rowOf(s, 1, (t) => t === "รวมทั้งสิ้น");
     expect(total).toBe(86);
-    const planTotal = seed001.items.reduce((x, it) => x + (it.budgets[2564] ?? 0), 0);
+    const planTotal = seed001.items.reduce((x, it) => x + (it.budgets[fiscalYear(2564)] ?? 0), 0);
     expect(formula(s, total, 4)).toEqual({ formula: "SUM(D6:D85)", result: planTotal });
     expect([5, 6, 7, 8].map((c) => formula(s, total, c))).toEqual(["E", "F", "G", "H"].map((l) => ({ formula: `COUNTIF(${l}6:${l}85,"${TICK}")`, result: 80 })));
   });
@@ -136,7 +136,7 @@ describe("the annual-list reader (sujarit annual-list) reads the generated sheet
     expect(comparison.missing).toEqual([]);
     const active = c.model.items.filter((it) => c.fy in it.budgets);
     expect(comparison.matches).toHaveLength(active.length);
-    expect(comparison.matches.every((m) => m.how === "name" && m.row.budget === (m.item.budgets[c.fy] ?? 0))).toBe(true);
+    expect(comparison.matches.every((m) => m.how === "name" && m.row.budget === (m.item.budgets[fiscalYear(c.fy)] ?? 0))).toBe(true);
     expect(comparison.sums.statedBudget).toBe(comparison.sums.planBudget);
     expect(list.legend.map((l) => l.dimension)).toEqual([1, 2, 3, 4]);
     expect(list.reporter).toBe(c.model.settings.reporter || "-");

@@ -2,7 +2,7 @@
  * บัตรโครงการ: one card per plan item in the plans' ส่วนที่ ๓ layout (seed 000 L341–2731), texts from the
  * รายละเอียดโครงการ sheet, name/budget/period/owner from the plan table so that card and table agree.
  */
-import type { PlanItem, PlanWorkbook, Quarter } from "../../src/domain/plan";
+import { type PlanItem, type PlanWorkbook, type Quarter, yearBudgets } from "../../src/domain/plan";
 import { baht, fiscalYear, type PlanCode } from "../../src/domain/units";
 import type { CellInput, SheetSpec } from "../../src/workbook/grid";
 import { cardBudget, cardFields, cardPeriod, cardsSheet, splitParagraph } from "../../src/workbook/reports/cards";
@@ -121,11 +121,11 @@ describe("what the documents never show", () => {
 
   it("planned quarters and a partial period", () => {
     const ctx = ctxOf(sample);
-    const it1: PlanItem = { ...base, quarters: [4, 2] as Quarter[], budgets: { 2567: baht(1000), 2568: baht(1000) } };
+    const it1: PlanItem = { ...base, quarters: [4, 2] as Quarter[], budgets: yearBudgets({ 2567: baht(1000), 2568: baht(1000) }) };
     expect(cardPeriod(ctx, it1)).toEqual(["ปีงบประมาณ พ.ศ. ๒๕๖๗ – ๒๕๖๘", "ดำเนินการในไตรมาสที่ ๒ (มกราคม – มีนาคม) และไตรมาสที่ ๔ (กรกฎาคม – กันยายน)"]);
     expect(cardBudget(ctx, it1)).toEqual(["ปีละ ๑,๐๐๐ บาท"]);
-    expect(cardBudget(ctx, { ...it1, budgets: { 2569: baht(2500.5) } })).toEqual(["ปีงบประมาณ พ.ศ. ๒๕๖๙ จำนวน ๒,๕๐๐.๕๐ บาท"]);
-    expect(cardPeriod(ctx, { ...it1, quarters: [], budgets: { 2566: baht(0), 2568: baht(0) } })).toEqual(["ปีงบประมาณ พ.ศ. ๒๕๖๖, ๒๕๖๘"]);
+    expect(cardBudget(ctx, { ...it1, budgets: yearBudgets({ 2569: baht(2500.5) }) })).toEqual(["ปีงบประมาณ พ.ศ. ๒๕๖๙ จำนวน ๒,๕๐๐.๕๐ บาท"]);
+    expect(cardPeriod(ctx, { ...it1, quarters: [], budgets: yearBudgets({ 2566: baht(0), 2568: baht(0) }) })).toEqual(["ปีงบประมาณ พ.ศ. ๒๕๖๖, ๒๕๖๘"]);
     expect(cardBudget(ctx, { ...it1, budgets: {} })).toEqual(["-"]);
   });
 

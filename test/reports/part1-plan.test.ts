@@ -2,8 +2,8 @@
  * ส่วนที่1 แผน: the plan table of seed 001 (เทศบาลตำบลก้อ, 2561–2564, L83–170) and seed 000 (อบต.นาสะเม็ง,
  * 2566–2570, L283–339) regenerated from the plan — one item per row, recomputed รวม rows, landscape print.
  */
-import type { PlanItem, PlanWorkbook } from "../../src/domain/plan";
-import { fiscalYear, type Baht, type DimensionNo, type NodeCode, type PlanCode } from "../../src/domain/units";
+import { type PlanItem, type PlanWorkbook, yearBudgets } from "../../src/domain/plan";
+import { fiscalYear, type DimensionNo, type NodeCode, type PlanCode } from "../../src/domain/units";
 import { importLegacyTable } from "../../src/workbook/legacy";
 import { XlsxWorkbook } from "../../src/hosts/xlsx/xlsx-workbook";
 import type { CellInput, FormulaInput, SheetSpec } from "../../src/workbook/grid";
@@ -97,7 +97,7 @@ describe("seed 001 (เทศบาลตำบลก้อ, plan 2561–2564)",
     expect(grand).toBe(s.rows.length);
     const f = formula(s, grand as number, S1.firstYear);
     expect(f.formula).toBe(`SUM(${totals.map((r) => `G${r}`).join(",")})`);
-    expect(f.result).toBe(seed001.items.reduce((x, it) => x + (it.budgets[2561] ?? 0), 0));
+    expect(f.result).toBe(seed001.items.reduce((x, it) => x + (it.budgets[fiscalYear(2561)] ?? 0), 0));
     expect(formula(s, grand as number, S1.name).result).toBe(23);
     expect(formula(s, grand as number, S1.name + 3).result).toBe(3); // three items without a kind word
   });
@@ -213,7 +213,7 @@ describe("plans the documents never show", () => {
       ...sample,
       items: [
         item({ name: "ไม่มีอะไรเลย" }),
-        item({ dimension: 2 as DimensionNo, mission: "2.9" as NodeCode, kind: "project", name: "โครงการภารกิจที่ไม่มีในกรอบ", budgets: { 2567: 5000 as Baht } }),
+        item({ dimension: 2 as DimensionNo, mission: "2.9" as NodeCode, kind: "project", name: "โครงการภารกิจที่ไม่มีในกรอบ", budgets: yearBudgets({ 2567: 5000 }) }),
         item({ code: "1.1.1" as PlanCode, dimension: 1 as DimensionNo, mission: "1.1" as NodeCode, kind: "guideline", name: "แนวปฏิบัติงานหนึ่ง" }),
         item({ code: "1.1.2" as PlanCode, dimension: 1 as DimensionNo, kind: "project", name: long, note: "หมายเหตุ".repeat(200) }),
       ],

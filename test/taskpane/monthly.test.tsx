@@ -11,7 +11,7 @@ import { act, configure, fireEvent, screen, waitFor, within } from "@testing-lib
 import type { WorkbookPort } from "../../src/app/port";
 import type { WorkbookSession } from "../../src/app/session";
 import type { PlanWorkbook, ProgressEntry } from "../../src/domain/plan";
-import { baht, type PlanCode } from "../../src/domain/units";
+import { baht, fiscalYear, type PlanCode } from "../../src/domain/units";
 import { officeSession } from "../../src/hosts/office/office-session";
 import { XlsxWorkbook } from "../../src/hosts/xlsx/xlsx-workbook";
 import type { Lang } from "../../src/taskpane/i18n";
@@ -91,7 +91,7 @@ function expectedFigures(model: PlanWorkbook, code: string, fy: number) {
   const rows = model.progress.filter((p) => p.code === code && p.fy === fy);
   const allocations = rows.flatMap((r) => (r.ordinanceAmount === undefined ? [] : [r.ordinanceAmount]));
   return {
-    planned: model.items.find((i) => i.code === code)?.budgets[fy] ?? 0,
+    planned: model.items.find((i) => i.code === code)?.budgets[fiscalYear(fy)] ?? 0,
     allocation: allocations.length ? Math.max(...allocations) : undefined,
     disbursed: Math.round(rows.reduce((s, r) => s + (r.disbursed ?? 0), 0) * 100) / 100,
   };

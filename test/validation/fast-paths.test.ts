@@ -15,6 +15,7 @@ import { type CellValue, isFormula, type SheetGrid, type WorkbookGrids } from ".
 import { readPlanWorkbook } from "../../src/workbook/read";
 import { describeWorkbook } from "../../src/workbook/write";
 import { bigPlan, randomPlan } from "../support/plans";
+import { planYears } from "../../src/domain/units";
 
 const createdAt = new Date("2026-11-23T00:00:00Z");
 
@@ -108,7 +109,7 @@ it("the rules find the same sharing what they derive (runRules) as each on its o
   const at: Locator = { field: (table, ref, field) => ({ sheet: table, cell: `${field}@${ref?.row ?? "?"}` }), setting: (key) => ({ sheet: "settings", cell: key }) };
   fc.assert(
     fc.property(randomPlan, (wb) => {
-      const ctx = { wb, at, planYears: Array.from({ length: wb.settings.years }, (_, i) => wb.settings.firstYear + i) };
+      const ctx = { wb, at, planYears: planYears(wb.settings.firstYear, wb.settings.years) };
       expect(runRules(ctx)).toEqual(RULES.flatMap((rule) => [...rule.check(ctx)]));
     }),
     { numRuns: 100 },

@@ -35,7 +35,7 @@ function plan(items: PlanItem[], prog: ProgressEntry[] = [], settings: Partial<P
   return { ...base, settings: { ...base.settings, ...settings }, items, progress: prog };
 }
 const check = (wb: PlanWorkbook, rule?: string) =>
-  runRules({ wb, at: locator, planYears: [2566, 2567, 2568, 2569, 2570] })
+  runRules({ wb, at: locator, planYears: [2566, 2567, 2568, 2569, 2570].map(fiscalYear) })
     .filter((f) => !rule || f.rule === rule)
     .map((f) => `${f.rule} ${f.location.cell}`);
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -68,7 +68,7 @@ describe("plan structure", () => {
   });
   it("P5 suggests the kind from the name; P6 catches a kind that disagrees with it", () => {
     const wb = plan([item({ kind: undefined, name: "มาตรการจัดการเรื่องร้องเรียน" }), item({ kind: "activity", name: "โครงการอบรม" })]);
-    expect(runRules({ wb, at: locator, planYears: [2566] }).filter((f) => f.rule === "P5")[0]?.suggestion).toBe("มาตรการ");
+    expect(runRules({ wb, at: locator, planYears: [2566].map(fiscalYear) }).filter((f) => f.rule === "P5")[0]?.suggestion).toBe("มาตรการ");
     expect(check(wb, "P6")).toEqual(["P6 kind@3"]);
   });
   it("P7 duplicate code (seed 001: ๒.๕.๒ (๑) twice) is reported on the second use", () => {
@@ -119,7 +119,7 @@ describe("progress", () => {
       progress({ month: 12, ordinanceAmount: baht(13500), disbursed: baht(3532) }),
       progress({ month: 11, ordinanceAmount: baht(13500), disbursed: baht(0) }),
     ]);
-    const f = runRules({ wb, at: locator, planYears: [2567] }).filter((x) => x.rule === "M4");
+    const f = runRules({ wb, at: locator, planYears: [2567].map(fiscalYear) }).filter((x) => x.rule === "M4");
     expect(f.map((x) => x.location.cell)).toEqual(["disbursed@4"]);
     expect(f[0]?.found).toBe("13,532");
   });
@@ -138,7 +138,7 @@ describe("progress", () => {
     ]);
     const [oct, nov, dec, other] = wb.progress.map((p) => p.at?.row);
     expect(check(wb, "M11")).toEqual([`M11 ordinanceAmount@${nov}`, `M11 ordinanceAmount@${other}`]);
-    const m11 = runRules({ wb, at: locator, planYears: [2567] }).filter((x) => x.rule === "M11");
+    const m11 = runRules({ wb, at: locator, planYears: [2567].map(fiscalYear) }).filter((x) => x.rule === "M11");
     expect(m11[0]?.message.th).toBe("1.1.2 วงเงินจัดสรร 27,000 บาท เกินงบตามแผนปี 2567 (13,500 บาท) 2 เท่า — ตรวจสอบตัวเลข หรือปรับแผน");
     expect(m11[1]?.message.th).toContain("ไม่มีงบตามแผนในปี 2567");
     // back down in December is a sharp change (M12); November's rise is M11's alone (one finding per mistake)
@@ -231,7 +231,7 @@ describe("risk register", () => {
     };
     const plain = named(["มาตรการจัดให้มีระบบและช่องทางการรับเรื่องร้องเรียนเกี่ยวกับการทุจริตของเทศบาลตำบลก้อ", "กิจกรรม “ควบคุมการเบิกจ่ายเงินตามข้อบัญญัติงบประมาณรายจ่ายประจำปี ๒๕๖๖”"],
       ["มาตรการจัดให้มีระบบและช่องทางการรับเรื่องร้องเรียนเกี่ยวกับการทุจริตของหน่วยงาน", "ควบคุมการเบิกจ่ายเงินตามข้อบัญญัติงบประมาณรายจ่ายประจำปี 2566"]);
-    expect(runRules({ wb: plain, at: locator, planYears: [2566] }).filter((f) => f.rule === "R7")).toEqual([]);
+    expect(runRules({ wb: plain, at: locator, planYears: [2566].map(fiscalYear) }).filter((f) => f.rule === "R7")).toEqual([]);
   });
   it("R7 offers the similar item with its code, and one finding per name listing every risk that uses it", () => {
     const base = plan([item({ name: "โครงการประเมินความพึงพอใจของประชาชนที่มีต่อการให้บริการ" })], [], { riskMatrix: "5x5" });
@@ -240,7 +240,7 @@ describe("risk register", () => {
     const risks = [risk({ mitigations: [typo] }), risk({ mitigations: ["ตรวจสอบภายในทุกเดือน"] }), risk({ mitigations: [typo] }), risk({ mitigations: ["ตรวจสอบภายใน ทุกเดือน"] })];
     const [a, c, b, d] = risks.map((x) => x.at.row);
     const wb = { ...base, riskMatrix: PRESETS["5x5"], risks };
-    const r7 = runRules({ wb, at: locator, planYears: [2566] }).filter((f) => f.rule === "R7");
+    const r7 = runRules({ wb, at: locator, planYears: [2566].map(fiscalYear) }).filter((f) => f.rule === "R7");
     expect(r7.map((f) => [f.location.cell, f.found, f.suggestion])).toEqual([[`mitigations@${a}`, typo, code], [`mitigations@${c}`, "ตรวจสอบภายในทุกเดือน", undefined]]);
     expect(r7[0]?.message.th).toContain(`หมายถึง ${code} `);
     expect(r7[0]?.message.en).toContain(`did you mean ${code} `);
@@ -254,7 +254,7 @@ describe("risk register", () => {
     const base = plan([item({ name: "โครงการส่งเสริมคุณธรรม จริยธรรม และความโปร่งใส" }), item({ name: "มาตรการตรวจสอบพัสดุประจำปี" }), item({ name: "กิจกรรมเปิดเผยราคากลาง" })], [], { riskMatrix: "5x5" });
     const reader = (cell: string) => cell.split(/[,;\n]/).map((x) => x.trim()).filter(Boolean); // as parseCodes splits a cell
     const wb = (cell: string) => ({ ...base, riskMatrix: PRESETS["5x5"], risks: [risk({ likelihood: 5, impact: 5, mitigations: reader(cell) })] });
-    const r = (cell: string) => runRules({ wb: wb(cell), at: locator, planYears: [2566] }).filter((f) => ["R3", "R7"].includes(f.rule)).map((f) => `${f.rule} ${f.found ?? ""}`);
+    const r = (cell: string) => runRules({ wb: wb(cell), at: locator, planYears: [2566].map(fiscalYear) }).filter((f) => ["R3", "R7"].includes(f.rule)).map((f) => `${f.rule} ${f.found ?? ""}`);
     expect(r("โครงการส่งเสริมคุณธรรม, จริยธรรม และความโปร่งใส")).toEqual([]);
     expect(r("มาตรการตรวจสอบพัสดุประจำปี, กิจกรรมเปิดเผยราคากลาง")).toEqual([]);
     expect(r("1. มาตรการตรวจสอบพัสดุประจำปี 2. กิจกรรมเปิดเผยราคากลาง")).toEqual([]);

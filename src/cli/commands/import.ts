@@ -7,6 +7,8 @@ import { extname } from "node:path";
 import { importPlanDocument, importPlanTable, importPlanText, NoPlanTableError } from "../../app/import";
 import { writePlanWorkbook } from "../../app/template";
 import { lookup, ORG_TYPES } from "../../domain/lists";
+import { budgetIn } from "../../domain/plan";
+import type { FiscalYear } from "../../domain/units";
 import { NotADocxError, readDocxPlan } from "../../hosts/docx/docx-file";
 import { XlsxWorkbook } from "../../hosts/xlsx/xlsx-workbook";
 import { type Lang, langOf, parse, UsageError } from "../args";
@@ -78,7 +80,7 @@ export async function importCommand(argv: readonly string[], io: Io): Promise<nu
     const w = WORDS[lang];
     const years = result.legacy.years;
     const dims = [1, 2, 3, 4].map((d) => result.model.items.filter((it) => it.dimension === d));
-    const sum = (its: typeof result.model.items, y: number) => its.reduce((s, it) => s + (it.budgets[y] ?? 0), 0).toLocaleString("en-US");
+    const sum = (its: typeof result.model.items, y: FiscalYear) => its.reduce((s, it) => s + budgetIn(it.budgets, y), 0).toLocaleString("en-US");
     const rows = dims.map((its, i) => [String(i + 1), String(its.length), ...years.map((y) => sum(its, y))]);
     rows.push(["∑", String(result.model.items.length), ...years.map((y) => sum(result.model.items, y))]);
     const c = result.rowCounts;

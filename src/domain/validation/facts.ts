@@ -4,7 +4,8 @@
  * runRules makes one for each run and hands it to every rule in the context; nothing is kept from one
  * run to the next, so a re-read workbook is always checked afresh.
  */
-import type { PlanItem, PlanWorkbook, ProgressEntry, RowRef } from "../plan";
+import { budgetYears, type PlanItem, type PlanWorkbook, type ProgressEntry, type RowRef } from "../plan";
+import type { FiscalYear } from "../units";
 import { groupByPair, type RuleContext, type TableName } from "./rule";
 
 /** A non-empty free-text field of a record (the text rules'). */
@@ -18,7 +19,7 @@ export interface TextField {
 /** An item with the years of its budget, ascending. */
 export interface BudgetedItem {
   readonly item: PlanItem;
-  readonly years: readonly number[];
+  readonly years: readonly FiscalYear[];
 }
 
 export class PlanFacts {
@@ -40,8 +41,7 @@ export class PlanFacts {
 
   /** Every item with its budget years, in plan order. */
   get budgetedItems(): readonly BudgetedItem[] {
-    // the years as numbers, ordered as text (the same for the four-digit years of a plan)
-    return (this.budgeted ??= this.wb.items.map((item) => ({ item, years: Object.keys(item.budgets).map(Number).sort() })));
+    return (this.budgeted ??= this.wb.items.map((item) => ({ item, years: budgetYears(item.budgets) })));
   }
 
 }

@@ -4,6 +4,7 @@
  */
 import type { Bilingual, CellLocation, Finding, Severity } from "../findings";
 import type { PlanWorkbook, RowRef } from "../plan";
+import type { FiscalYear } from "../units";
 import type { PlanFacts } from "./facts";
 
 export type TableName = "framework" | "plan" | "details" | "progress" | "risks" | "ita";
@@ -28,7 +29,7 @@ export interface RuleContext {
   readonly wb: PlanWorkbook;
   readonly at: Locator;
   /** The plan's BE years, first … last. */
-  readonly planYears: readonly number[];
+  readonly planYears: readonly FiscalYear[];
   /** What the rules of one run share, worked out once (runRules makes it; see facts.ts). */
   readonly facts?: PlanFacts;
 }

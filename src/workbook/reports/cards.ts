@@ -31,14 +31,14 @@ import { pageCapacity, PageFlow } from "./paging";
 import { missionLabel } from "./labels";
 import { planGroups, printedCode } from "./part1-plan";
 import { REPORT_FONT, STYLE } from "./style";
-import { type Baht, sumBaht, ZERO_BAHT } from "../../domain/units";
+import { type Baht, type FiscalYear, sumBaht, ZERO_BAHT } from "../../domain/units";
 
 /* ---------- the texts a card writes from the plan ---------- */
 
 const PLAN_DASH = "–";
 
 /** The years the item is in the plan for (those it has a budget entry for), first to last. */
-function activeYears(ctx: ReportContext, item: PlanItem): number[] {
+function activeYears(ctx: ReportContext, item: PlanItem): FiscalYear[] {
   return ctx.planYears.filter((y) => y in item.budgets);
 }
 

@@ -8,6 +8,7 @@ import { THAI_MONTHS_FULL } from "../../domain/calendar";
 import type { DigitStyle, ReportRound } from "../../domain/lists";
 import type { PlanWorkbook } from "../../domain/plan";
 import { type RoundSummary, summarizeRound } from "../../domain/progress/round";
+import { yearsOfPlan } from "../../domain/settings";
 import { toThaiDigits } from "../../domain/thai";
 import type { FiscalYear } from "../../domain/units";
 import type { SheetBuilder } from "./builder";
@@ -40,7 +41,7 @@ export interface ReportContext extends ReportRequest {
   /** Where the risk register was read; the risk sheet writes formulas into it. */
   readonly register: RegisterLayout | undefined;
   /** The plan's years, BE, first to last. */
-  readonly planYears: readonly number[];
+  readonly planYears: readonly FiscalYear[];
   /** Digits in text as the setting says: "๒๕๖๔" or "2564". */
   num(value: string | number): string;
 }
@@ -61,7 +62,7 @@ export function reportContext(
     draft: undefined,
     now: options.now,
     register: options.register,
-    planYears: Array.from({ length: s.years }, (_, i) => s.firstYear + i),
+    planYears: yearsOfPlan(s),
     num: (value) => (digits === "thai" ? toThaiDigits(String(value)) : String(value)),
   };
   const d = options.draft;
