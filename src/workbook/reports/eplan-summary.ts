@@ -24,7 +24,7 @@ import type { CellInput, CellStyle, SheetSpec } from "../grid";
 import { linesFor, rowHeightPt } from "../text-size";
 import { SheetBuilder } from "./builder";
 import { footerOf, noteRow, type ReportContext, roundEnd, roundStart } from "./context";
-import { pageCapacity, PageFlow } from "./paging";
+import { balanced, pageCapacity, PageFlow } from "./paging";
 import { digitsInText } from "./ita";
 import { REPORT_SHEETS } from "./names";
 import { REPORT_FONT, STYLE } from "./style";
@@ -322,6 +322,16 @@ export function eplanSummary(ctx: ReportContext): { readonly spec: SheetSpec; re
     flow.keep(lastRow, [b.heightOf(lastRow)]);
   }
   b.defaultHeights(line);
+  // the item block's pages evenly filled (paging.ts `balanced`): its rows flowed onto full pages left the last
+  // one with a remnant; the block starts its own page, so only its breaks are laid out again
+  const blockRows: number[] = [];
+  for (let r = first; r <= lastRow; r++) blockRows.push(r);
+  const blockLayout = (fill: number) => {
+    const f2 = new PageFlow(fill, b.heightOf(blockTitle) + b.heightOf(header), b.heightOf(header));
+    blockRows.forEach((r) => f2.keep(r, [b.heightOf(r)]));
+    return { pages: f2.pages, lastUsed: f2.used, breaks: f2.breaks };
+  };
+  const pageBreaks = [...flow.breaks.filter((r) => r <= blockTitle), ...balanced(capacity, blockLayout).breaks].sort((x, y) => x - y);
   const spec = b.toSpec({
     name: REPORT_SHEETS.eplan,
     columns: COLUMNS,
@@ -329,7 +339,7 @@ export function eplanSummary(ctx: ReportContext): { readonly spec: SheetSpec; re
     print: {
       orientation: "landscape", paper: "A4", fitToWidth: true, printTitleRows: `${header}:${header}`,
       printArea: rangeAddress(printFrom, 1, lastRow, LAST), footer: footerOf(ctx),
-      ...(flow.breaks.length > 0 ? { pageBreaks: [...flow.breaks].sort((x, y) => x - y) } : {}),
+      ...(pageBreaks.length > 0 ? { pageBreaks } : {}),
     },
   });
   return { spec, block };
