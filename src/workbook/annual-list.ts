@@ -342,10 +342,10 @@ function readSheet(grid: SheetGrid, headerRow: number, firstHeader: Header): Ann
       if (budget === undefined && !isBlank(budgetCell) && !isCellError(budgetCell)) {
         findings.push({ rule: "B1", severity: "error", message: { th: "ยอดรวมงบประมาณไม่ใช่ตัวเลข", en: "The budget total is not a number" }, location: located(r, cols.budget), found: displayCell(budgetCell), expected: { th: "ตัวเลขจำนวนเงิน", en: "an amount" } });
       }
-      const quarters = cols.quarters.map((c) => {
+      const quarters: StatedListTotal["quarters"] = eachQuarter(cols.quarters, (c) => {
         const v = statedNumber(row[c] ?? null);
         return v === undefined ? undefined : { value: v, cell: at(r, c) };
-      }) as unknown as StatedListTotal["quarters"];
+      });
       const counted = Object.values(statedCounts(joined)).reduce((s, n) => s + (n ?? 0), 0);
       const countCol = filled.find((f) => Object.keys(statedCounts(f.text)).length > 0)?.c;
       totals.push({
@@ -410,7 +410,7 @@ function readSheet(grid: SheetGrid, headerRow: number, firstHeader: Header): Ann
         name: at(r, cols.name),
         dimension: cols.dimension === undefined ? undefined : at(r, cols.dimension),
         budget: at(r, cols.budget),
-        quarters: cols.quarters.map((c) => at(r, c)) as unknown as AnnualListRow["cells"]["quarters"],
+        quarters: eachQuarter(cols.quarters, (c) => at(r, c)),
       },
     });
     account(r, "item");
@@ -431,4 +431,9 @@ function readSheet(grid: SheetGrid, headerRow: number, firstHeader: Header): Ann
     accounts,
     findings,
   };
+}
+
+/** The four quarter columns mapped one by one, still four (Array.map would lose the tuple's length). */
+function eachQuarter<T>(q: readonly [number, number, number, number], f: (col: number) => T): readonly [T, T, T, T] {
+  return [f(q[0]), f(q[1]), f(q[2]), f(q[3])];
 }
