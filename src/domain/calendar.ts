@@ -9,6 +9,16 @@ export const toCE = (beYear: number): number => beYear - BE_OFFSET;
 /** A calendar month, 1 = January … 12 = December. */
 export type CalendarMonth = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12;
 
+/** A number 1–12 as a month, undefined otherwise: the one place a number becomes a CalendarMonth. */
+export function calendarMonth(n: number): CalendarMonth | undefined {
+  return FISCAL_MONTHS.find((m) => m === n);
+}
+
+/** The (UTC) month of a date. */
+export function monthOfDate(date: Date): CalendarMonth {
+  return calendarMonth(date.getUTCMonth() + 1) ?? 1;
+}
+
 /** Months in fiscal order: ต.ค. (10) first, ก.ย. (9) last. */
 export const FISCAL_MONTHS: readonly CalendarMonth[] = [10, 11, 12, 1, 2, 3, 4, 5, 6, 7, 8, 9];
 
@@ -84,7 +94,7 @@ function readMonth(raw: string | number): CalendarMonth | undefined {
   const text = String(raw).replace(/[๐-๙]/g, (d) => String(d.charCodeAt(0) - 0x0e50)).trim();
   if (/^\d{1,2}$/.test(text)) {
     const n = Number(text);
-    return n >= 1 && n <= 12 ? (n as CalendarMonth) : undefined;
+    return calendarMonth(n);
   }
   return MONTH_NAMES.get(text.replace(/[.\s]/g, "").toLowerCase());
 }
@@ -127,6 +137,6 @@ export function toExcelSerial(date: Date): number {
 
 /** "15 มกราคม 2567" — a date as official Thai documents write it. */
 export function formatThaiDate(date: Date): string {
-  const m = (date.getUTCMonth() + 1) as CalendarMonth;
+  const m = monthOfDate(date);
   return `${date.getUTCDate()} ${THAI_MONTHS_FULL[m]} ${toBE(date.getUTCFullYear())}`;
 }

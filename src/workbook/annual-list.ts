@@ -324,8 +324,9 @@ function readSheet(grid: SheetGrid, headerRow: number, firstHeader: Header): Ann
       continue;
     }
     const legendLine = only ? LEGEND_DIMENSION.exec(toArabicDigits(only.text)) : null;
-    if (legendLine && (inLegend || only?.c !== cols.name)) {
-      legend.push({ dimension: Number(legendLine[1]) as DimensionNo, name: normalizeSpace(legendLine[2] as string) });
+    const legendDimension = Number(legendLine?.[1]);
+    if (legendLine && (inLegend || only?.c !== cols.name) && isDimensionNo(legendDimension)) {
+      legend.push({ dimension: legendDimension, name: normalizeSpace(legendLine[2] as string) });
       account(r, "legend");
       continue;
     }

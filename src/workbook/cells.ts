@@ -1,5 +1,5 @@
 /** Reading one cell as a column type says: a value, nothing, or a problem with what was expected. */
-import { type CalendarMonth, fromExcelSerial, parseMonth, readBEYear, toCE } from "../domain/calendar";
+import { type CalendarMonth, fromExcelSerial, monthOfDate, parseMonth, readBEYear, toCE } from "../domain/calendar";
 import type { Bilingual } from "../domain/findings";
 import { type ClosedList, lookup } from "../domain/lists";
 import { msg } from "../domain/messages";
@@ -114,7 +114,7 @@ export function parseFiscalYear(v: CellValue): Parsed<FiscalYear> {
 
 export function parseMonthCell(v: CellValue): Parsed<CalendarMonth> {
   if (v === null) return NOTHING;
-  if (v instanceof Date) return ok((v.getUTCMonth() + 1) as CalendarMonth);
+  if (v instanceof Date) return ok(monthOfDate(v));
   const t = typeof v === "number" ? v : cellText(v);
   if (t === "") return ok(undefined);
   const m = parseMonth(t);

@@ -10,7 +10,7 @@ import type { Finding } from "../domain/findings";
 import { ITEM_KINDS, type ItemKind, kindOfName, KIND_WORD, stripNumbering } from "../domain/kinds";
 import type { PlanItem } from "../domain/plan";
 import { foldForMatch, formatAmount, normalizeSpace, parseAmount, toArabicDigits } from "../domain/thai";
-import { baht, type Baht, type DimensionNo, type FiscalYear, fiscalYear, isDimensionNo, isFiscalYear, type NodeCode, planCode } from "../domain/units";
+import { baht, type Baht, type DimensionNo, type FiscalYear, fiscalYear, isDimensionNo, isFiscalYear, isNodeCode, nodeCode, planCode } from "../domain/units";
 import { address } from "./a1";
 import { heldNumbering, splitLine, startsWithNumbering } from "./packed-items";
 import { cellText, displayCell } from "./cells";
@@ -339,8 +339,8 @@ export function importLegacyTable(grids: WorkbookGrids): LegacyImport | undefine
       items.push({
         code: planCode(code),
         dimension,
-        mission: mission as NodeCode | undefined,
-        subMission: sub as NodeCode | undefined,
+        mission: mission !== undefined && isNodeCode(mission) ? nodeCode(mission) : undefined,
+        subMission: sub !== undefined && isNodeCode(sub) ? nodeCode(sub) : undefined,
         kind,
         name: normalizeSpace(name),
         budgets,
