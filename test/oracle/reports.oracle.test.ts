@@ -152,41 +152,72 @@ describe("one set of figures: each figure is the same on every sheet that states
  * Pages per sheet, read from the rendered PDF (pdfinfo's count): official density (issue 13) — the most each
  * sheet may take for these cases. Before issue 13: sample Part 1 7 pages, annual list 8; seed 001 11 and 14.
  * Then (one paging module, rows flowing where no group must stay together, the e-PlanNACC item block's
- * columns widened): sample สรุป e-PlanNACC 11 → 7 pages, seed 001's Part 1 8 → 7 and annual list 7 → 6. Rendered with Carlito (fonts-crosextra-carlito,
- * Calibri's metrics) so that LibreOffice draws columns as wide as Excel does. The memo, title and contents
- * one page each.
+ * columns widened): sample สรุป e-PlanNACC 11 → 7 pages, seed 001's Part 1 8 → 7 and annual list 7 → 6. Then
+ * (pages counted at Excel's scale, balanced pages, Part 1's and Part 2's item rows in 14 pt, the risk sheet's maps
+ * above its table): sample Part 1 4 → 3, Part 2 18 → 14, annual list 4 → 3, risk sheet 3 → 2; seed 001's Part 2
+ * 46 → 37 (its own report: 25, pages 10–34, L74–81, with every item's indicator and target ours prints in full);
+ * สรุป e-PlanNACC 7 → 8 (its pages are planned at Excel's scale, 60 % where LibreOffice prints at 57 %, so they
+ * are no longer fuller than Excel's would be). Rendered with Carlito (fonts-crosextra-carlito, Calibri's
+ * metrics) so that LibreOffice draws columns nearly as wide as Excel does. The memo, title and contents one page each.
  */
 const MAX_PAGES: Readonly<Record<string, Readonly<Record<string, number>>>> = {
   "sample-fy2567-r6": {
-    "บันทึกข้อความ": 1, "ปก": 1, "คำนำ": 1, "สารบัญ": 1, "ส่วนที่1 แผน": 4, "ส่วนที่2 ผลการดำเนินงาน": 18, "ส่วนที่3 บทสรุป": 5,
-    "แผนรายปี e-PlanNACC": 4, "สรุป e-PlanNACC": 7, "สรุปภาพรวม": 2,
+    "บันทึกข้อความ": 1, "ปก": 1, "คำนำ": 1, "สารบัญ": 1, "ส่วนที่1 แผน": 3, "ส่วนที่2 ผลการดำเนินงาน": 14, "ส่วนที่3 บทสรุป": 5,
+    "การประเมินความเสี่ยง": 2, "แผนรายปี e-PlanNACC": 3, "สรุป e-PlanNACC": 8, "สรุปภาพรวม": 2,
   },
-  // seed 001's own report: Part 2 on pages 10–34 (L74–81), ours 47 (every item with its indicator and target)
-  "seed001-fy2564-r12": { "บันทึกข้อความ": 1, "ปก": 1, "คำนำ": 1, "สารบัญ": 1, "ส่วนที่1 แผน": 7, "แผนรายปี e-PlanNACC": 6, "สรุป e-PlanNACC": 12 },
+  "seed001-fy2564-r12": {
+    "บันทึกข้อความ": 1, "ปก": 1, "คำนำ": 1, "สารบัญ": 1, "ส่วนที่1 แผน": 6, "ส่วนที่2 ผลการดำเนินงาน": 37, "แผนรายปี e-PlanNACC": 6, "สรุป e-PlanNACC": 12,
+  },
+};
+
+interface Word {
+  readonly x: number;
+  readonly y: number;
+  readonly text: string;
+}
+
+/** Each page's words with their position (pdftotext -bbox), in reading order. */
+function pdfWords(pdf: string): Word[][] {
+  const xml = execFileSync("pdftotext", ["-bbox", pdf, "-"], { encoding: "utf8" });
+  return xml.split("<page ").slice(1).map((page) => [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)<\/word>/g)]
+    .map((m) => ({ x: Number(m[1]), y: Number(m[2]), text: m[3] as string })));
+}
+
+/**
+ * Item rows on a printed page, counted from its words: Part 1's items start with their code (๑.๑.๑, or seed 001's
+ * ๑.๑ (๑)) at the left of the name column — the codes furthest right, mission labels sit left of them; the
+ * annual list's with their number in the ลำดับ column (not the legend's "มิติ ๑"); Part 2's with their number (๑).
+ */
+const ITEMS_ON: Readonly<Record<string, (words: readonly Word[]) => number>> = {
+  "ส่วนที่1 แผน": (words) => {
+    const codes = words.filter((w) => /^[๐-๙0-9]+\.[๐-๙0-9]+(\.[๐-๙0-9]+)?$/.test(w.text));
+    const right = Math.max(...codes.map((w) => w.x));
+    return codes.filter((w) => Math.abs(w.x - right) < 2).length;
+  },
+  "แผนรายปี e-PlanNACC": (words) => words.filter((w, i) => w.x < 70 && /^[๐-๙0-9]+$/.test(w.text) && words[i - 1]?.text !== "มิติ").length,
+  "ส่วนที่2 ผลการดำเนินงาน": (words) => words.filter((w) => w.x < 80 && /^\([๐-๙0-9]+\)$/.test(w.text)).length,
 };
 
 /**
- * Item rows on each printed page, read from the PDF's words (pdftotext -bbox): Part 1's items start with their
- * code (๑.๑.๑), the annual list's with their number in the ลำดับ column. Issue 13 asks 12 item rows a page of
- * Part 1 and 14 of the annual list; a page's count is lower where a group starts the next page or the draft
- * banner and titles take the top of the first.
+ * Issue 13's density, per case and sheet: at least `page` item rows on every page but the last (on average
+ * `mean` where given), at least `last` on the last page, which also holds the words `lastHolds` (the totals,
+ * the legend: never alone on a page of their own). Before: sample Part 1 11/15/10/3 item rows, the annual list
+ * 13/15/11 and its legend alone on a fourth page, Part 2's grand total alone on a page.
  */
-const ITEM_WORD: Readonly<Record<string, { word: RegExp; leftOf: number }>> = {
-  "ส่วนที่1 แผน": { word: /^[๐-๙0-9]+\.[๐-๙0-9]+\.[๐-๙0-9]+/, leftOf: 842 },
-  "แผนรายปี e-PlanNACC": { word: /^[๐-๙0-9]+$/, leftOf: 70 },
+const DENSITY: Readonly<Record<string, Readonly<Record<string, { page: number; mean?: number; last: number; lastHolds?: string }>>>> = {
+  "sample-fy2567-r6": {
+    "ส่วนที่1 แผน": { page: 12, last: 4, lastHolds: "รวมทั้งสิ้น" },
+    "แผนรายปี e-PlanNACC": { page: 14, last: 2, lastHolds: "คำอธิบาย" },
+    "ส่วนที่2 ผลการดำเนินงาน": { page: 1, last: 1, lastHolds: "รวมทั้งสิ้น" },
+  },
+  // a second plan, not the one the layout was tuned on: 80 items, long names and mission labels
+  "seed001-fy2564-r12": {
+    "ส่วนที่1 แผน": { page: 10, mean: 12, last: 4, lastHolds: "รวมทั้งสิ้น" },
+    "แผนรายปี e-PlanNACC": { page: 14, last: 2, lastHolds: "คำอธิบาย" },
+    // after the grand total, the round's rows whose code is in no plan item, with their own total (M1)
+    "ส่วนที่2 ผลการดำเนินงาน": { page: 1, last: 1, lastHolds: "รวมรายการที่ไม่พบในแผน" },
+  },
 };
-/** For the sample: [the fewest the fullest page may hold, the fewest a page but the last may hold on average]. Before: Part 1 11 / 10.3, annual list 12 / 11.7. */
-const MIN_ROWS: Readonly<Record<string, Readonly<Record<string, readonly [number, number]>>>> = {
-  "sample-fy2567-r6": { "ส่วนที่1 แผน": [14, 12], "แผนรายปี e-PlanNACC": [15, 12.5] },
-};
-
-function itemRowsPerPage(pdf: string, sheet: string): number[] {
-  const spec = ITEM_WORD[sheet];
-  if (!spec) return [];
-  const xml = execFileSync("pdftotext", ["-bbox", pdf, "-"], { encoding: "utf8" });
-  return xml.split("<page ").slice(1).map((page) => [...page.matchAll(/<word xMin="([\d.]+)"[^>]*>([^<]*)<\/word>/g)]
-    .filter((m) => Number(m[1]) < spec.leftOf && spec.word.test(m[2] as string)).length);
-}
 
 describe("every report sheet printed alone (PDF, PNG)", () => {
   it("renders each sheet on A4 in its orientation", async () => {
@@ -220,15 +251,30 @@ describe("every report sheet printed alone (PDF, PNG)", () => {
         if (counted !== pages) problems.push(`${caseName}/${spec.name}: pdfinfo says ${counted} pages, the page tree ${pages}`);
         const most = MAX_PAGES[caseName]?.[spec.name];
         if (most !== undefined && counted > most) problems.push(`${caseName}/${spec.name}: ${counted} pages, at most ${most}`);
-        const perPage = itemRowsPerPage(pdf, spec.name);
+        const words = pdfWords(pdf);
+        const count = ITEMS_ON[spec.name];
+        const perPage = count ? words.map(count) : [];
         if (perPage.length > 0) console.info(`item rows per page ${caseName}/${spec.name}: ${perPage.join(", ")}`);
-        const least = MIN_ROWS[caseName]?.[spec.name];
-        if (least !== undefined) {
-          const fullest = Math.max(...perPage);
+        const want = DENSITY[caseName]?.[spec.name];
+        if (want !== undefined) {
           const notLast = perPage.slice(0, -1);
+          const thin = notLast.filter((n) => n < want.page);
+          if (thin.length > 0) problems.push(`${caseName}/${spec.name}: a page but the last with fewer than ${want.page} item rows (${perPage.join(", ")})`);
           const mean = notLast.reduce((x, n) => x + n, 0) / Math.max(1, notLast.length);
-          if (fullest < least[0]) problems.push(`${caseName}/${spec.name}: ${fullest} item rows on the fullest page, at least ${least[0]} (${perPage.join(", ")})`);
-          if (mean < least[1]) problems.push(`${caseName}/${spec.name}: ${mean.toFixed(1)} item rows a page before the last, at least ${least[1]} (${perPage.join(", ")})`);
+          if (want.mean !== undefined && mean < want.mean) problems.push(`${caseName}/${spec.name}: ${mean.toFixed(1)} item rows a page before the last, at least ${want.mean} (${perPage.join(", ")})`);
+          if ((perPage[perPage.length - 1] ?? 0) < want.last) problems.push(`${caseName}/${spec.name}: ${perPage[perPage.length - 1]} item rows on the last page, at least ${want.last} (${perPage.join(", ")})`);
+          // pdftotext cuts words at some combining marks (รวมทั้งสิ้น comes out as รวมทั้งสิ · ้ · น): compared without them
+          const bare = (t: string) => t.replace(/[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\s]/g, "");
+          const lastText = bare((words[words.length - 1] ?? []).map((w) => w.text).join(""));
+          if (want.lastHolds !== undefined && !lastText.includes(bare(want.lastHolds))) problems.push(`${caseName}/${spec.name}: "${want.lastHolds}" not on the last page, with its last rows`);
+        }
+        // the risk sheet: its heat maps print below the title, never under the table's repeated header
+        if (spec.name === "การประเมินความเสี่ยง") {
+          for (const [p, page] of words.entries()) {
+            const map = page.find((w) => w.text.startsWith("แผนภูมิความเสี่ยง"));
+            const header = page.find((w) => w.text === "ลำดับที่" || w.text.startsWith("ลำดั"));
+            if (map && header && header.y < map.y) problems.push(`${caseName}/${spec.name}: page ${p + 1} prints the table's header above the heat maps`);
+          }
         }
         if (pngs.length !== pages) problems.push(`${caseName}/${spec.name}: ${pngs.length} PNGs for ${pages} pages`);
       });
