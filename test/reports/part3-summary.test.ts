@@ -202,9 +202,11 @@ describe("Part 3 of seed 001 (FY2564, round 12)", () => {
       "ลงชื่อ ........................ ผู้รายงาน", "(นางลภัสสรดา ดงคำฟู)", "ผู้อำนวยการกองยุทธศาสตร์และงบประมาณ", "๕ ตุลาคม ๒๕๖๔",
       "โทรศัพท์ ๐๕๓-๐๙๖๐๑๑", "โทรสาร ๐๕๓-๐๙๖๐๑๑", "www.tambonkor.go.th",
     ]);
-    // the sign-off stays on one page, each line one line high
+    // the sign-off stays on one page, each line one line high, and with the ข้อเสนอแนะ it closes (issue 13: the
+    // sample's sign-off printed alone on a page)
     const breaks = spec.print?.pageBreaks ?? [];
     expect(breaks.some((b) => b > sign && b <= sign + 6)).toBe(false);
+    expect(breaks.some((b) => b > recs + 1 && b <= sign)).toBe(false);
     for (let i = 0; i < 7; i++) expect(spec.rowHeights?.find((h) => h.row === sign + i)?.height).toBe(rowHeightPt(1, 16));
   });
 
@@ -221,6 +223,15 @@ describe("Part 3 of seed 001 (FY2564, round 12)", () => {
 describe("Part 3 of the sample (FY2567, round 6)", () => {
   const ctx = ctxOf(sampleModel(loadSeed000()), 2567, 6);
   const spec = part3Sheet(ctx);
+
+  it("prints the sign-off on the page of the ข้อเสนอแนะ it closes, never alone on a page (issue 13)", () => {
+    const recs = rowOf(spec, (t) => t === "ข้อเสนอแนะ");
+    const sign = rowOf(spec, (t) => t.startsWith("ลงชื่อ "), 5);
+    expect(recs).toBeGreaterThan(0);
+    expect(sign).toBeGreaterThan(recs);
+    const breaks = spec.print?.pageBreaks ?? [];
+    expect(breaks.filter((b) => b > recs && b <= sign + 6)).toEqual([]);
+  });
 
   it("gathers ปัญหาอุปสรรค and ข้อเสนอแนะ from the monthly rows", () => {
     const problems = rowOf(spec, (t) => t === "ปัญหาอุปสรรค");

@@ -268,15 +268,21 @@ export function part3Sheet(ctx: ReportContext): SheetSpec {
 
   // ปัญหาอุปสรรค, ข้อเสนอแนะ (L505, L507)
   const monthly = [...ctx.summary.items.flatMap((r) => r.rows), ...ctx.summary.unmatched];
-  const list = (title: string, items: readonly string[]) => {
+  /** A titled list; returns its last line's row. */
+  const list = (title: string, items: readonly string[]): number => {
     text(title, bold, { keep: true });
     if (items.length === 0) text("-", body, { indent: true });
     items.forEach((x, i) => text(num(items.length > 1 ? `${i + 1}. ${x}` : x), body, { indent: true }));
+    const lastLine = row - 1;
     gap(6);
+    return lastLine;
   };
   list("ปัญหาอุปสรรค", gathered(monthly.map((p) => p.problems)));
-  list("ข้อเสนอแนะ", gathered(monthly.map((p) => p.recommendations)));
+  const adviceLast = list("ข้อเสนอแนะ", gathered(monthly.map((p) => p.recommendations)));
   gap();
+  // the sign-off signs the section above it: it never starts a page of its own (issue 13: the sample's sign-off
+  // printed alone on Part 3's fifth page) — the last line of ข้อเสนอแนะ and the gaps go with it
+  for (let r = adviceLast; r < row; r++) keepWithNext.add(r);
 
   // the sign-off (L509–514)
   // dots are narrow on paper but text-size.ts counts them as letters: 24 keep each line on one line
