@@ -1,9 +1,8 @@
 /** Use case: every check on a workbook — what the reader found in its cells and what the rules find in its plan. */
 import type { Finding, Severity } from "../domain/findings";
-import { SEVERITY_ORDER } from "../domain/findings";
+import { sortFindings } from "../domain/findings";
 import { yearsOfPlan } from "../domain/settings";
 import { type Locator, runRules } from "../domain/validation";
-import { columnNumber, parseArea } from "../workbook/a1";
 import { fieldCell, type ReadResult, readPlanWorkbook, settingCell } from "../workbook/read";
 import { matrixCell } from "../workbook/matrix-sheet";
 import { INPUT_SHEET_NAMES } from "../workbook/schema";
@@ -59,26 +58,7 @@ export async function validateWorkbook(port: WorkbookPort): Promise<Validation> 
   return checkRead(readPlanWorkbook(await port.readGrids(PLAN_READ)));
 }
 
-function position(f: Finding): [number, number] {
-  const area = f.location.cell ? parseArea(f.location.cell) : undefined;
-  if (area) return [area.top, area.left];
-  const col = f.location.cell ? columnNumber(f.location.cell.replace(/\d+/g, "")) : 0;
-  return [f.location.row ?? 0, col];
-}
-
-export function sortFindings(findings: readonly Finding[], sheetOrder: readonly string[]): Finding[] {
-  const order = (sheet: string) => {
-    const i = sheetOrder.indexOf(sheet);
-    return i === -1 ? sheetOrder.length : i;
-  };
-  return findings
-    .map((f, i) => ({ f, i, pos: position(f) }))
-    .sort((a, b) =>
-      order(a.f.location.sheet) - order(b.f.location.sheet) ||
-      a.pos[0] - b.pos[0] || a.pos[1] - b.pos[1] ||
-      SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i)
-    .map((x) => x.f);
-}
+export { sortFindings };
 
 /** What the UIs need of reading a workbook (the reader itself stays in workbook/, below app/). */
 export { looksLikeTemplate, readPlanWorkbook, type ReadResult } from "../workbook/read";

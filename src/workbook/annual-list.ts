@@ -13,7 +13,7 @@
  * Pure: grids in, the list's rows + stated total + findings + an account of every non-empty row out.
  */
 import type { Finding } from "../domain/findings";
-import { type ItemKind, kindOfName } from "../domain/kinds";
+import { kindOfName } from "../domain/kinds";
 import type { Quarter } from "../domain/plan";
 import { foldForMatch, normalizeSpace, parseAmount, toArabicDigits } from "../domain/thai";
 import { type DimensionNo, type FiscalYear, fiscalYear, isDimensionNo, isFiscalYear } from "../domain/units";
@@ -21,90 +21,15 @@ import { address, parseArea } from "./a1";
 import { cellText, displayCell, parseBaht } from "./cells";
 import { type CellValue, isBlank, isCellError, type SheetGrid, type WorkbookGrids } from "./grid";
 import { statedCounts } from "./legacy";
+import type {
+  AnnualList, AnnualListColumns, AnnualListRow, ListRowAccount, ListRowDisposition, StatedListTotal,
+} from "../domain/annual-list";
 
-export type ListRowDisposition = "title" | "header" | "item" | "total" | "footer" | "legend" | "unplaced";
-
-export const LIST_ROW_DISPOSITIONS: readonly ListRowDisposition[] = ["title", "header", "item", "total", "footer", "legend", "unplaced"];
-
-export interface ListRowAccount {
-  /** 1-based sheet row. */
-  readonly row: number;
-  readonly disposition: ListRowDisposition;
-}
-
-export interface AnnualListColumns {
-  readonly seq: number | undefined;
-  readonly name: number;
-  readonly dimension: number | undefined;
-  readonly budget: number;
-  /** Quarter 1–4 → 0-based column. */
-  readonly quarters: readonly [number, number, number, number];
-  readonly note: number | undefined;
-}
-
-export interface AnnualListRow {
-  /** 1-based sheet row. */
-  readonly row: number;
-  /** ลำดับ as printed (undefined when blank or not a number). */
-  readonly seq: number | undefined;
-  /** The name as printed, white space normalised. */
-  readonly name: string;
-  readonly kind: ItemKind | undefined;
-  readonly dimension: DimensionNo | undefined;
-  /** Baht; "-", "0.00" and blank are 0. */
-  readonly budget: number;
-  readonly ticked: readonly Quarter[];
-  readonly note: string;
-  /** A1 addresses of the row's cells, for findings. */
-  readonly cells: {
-    readonly name: string;
-    readonly dimension: string | undefined;
-    readonly budget: string;
-    readonly quarters: readonly [string, string, string, string];
-  };
-}
-
-export interface StatedCell {
-  readonly value: number;
-  readonly cell: string;
-}
-
-/** The รวมทั้งสิ้น row: what it states, each with its cell. */
-export interface StatedListTotal {
-  readonly row: number;
-  /** The cell of the "รวมทั้งสิ้น" label. */
-  readonly label: string;
-  readonly budget: StatedCell | undefined;
-  /** Ticks stated per quarter (undefined where the cell is blank or not a number). */
-  readonly quarters: readonly [StatedCell | undefined, StatedCell | undefined, StatedCell | undefined, StatedCell | undefined];
-  /** "รวมทั้งสิ้น 47 โครงการ": the number of items stated, when the row says one. */
-  readonly count: StatedCell | undefined;
-}
-
-export interface AnnualList {
-  readonly sheet: string;
-  /** The BE year of the title ("พ.ศ. 2569"), or of the budget header when the title has none. */
-  readonly fiscalYear: FiscalYear | undefined;
-  readonly orgName: string | undefined;
-  /** The first title's cell (or the header's name cell when there is no title). */
-  readonly titleCell: string;
-  /** 1-based row of the (first) header. */
-  readonly headerRow: number;
-  readonly columns: AnnualListColumns;
-  readonly rows: readonly AnnualListRow[];
-  /** The last total row (รวมทั้งสิ้น); earlier รวม rows are accounted for but not checked. */
-  readonly total: StatedListTotal | undefined;
-  /** "15 พฤศจิกายน 2565" from "** ข้อมูล ณ วันที่ …". */
-  readonly dataDate: string | undefined;
-  /** The name after "ชื่อ - สกุล ผู้ออกรายงาน". */
-  readonly reporter: string | undefined;
-  /** The "คำอธิบาย" legend's dimension names. */
-  readonly legend: readonly { readonly dimension: DimensionNo; readonly name: string }[];
-  /** Every non-empty row of the sheet, in order. */
-  readonly accounts: readonly ListRowAccount[];
-  /** What the reader saw: unreadable amounts (B1), ticks (X1), dimensions (P2), formula errors (X2), rows it could not place (X6). */
-  readonly findings: readonly Finding[];
-}
+// the list's model is the domain's (domain/annual-list.ts compares it with the plan); this file reads it
+export {
+  type AnnualList, type AnnualListColumns, type AnnualListRow, LIST_ROW_DISPOSITIONS, type ListRowAccount,
+  type ListRowDisposition, type StatedCell, type StatedListTotal,
+} from "../domain/annual-list";
 
 const is = (folded: string, ...words: string[]) => words.some((w) => folded.includes(foldForMatch(w)));
 const DIMENSION_WORDS = ["มิติ", "มติ", "มิตี"];
