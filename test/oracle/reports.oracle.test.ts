@@ -190,7 +190,7 @@ function pdfWords(pdf: string): Word[][] {
  */
 const ITEMS_ON: Readonly<Record<string, (words: readonly Word[]) => number>> = {
   "ส่วนที่1 แผน": (words) => {
-    const codes = words.filter((w) => /^[๐-๙0-9]+\.[๐-๙0-9]+(\.[๐-๙0-9]+)?$/.test(w.text));
+    const codes = words.filter((w) => /^[๐-๙0-9]+(\.[๐-๙0-9]+)+$/.test(w.text));
     const right = Math.max(...codes.map((w) => w.x));
     return codes.filter((w) => Math.abs(w.x - right) < 2).length;
   },
