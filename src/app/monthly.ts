@@ -1,20 +1,19 @@
 /**
- * Use cases of ผลรายเดือน (monthly progress entry by a division's officers): the items of a division,
- * an item's rows and cumulative disbursement in a fiscal year against its allocation and its plan
- * budget, the checks of a row being typed (the M and T rules on the model with the draft row added,
- * pure, so they can run on every keystroke), and appending the row below the sheet's last used row.
+ * Use cases of ผลรายเดือน (monthly progress entry by a division's officers): reading the sheet, the checks
+ * of a row being typed (the M and T rules on the model with the draft row added, pure, so they can run on
+ * every keystroke), and appending, editing and removing a row. The plan queries (a division's items, an
+ * item's rows and figures for a year, what a new row carries over) are domain/progress/monthly.ts; the
+ * texts the UIs show are monthly-text.ts; both are re-exported here.
  * Nothing typed is overwritten: a row for the same item, year and month already there is reported with
  * its place, and a second one is only added when the caller says so explicitly.
  */
-import { type CalendarMonth, ENGLISH_MONTHS_SHORT, FISCAL_MONTHS, fiscalMonthIndex, fiscalYearOf, THAI_MONTHS_SHORT, toBE } from "../domain/calendar";
+import type { CalendarMonth } from "../domain/calendar";
 import type { CellLocation, Finding, Severity } from "../domain/findings";
-import { BUDGET_TYPES, type BudgetType, type ClosedList, labelOf, NOT_POSSIBLE_REASONS, type NotPossibleReason, PROGRESS_STATUSES, type ProgressStatus, YES_NO } from "../domain/lists";
-import type { PlanItem, PlanWorkbook, ProgressEntry } from "../domain/plan";
-import { formatAmount, normalizeSpace } from "../domain/thai";
-import { yearsOfPlan } from "../domain/settings";
+import type { BudgetType, NotPossibleReason, ProgressStatus } from "../domain/lists";
+import type { PlanWorkbook, ProgressEntry } from "../domain/plan";
 import { RULES } from "../domain/validation";
 import type { Rule } from "../domain/validation/rule";
-import { type Baht, baht, type FiscalYear, fiscalYear, isFiscalYear, type PlanCode, planCode, sumBaht } from "../domain/units";
+import { type FiscalYear, fiscalYear, type PlanCode, planCode } from "../domain/units";
 import { address, columnNumber } from "../workbook/a1";
 import { parseBaht, type Parsed, parseDate, parseNumber } from "../workbook/cells";
 import { type CellValue, isBlank, type WorkbookGrids } from "../workbook/grid";
@@ -26,6 +25,7 @@ import { RowChangedError, type WorkbookPort } from "./port";
 import { inputCellsOnly, locateSeen, type RowChanged } from "./row-edit";
 import { locatorFor } from "./validate";
 import { PLAN_READ } from "./read-scope";
+import { existingRows, formDate, planYearsOf } from "../domain/progress/monthly";
 
 /* ---------- reading ---------- */
 
@@ -57,158 +57,6 @@ export function monthlyView(grids: WorkbookGrids): MonthlyView {
 /** One read of the workbook (one sync in Excel). */
 export async function readMonthly(port: WorkbookPort): Promise<MonthlyView> {
   return monthlyView(await port.readGrids(PLAN_READ));
-}
-
-/* ---------- divisions, years, months ---------- */
-
-export interface OwnerCount {
-  readonly owner: string;
-  readonly items: number;
-}
-
-const fold = (s: string) => normalizeSpace(s).replace(/\s+/g, " ").toLowerCase();
-
-/**
- * The owners (หน่วยงานรับผิดชอบ) the plan names, as written, in Thai order, each with the number of items
- * itemsOf gives for it (items shared with other units included: "สำนักปลัด กองคลัง …" counts for
- * "กองคลัง …" too).
- */
-export function ownersOf(wb: PlanWorkbook): OwnerCount[] {
-  const names = new Map<string, string>();
-  for (const it of wb.items) {
-    const owner = normalizeSpace(it.owner);
-    if (it.code && owner !== "" && !names.has(fold(owner))) names.set(fold(owner), owner);
-  }
-  return [...names.values()]
-    .map((owner) => ({ owner, items: itemsOf(wb, owner).length }))
-    .sort((a, b) => a.owner.localeCompare(b.owner, "th"));
-}
-
-/**
- * Is the item one of this owner's? An undefined or blank owner means every item. An item's owner
- * matches when it is the same text or contains it ("กองคลัง" matches "สำนักปลัด กองคลัง อบต.…"),
- * spaces and case aside.
- */
-export function ownerMatches(item: PlanItem, owner: string | undefined): boolean {
-  if (owner === undefined || owner.trim() === "") return true;
-  return fold(item.owner).includes(fold(owner));
-}
-
-/** The items a division reports on: with a code (a row needs one), in plan order. */
-export function itemsOf(wb: PlanWorkbook, owner?: string): PlanItem[] {
-  return wb.items.filter((it) => it.code !== undefined && ownerMatches(it, owner));
-}
-
-export function planYearsOf(wb: PlanWorkbook): FiscalYear[] {
-  return yearsOfPlan(wb.settings);
-}
-
-/** The BE fiscal year `today` falls in (local calendar date). */
-export function fiscalYearOfToday(today: Date): number {
-  return fiscalYearOf(new Date(Date.UTC(today.getFullYear(), today.getMonth(), today.getDate())));
-}
-
-/** The settings' report year; else this fiscal year when the plan covers it; else the plan year nearest to it. */
-export function defaultFiscalYear(wb: PlanWorkbook, today: Date): FiscalYear {
-  const years = planYearsOf(wb);
-  const reportFy = wb.settings.reportFy;
-  if (reportFy !== undefined && years.includes(reportFy)) return reportFy;
-  const now = fiscalYearOfToday(today);
-  const [first, ...rest] = years;
-  if (first === undefined) return fiscalYear(isFiscalYear(now) ? now : wb.settings.firstYear);
-  return rest.reduce((best, y) => (Math.abs(y - now) < Math.abs(best - now) ? y : best), first);
-}
-
-/**
- * The month to enter: this month when `fy` is this fiscal year; else the month after the latest month
- * reported in `fy` (ก.ย. at most); else ต.ค.
- */
-export function defaultMonth(wb: PlanWorkbook, fy: FiscalYear, today: Date): CalendarMonth {
-  if (fiscalYearOfToday(today) === fy) return (today.getMonth() + 1) as CalendarMonth;
-  const reported = wb.progress.filter((p) => p.fy === fy && p.month !== undefined).map((p) => fiscalMonthIndex(p.month as CalendarMonth));
-  if (reported.length === 0) return 10;
-  return FISCAL_MONTHS[Math.min(11, Math.max(...reported))] as CalendarMonth;
-}
-
-/** Today as the workbook stores dates: UTC midnight of the local calendar date. */
-export function dateOnly(today: Date): Date {
-  return new Date(Date.UTC(today.getFullYear(), today.getMonth(), today.getDate()));
-}
-
-/* ---------- an item's year ---------- */
-
-const byFiscalMonth = (a: ProgressEntry, b: ProgressEntry) =>
-  fiscalMonthIndex(a.month ?? 10) - fiscalMonthIndex(b.month ?? 10) || (a.at?.row ?? 0) - (b.at?.row ?? 0);
-
-/** The item's rows of the fiscal year, in fiscal-month order (then sheet order). */
-export function itemHistory(wb: PlanWorkbook, code: string, fy: FiscalYear): ProgressEntry[] {
-  return wb.progress.filter((p) => p.code === code && p.fy === fy).sort(byFiscalMonth);
-}
-
-/** The rows already there for the item and month (two or more is M9). */
-export function existingRows(wb: PlanWorkbook, code: string, fy: FiscalYear, month: CalendarMonth): ProgressEntry[] {
-  return itemHistory(wb, code, fy).filter((p) => p.month === month);
-}
-
-export interface ItemFigures {
-  readonly code: PlanCode;
-  readonly fy: FiscalYear;
-  /** The plan's budget for the year (วงเงินตามแผน). */
-  readonly planned: Baht;
-  /** วงเงินตามข้อบัญญัติ/เทศบัญญัติ: the largest stated in the year's rows (as M4 and the reports take it). */
-  readonly allocation: Baht | undefined;
-  /** Sum of the year's monthly disbursements. */
-  readonly disbursed: Baht;
-  /** What disbursement is measured against: the allocation when stated, else the plan budget (M4 / M5). */
-  readonly limit: { readonly kind: "allocation" | "plan"; readonly amount: Baht } | undefined;
-  /** limit − disbursed (negative when above it). */
-  readonly remaining: Baht | undefined;
-  /** disbursed ÷ allocation × 100, and ÷ plan budget × 100 (one decimal), where those are above 0. */
-  readonly pctOfAllocation: number | undefined;
-  readonly pctOfPlan: number | undefined;
-  /** The latest row's status, the latest progress % typed, and the latest month reported. */
-  readonly lastStatus: ProgressStatus | undefined;
-  readonly lastPct: number | undefined;
-  readonly lastMonth: CalendarMonth | undefined;
-  /** Months with a row, in fiscal order, each once. */
-  readonly months: readonly CalendarMonth[];
-  readonly rows: readonly ProgressEntry[];
-}
-
-const pct = (part: number, whole: number | undefined) => (whole && whole > 0 ? Math.round((part / whole) * 1000) / 10 : undefined);
-
-export function itemFigures(wb: PlanWorkbook, item: PlanItem, fy: FiscalYear): ItemFigures {
-  const code = item.code ?? planCode("?");
-  const rows = itemHistory(wb, code, fy);
-  const allocations = rows.map((r) => r.ordinanceAmount).filter((a): a is Baht => a !== undefined);
-  const allocation = allocations.length > 0 ? baht(Math.max(...allocations)) : undefined;
-  const planned = baht(item.budgets[fy] ?? 0);
-  const disbursed = sumBaht(rows.map((r) => r.disbursed ?? baht(0)));
-  const limit = allocation !== undefined ? { kind: "allocation" as const, amount: allocation } : planned > 0 ? { kind: "plan" as const, amount: planned } : undefined;
-  const last = rows[rows.length - 1];
-  const months: CalendarMonth[] = [];
-  for (const r of rows) if (r.month !== undefined && !months.includes(r.month)) months.push(r.month);
-  return {
-    code, fy, planned, allocation, disbursed, limit,
-    remaining: limit ? baht(limit.amount - disbursed) : undefined,
-    pctOfAllocation: pct(disbursed, allocation),
-    pctOfPlan: pct(disbursed, planned),
-    lastStatus: last?.status,
-    lastPct: [...rows].reverse().find((r) => r.progressPct !== undefined)?.progressPct,
-    lastMonth: last?.month,
-    months,
-    rows,
-  };
-}
-
-export interface ListedItem {
-  readonly item: PlanItem;
-  readonly figures: ItemFigures;
-}
-
-/** A division's items with their figures for the year (the CLI's listing, the page's list). */
-export function progressListing(wb: PlanWorkbook, fy: FiscalYear, owner?: string): ListedItem[] {
-  return itemsOf(wb, owner).map((item) => ({ item, figures: itemFigures(wb, item, fy) }));
 }
 
 /* ---------- the row being typed ---------- */
@@ -488,85 +336,7 @@ export function draftOf(p: ProgressEntry): DraftInput {
   };
 }
 
-/** "ธ.ค. 2566" for December of FY 2567: the calendar month with its BE calendar year. */
-export function monthYear(fy: FiscalYear, month: CalendarMonth): number {
-  return month >= 10 ? fy - 1 : fy;
-}
+/* ---------- the plan queries and display helpers, re-exported for the UIs ---------- */
 
-/* ---------- showing values ---------- */
-
-const FIELD_LISTS: Readonly<Record<string, ClosedList>> = { status: PROGRESS_STATUSES, reason: NOT_POSSIBLE_REASONS, budgetType: BUDGET_TYPES };
-
-/** ต.ค. / Oct. */
-export function monthName(m: CalendarMonth, lang: "th" | "en"): string {
-  return lang === "th" ? THAI_MONTHS_SHORT[m] : ENGLISH_MONTHS_SHORT[m];
-}
-
-/** A date as the UI shows it: "15 ม.ค. 2567" / "15 Jan 2567" (BE either way). */
-export function shortDate(d: Date, lang: "th" | "en"): string {
-  const m = (d.getUTCMonth() + 1) as CalendarMonth;
-  return `${d.getUTCDate()} ${lang === "th" ? THAI_MONTHS_SHORT[m] : ENGLISH_MONTHS_SHORT[m]} ${toBE(d.getUTCFullYear())}`;
-}
-
-/**
- * A monthly row's field value as consolidation compares it (consolidate-plan's text: list keys, ISO
- * dates, "true"/"false") shown as users know it: the list's label, a BE date, an amount with commas.
- */
-export function showProgressValue(field: string, text: string, lang: "th" | "en"): string {
-  if (text === "") return "";
-  const list = FIELD_LISTS[field];
-  if (list) return list.entries.find((e) => e.key === text)?.[lang] ?? text;
-  if (field === "inOrdinance") return labelOf(YES_NO, text === "true" ? "yes" : "no", lang);
-  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return shortDate(new Date(`${text}T00:00:00Z`), lang);
-  if ((field === "ordinanceAmount" || field === "disbursed") && Number.isFinite(Number(text))) return formatAmount(Number(text));
-  return text;
-}
-
-/** The column header of a ผลรายเดือน field, in the language asked. */
-export function fieldLabel(field: string, lang: "th" | "en"): string {
-  const c = PROGRESS_SHEET.columns.find((x) => x.key === field);
-  return c ? c[lang] : field;
-}
-
-/** The header of a monthly-progress field, for a message that names the column (CLI and pane). */
-export function monthlyFieldLabel(field: string): { readonly th: string; readonly en: string } | undefined {
-  return PROGRESS_SHEET.columns.find((c) => c.key === field);
-}
-
-/** A date as the officer typed it in the form (the same reading as a cell of the sheet), or undefined. */
-export function enteredDate(text: string): Date | undefined {
-  const d = parseDate(text);
-  return d.ok && d.value instanceof Date ? d.value : undefined;
-}
-
-/**
- * What a new monthly row of an item starts from (issue 17: one rule for the pane's form and `progress
- * --add`): its latest earlier row of the year gives the status (in progress, unless it was done or not
- * possible), budget type, allocation, in-ordinance flag, start date (and end date once done) and unit.
- */
-export interface CarriedOver {
-  readonly from: CalendarMonth | undefined;
-  readonly status: ProgressStatus;
-  readonly inOrdinance: boolean | undefined;
-  readonly budgetType: BudgetType | undefined;
-  readonly ordinanceAmount: Baht | undefined;
-  readonly startDate: Date | undefined;
-  readonly endDate: Date | undefined;
-  readonly unit: string;
-}
-
-export function carriedOver(wb: PlanWorkbook, code: PlanCode, fy: FiscalYear, month: CalendarMonth): CarriedOver {
-  const index = FISCAL_MONTHS.indexOf(month);
-  const before = itemHistory(wb, code, fy).filter((r) => r.month !== undefined && FISCAL_MONTHS.indexOf(r.month) < index);
-  const last = before[before.length - 1];
-  const status: ProgressStatus = last?.status === "done" || last?.status === "notPossible" ? last.status : "inProgress";
-  return {
-    from: last?.month, status, inOrdinance: last?.inOrdinance, budgetType: last?.budgetType, ordinanceAmount: last?.ordinanceAmount,
-    startDate: last?.startDate, endDate: status === "done" ? last?.endDate : undefined, unit: last?.unit ?? "",
-  };
-}
-
-/** A date as the form shows it and reads it back (day/month/BE year). */
-export function formDate(d: Date | undefined): string {
-  return d ? `${d.getUTCDate()}/${d.getUTCMonth() + 1}/${d.getUTCFullYear() + 543}` : "";
-}
+export * from "../domain/progress/monthly";
+export * from "./monthly-text";
