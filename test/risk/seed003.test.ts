@@ -37,9 +37,12 @@ it("the generated sheet shows seed 003's processes, issues, level words and cont
   const text = (r: number, c: string) => cellText(rows[r]?.[c.charCodeAt(0) - 65] ?? null);
   const stripNumber = (s: string) => s.replace(/^[0-9๐-๙]+\.\s*/, "");
 
-  // the table starts below the two header rows (5–6); a group's number, process and controls are in its first row
+  // the table starts below its two header rows (under the heat maps, found by the issue column's header);
+  // a group's number, process and controls are in its first row
+  const header = rows.findIndex((_, r) => text(r, "E") === "ประเด็นความเสี่ยงการทุจริต");
+  expect(header).toBeGreaterThan(0);
   const printed: { no: number; process: string; issues: { text: string; level: string }[]; controls: string[] }[] = [];
-  for (let r = 6; r < rows.length; r++) {
+  for (let r = header + 2; r < rows.length; r++) {
     const issue = text(r, "E");
     if (issue === "") break;
     if (text(r, "A") !== "") {
