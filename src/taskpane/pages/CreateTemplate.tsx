@@ -3,14 +3,16 @@ import {
   Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, makeStyles,
   Select, Spinner, tokens,
 } from "@fluentui/react-components";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useRef, useState } from "react";
 import { newPlan, templateConflicts, writePlanWorkbook } from "../../app/template";
 import type { WorkbookSession } from "../../app/session";
 import { readBEYear } from "../../domain/calendar";
 import type { FrameworkId } from "../../domain/frameworks/types";
 import { FRAMEWORK_CHOICES, ORG_TYPES, type OrgType } from "../../domain/lists";
 import { usePrefs } from "../prefs";
+import type { FiscalYear } from "../../domain/units";
 import { ThaiText } from "../ThaiText";
+import { useSafeFocus } from "../useSafeFocus";
 import { WriteProgress, type WriteProgressState } from "../WriteProgress";
 
 const useStyles = makeStyles({
@@ -39,22 +41,26 @@ export function CreateTemplate({ session, onCreated, onError }: Props) {
   const [progress, setProgress] = useState<WriteProgressState | undefined>(undefined);
   const [submitted, setSubmitted] = useState(false);
   const [conflicts, setConflicts] = useState<string[]>([]);
+  // the replace dialog opens on "cancel" (replacing sheets is the risky choice) and gives focus back to "create"
+  const cancelRef = useSafeFocus(conflicts.length > 0);
+  const createRef = useRef<HTMLButtonElement>(null);
 
   const year = readBEYear(firstYear);
   const yearError =
     year.kind === "ce" ? t("ceYear", { typed: year.typed, suggested: year.suggested }) : year.kind === "invalid" ? t("yearHint") : undefined;
   const missing = (v: string) => (submitted && v.trim() === "" ? t("required") : undefined);
 
-  const model = () =>
+  // only a year read as BE makes a plan: the form refuses anything else before it gets here
+  const model = (firstYear: FiscalYear) =>
     newPlan({
       orgName: orgName.trim(), orgType, district: district.trim(), province: province.trim(),
-      firstYear: year.kind === "be" ? year.year : (2566 as never), years: years === "4" ? 4 : 5, framework,
+      firstYear, years: years === "4" ? 4 : 5, framework,
     });
 
-  const write = async (policy: "refuse" | "replace") => {
+  const write = async (policy: "refuse" | "replace", firstYear: FiscalYear) => {
     setBusy(true);
     try {
-      await writePlanWorkbook(session.port, model(), new Date(), policy, (done, total) => setProgress({ done, total }));
+      await writePlanWorkbook(session.port, model(firstYear), new Date(), policy, (done, total) => setProgress({ done, total }));
       onCreated();
     } catch (e) {
       onError(e);
@@ -67,11 +73,12 @@ export function CreateTemplate({ session, onCreated, onError }: Props) {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setSubmitted(true);
-    if (yearError || [orgName, district, province].some((v) => v.trim() === "")) return;
+    if (year.kind !== "be" || [orgName, district, province].some((v) => v.trim() === "")) return;
+    const firstYear = year.year;
     setBusy(true);
     try {
       // ask before replacing anything: the user's own sheets are never overwritten silently
-      const existing = await templateConflicts(session.port, model());
+      const existing = await templateConflicts(session.port, model(firstYear));
       if (existing.length > 0) {
         setConflicts(existing);
         setBusy(false);
@@ -82,7 +89,7 @@ export function CreateTemplate({ session, onCreated, onError }: Props) {
       onError(err);
       return;
     }
-    await write("refuse");
+    await write("refuse", firstYear);
   };
 
   return (
@@ -120,7 +127,7 @@ export function CreateTemplate({ session, onCreated, onError }: Props) {
         </Select>
       </Field>
       <div className={s.actions}>
-        <Button appearance="primary" type="submit" disabled={busy} data-testid="create-template">
+        <Button appearance="primary" type="submit" disabled={busy} data-testid="create-template" ref={createRef}>
           {t("createTemplate")}
         </Button>
         {busy && <Spinner size="tiny" label={t("writingTemplate")} />}
@@ -132,13 +139,13 @@ export function CreateTemplate({ session, onCreated, onError }: Props) {
             <DialogTitle><ThaiText text={t("conflictTitle")} /></DialogTitle>
             <DialogContent id="conflict-body"><ThaiText text={t("conflictBody", { sheets: conflicts.join(", ") })} /></DialogContent>
             <DialogActions>
-              <Button appearance="secondary" onClick={() => setConflicts([])}>{t("cancel")}</Button>
+              <Button appearance="secondary" ref={cancelRef} onClick={() => { setConflicts([]); createRef.current?.focus(); }}>{t("cancel")}</Button>
               <Button
                 appearance="primary"
                 data-testid="confirm-replace"
                 onClick={() => {
                   setConflicts([]);
-                  void write("replace");
+                  if (year.kind === "be") void write("replace", year.year);
                 }}
               >
                 {t("replace")}
