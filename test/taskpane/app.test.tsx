@@ -116,8 +116,11 @@ describe("task pane in Excel", () => {
     // the dialog's text is broken into words (ThaiText: one element per Thai word), so it is read whole
     const conflictText = () => document.getElementById("conflict-body")?.textContent;
     await waitFor(() => expect(conflictText()).toMatch(/แผ่นงานต่อไปนี้มีอยู่แล้ว: _lists/));
+    // replacing is the risky choice: the dialog opens on ยกเลิก, and cancelling gives focus back to the create button
+    await waitFor(() => expect(document.activeElement?.textContent).toBe("ยกเลิก"));
     fireEvent.click(screen.getByText("ยกเลิก"));
     await waitFor(() => expect(conflictText()).toBeUndefined());
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId("create-template")));
     expect(excel.sheets.map((s) => s.name)).toEqual(["_lists"]);
     fireEvent.click(screen.getByTestId("create-template"));
     fireEvent.click(await screen.findByTestId("confirm-replace"));
