@@ -16,10 +16,10 @@ import type { WorkbookPort } from "../../app/port";
 import type { HostServices, WorkbookSession } from "../../app/session";
 import type { CalendarMonth } from "../../domain/calendar";
 import type { CellLocation } from "../../domain/findings";
-import { toThaiDigits } from "../../domain/thai";
 import { plainMessage } from "../ErrorBar";
 import { usePrefs } from "../prefs";
 import { DownloadAction } from "../save";
+import { ThaiText } from "../ThaiText";
 import { FindingsList } from "./FindingsList";
 
 const useStyles = makeStyles({
@@ -68,7 +68,7 @@ interface Props {
 
 export function MergeDivisions({ session, openFile, onMerged }: Props) {
   const s = useStyles();
-  const { t, num, prefs } = usePrefs();
+  const { t, num, prefs, text } = usePrefs();
   const input = useRef<HTMLInputElement>(null);
   const [sources, setSources] = useState<readonly Source[]>([]);
   const [busy, setBusy] = useState<"opening" | "preview" | "merge">();
@@ -76,7 +76,6 @@ export function MergeDivisions({ session, openFile, onMerged }: Props) {
   const [error, setError] = useState<string>();
   /** Files that could not be opened, each with the reason: listed beside the good ones, which still merge. */
   const [failedFiles, setFailedFiles] = useState<readonly { name: string; message: string }[]>([]);
-  const digits = (text: string) => (prefs.digits === "thai" ? toThaiDigits(text) : text);
 
   const pick = async (files: readonly File[]) => {
     if (files.length === 0) return;
@@ -89,7 +88,7 @@ export function MergeDivisions({ session, openFile, onMerged }: Props) {
         const sess = await openFile(f.name, new Uint8Array(await f.arrayBuffer()));
         opened.push({ name: f.name, port: sess.port });
       } catch (e) {
-        failed.push({ name: f.name, message: plainMessage(e, prefs.lang) });
+        failed.push({ name: f.name, message: text(plainMessage(e, prefs.lang)) });
       }
     }
     const picked = new Set(files.map((f) => f.name));
@@ -110,7 +109,7 @@ export function MergeDivisions({ session, openFile, onMerged }: Props) {
       setResult(undefined);
       setError(e instanceof NoProgressSheetError
         ? `${e.source === "master" ? t("thisWorkbook") : e.source}: ${t("noProgressSheet")}`
-        : `${t("mergeFailed")} ${plainMessage(e, prefs.lang)}`);
+        : `${t("mergeFailed")} ${text(plainMessage(e, prefs.lang))}`);
     } finally {
       setBusy(undefined);
     }
@@ -130,7 +129,7 @@ export function MergeDivisions({ session, openFile, onMerged }: Props) {
   return (
     <section className={s.root} aria-labelledby="merge-heading" data-testid="merge" data-busy={busy ?? undefined}>
       <Subtitle2 as="h3" id="merge-heading" className={s.heading}>{t("mergeHeading")}</Subtitle2>
-      <Caption1 className={s.note}>{t("mergeBody")}</Caption1>
+      <Caption1 className={s.note}><ThaiText text={t("mergeBody")} /></Caption1>
       <input
         ref={input}
         className={s.hidden}
@@ -158,7 +157,7 @@ export function MergeDivisions({ session, openFile, onMerged }: Props) {
               <li key={`failed-${x.name}`} className={s.file} data-testid="merge-file-failed" data-name={x.name}>
                 <div className={s.failed}>
                   <Text className={s.wrap}>{x.name}</Text>
-                  <Caption1 className={s.failedText}>{t("fileNotUsed", { reason: x.message })}</Caption1>
+                  <Caption1 className={s.failedText}><ThaiText text={t("fileNotUsed", { reason: x.message })} /></Caption1>
                 </div>
                 <Button
                   size="small"
@@ -199,13 +198,13 @@ export function MergeDivisions({ session, openFile, onMerged }: Props) {
       )}
       {error && (
         <MessageBar intent="error" layout="multiline" data-testid="merge-error">
-          <MessageBarBody>{error}</MessageBarBody>
+          <MessageBarBody><ThaiText text={error} /></MessageBarBody>
         </MessageBar>
       )}
       {result && report && (
         <>
           <MessageBar intent={result.dryRun ? "info" : added.length > 0 ? "success" : "warning"} layout="multiline" data-testid="merge-status" data-dry-run={result.dryRun ? "true" : "false"} data-added={added.length}>
-            <MessageBarBody>{summary}</MessageBarBody>
+            <MessageBarBody>{summary && <ThaiText text={summary} />}</MessageBarBody>
             {!result.dryRun && added.length > 0 && session.exportBytes && (
               <MessageBarActions>
                 <DownloadAction />
@@ -233,7 +232,7 @@ export function MergeDivisions({ session, openFile, onMerged }: Props) {
             {report.skipped.map((e) => (
               <li key={`skipped-${e.source}`} className={s.outcome} data-testid="merge-skipped" data-source={e.source}>
                 <Text weight="semibold" className={s.wrap}>{e.source}</Text>
-                <Caption1 className={s.failedText}>{t("fileNotUsed", { reason: plainMessage(e, prefs.lang) })}</Caption1>
+                <Caption1 className={s.failedText}><ThaiText text={t("fileNotUsed", { reason: text(plainMessage(e, prefs.lang)) })} /></Caption1>
               </li>
             ))}
           </ul>
@@ -242,7 +241,7 @@ export function MergeDivisions({ session, openFile, onMerged }: Props) {
               <h4 className={s.sub} id="merge-conflicts-heading">{t("conflictsHeading", { n: num(report.plan.conflicts.length) })}</h4>
               <ul className={s.conflicts} aria-labelledby="merge-conflicts-heading">
                 {report.plan.conflicts.map((c, i) => (
-                  <ConflictCard key={i} c={c} digits={digits} onReveal={session.reveal} />
+                  <ConflictCard key={i} c={c} onReveal={session.reveal} />
                 ))}
               </ul>
             </>
@@ -252,7 +251,7 @@ export function MergeDivisions({ session, openFile, onMerged }: Props) {
               <h4 className={s.sub}>{t("unusableHeading", { n: num(report.plan.unusable.length) })}</h4>
               <ul className={s.files} data-testid="merge-unusable">
                 {report.plan.unusable.map((u, i) => (
-                  <li key={i}><Caption1>{t("rowIn", { file: u.source, sheet: u.at.sheet, row: num(u.at.row ?? 0) })}</Caption1></li>
+                  <li key={i}><Caption1><ThaiText text={t("rowIn", { file: u.source, sheet: u.at.sheet, row: num(u.at.row ?? 0) })} /></Caption1></li>
                 ))}
               </ul>
             </>
@@ -260,7 +259,7 @@ export function MergeDivisions({ session, openFile, onMerged }: Props) {
           {findingsCount > 0 && (
             <MessageBar intent="warning" layout="multiline" data-testid="merge-findings">
               <MessageBarBody>
-                <Body1>{t("sourceFindingsHeading", { n: num(findingsCount) })}</Body1>
+                <Body1><ThaiText text={t("sourceFindingsHeading", { n: num(findingsCount) })} /></Body1>
                 {report.sourceFindings.filter((x) => x.findings.length > 0).map((x) => (
                   <div key={x.source}>
                     <Caption1Strong>{x.source}</Caption1Strong>
@@ -276,16 +275,17 @@ export function MergeDivisions({ session, openFile, onMerged }: Props) {
   );
 }
 
-function ConflictCard({ c, digits, onReveal }: { c: Conflict; digits: (s: string) => string; onReveal: ((at: CellLocation) => Promise<void>) | undefined }) {
+function ConflictCard({ c, onReveal }: { c: Conflict; onReveal: ((at: CellLocation) => Promise<void>) | undefined }) {
   const s = useStyles();
-  const { t, num, prefs } = usePrefs();
+  // values in the chosen digits for the screen only (the workbook keeps what was typed): usePrefs().text
+  const { t, num, prefs, text: digits } = usePrefs();
   const month = c.key.month as CalendarMonth;
   const where = (file: string, at: CellLocation) => t("rowIn", { file, sheet: at.sheet, row: num(at.row ?? 0) });
   const keptIsHere = c.kept.source === "master";
   const keptAt = { sheet: c.kept.sheet, row: c.kept.row ?? 0 };
   return (
     <li className={s.conflict} data-testid="merge-conflict" data-code={c.key.code} data-month={c.key.month} data-source={c.source} data-kept-row={c.kept.row} data-incoming-row={c.incoming.row}>
-      <Text weight="semibold">{t("mergeConflictTitle", { code: c.key.code, month: `${monthName(month, prefs.lang)} ${num(monthYear(c.key.fy, month))}` })}</Text>
+      <Text weight="semibold"><ThaiText text={t("mergeConflictTitle", { code: c.key.code, month: `${monthName(month, prefs.lang)} ${num(monthYear(c.key.fy, month))}` })} /></Text>
       <Caption1 className={s.wrap}>
         {`${t("keptValue")}: `}
         {keptIsHere && onReveal && c.kept.row ? (
@@ -298,11 +298,11 @@ function ConflictCard({ c, digits, onReveal }: { c: Conflict; digits: (s: string
       <dl className={s.diffs}>
         {c.differences.map((d) => (
           <div key={d.field} data-testid="conflict-diff" data-field={d.field} data-kept={d.kept} data-incoming={d.incoming}>
-            <dt className={s.field}>{fieldLabel(d.field, prefs.lang)}</dt>
+            <dt className={s.field}><ThaiText text={fieldLabel(d.field, prefs.lang)} /></dt>
             <dd className={s.def}>
               <ul className={s.values}>
-                <li>{`${t("keptValue")}: ${digits(showProgressValue(d.field, d.kept, prefs.lang)) || t("emptyCell")}`}</li>
-                <li>{`${t("incomingValue")}: ${digits(showProgressValue(d.field, d.incoming, prefs.lang)) || t("emptyCell")}`}</li>
+                <li><ThaiText text={`${t("keptValue")}: ${digits(showProgressValue(d.field, d.kept, prefs.lang)) || t("emptyCell")}`} /></li>
+                <li><ThaiText text={`${t("incomingValue")}: ${digits(showProgressValue(d.field, d.incoming, prefs.lang)) || t("emptyCell")}`} /></li>
               </ul>
             </dd>
           </div>

@@ -36,6 +36,8 @@ import { type FiscalYear, fiscalYear, isFiscalYear } from "../../domain/units";
 import { plainMessage } from "../ErrorBar";
 import { usePrefs } from "../prefs";
 import { DownloadAction } from "../save";
+import { ScrollArea } from "../ScrollArea";
+import { ThaiText, useThaiWrap } from "../ThaiText";
 import { useLiveRead } from "../useLiveRead";
 import { useSafeFocus } from "../useSafeFocus";
 import { MergeDivisions } from "./MergeDivisions";
@@ -147,7 +149,7 @@ export interface MonthlyPageProps {
 
 export function MonthlyPage({ session, openFile, today }: MonthlyPageProps) {
   const s = useStyles();
-  const { t, num, prefs } = usePrefs();
+  const { t, num, prefs, code: codeText, text: shown } = usePrefs();
   const { view, busy, error, load } = useMonthlyView(session);
   const itemArrows = useArrowNavigationGroup({ axis: "vertical", memorizeCurrent: true });
   const [owner, setOwner] = useState<string>(() => remembered().owner ?? ALL);
@@ -194,7 +196,7 @@ export function MonthlyPage({ session, openFile, today }: MonthlyPageProps) {
   }, 0);
   const refused = async (change: Parameters<typeof rowChangedMessage>[0]) => {
     await load();
-    setStatus({ intent: "warning", text: rowChangedMessage(change)[prefs.lang], at: { sheet: change.sheet, row: change.movedTo ?? change.row } });
+    setStatus({ intent: "warning", text: shown(rowChangedMessage(change)[prefs.lang]), at: { sheet: change.sheet, row: change.movedTo ?? change.row } });
   };
   const remove = async () => {
     const seen = removing;
@@ -212,7 +214,7 @@ export function MonthlyPage({ session, openFile, today }: MonthlyPageProps) {
       focusHistory(undefined);
     } catch (e) {
       setRemoving(undefined);
-      setStatus({ intent: "error", text: `${t("removeFailed")} ${plainMessage(e, prefs.lang)}` });
+      setStatus({ intent: "error", text: `${t("removeFailed")} ${shown(plainMessage(e, prefs.lang))}` });
     } finally {
       setRemoveBusy(false);
     }
@@ -225,20 +227,20 @@ export function MonthlyPage({ session, openFile, today }: MonthlyPageProps) {
   return (
     <section className={s.root} aria-labelledby="monthly-heading" data-testid="monthly" data-ready={ready ? "true" : "false"}>
       <Subtitle2 as="h2" id="monthly-heading" className={s.heading}>{t("monthlyHeading")}</Subtitle2>
-      {session.watch && <Caption1 className={s.note}>{t("monthlyLive")}</Caption1>}
+      {session.watch && <Caption1 className={s.note}><ThaiText text={t("monthlyLive")} /></Caption1>}
 
       {error !== undefined && (
         <MessageBar intent="error" layout="multiline" data-testid="monthly-error">
           <MessageBarBody>
-            <MessageBarTitle>{t("monthlyFailed")}</MessageBarTitle>
-            {plainMessage(error, prefs.lang)}
+            <MessageBarTitle><ThaiText text={t("monthlyFailed")} /></MessageBarTitle>
+            <ThaiText text={shown(plainMessage(error, prefs.lang))} />
           </MessageBarBody>
         </MessageBar>
       )}
       {!view && busy && <Spinner label={t("loading")} />}
       {view && !view.sheet && (
         <MessageBar intent="warning" layout="multiline" data-testid="no-progress-sheet">
-          <MessageBarBody>{t("noProgressSheet")}</MessageBarBody>
+          <MessageBarBody><ThaiText text={t("noProgressSheet")} /></MessageBarBody>
         </MessageBar>
       )}
 
@@ -297,11 +299,11 @@ export function MonthlyPage({ session, openFile, today }: MonthlyPageProps) {
 
           <div className={s.listHead}>
             <Subtitle2 as="h3" className={s.sub} id="monthly-items-heading" data-testid="items-heading">
-              {t("itemsHeading", { n: num(listed.length), month: monthText(month, fy), done: num(listed.filter((l) => reportedThisMonth(l.figures)).length) })}
+              <ThaiText text={t("itemsHeading", { n: num(listed.length), month: monthText(month, fy), done: num(listed.filter((l) => reportedThisMonth(l.figures)).length) })} />
             </Subtitle2>
           </div>
           {listed.length === 0 ? (
-            <Body1 data-testid="no-items">{t("noItems")}</Body1>
+            <Body1 data-testid="no-items"><ThaiText text={t("noItems")} /></Body1>
           ) : (
             <div className={s.listBox}>
               {/* one tab stop: arrow keys move between the items, Tab leaves the list (returning to the last item used) */}
@@ -315,7 +317,7 @@ export function MonthlyPage({ session, openFile, today }: MonthlyPageProps) {
 
           {status && (
             <MessageBar intent={status.intent} layout="multiline" data-testid="monthly-status">
-              <MessageBarBody>{status.text}</MessageBarBody>
+              <MessageBarBody><ThaiText text={status.text} /></MessageBarBody>
               {status.at && revealAt && (
                 <MessageBarActions>
                   <Button size="small" icon={<LocationRegular />} onClick={() => revealAt(status.at as CellLocation)} data-testid="status-reveal">{t("showInSheet")}</Button>
@@ -332,8 +334,10 @@ export function MonthlyPage({ session, openFile, today }: MonthlyPageProps) {
           {selected ? (
             <section className={s.panel} ref={detailRef} aria-labelledby="item-heading" data-testid="item-detail" data-code={selected.item.code}>
               <div>
-                <Subtitle2 as="h3" id="item-heading" className={mergeClasses(s.heading, s.wrap)}>{`${selected.item.code} ${selected.item.name}`}</Subtitle2>
-                {selected.item.owner && <Caption1 className={mergeClasses(s.note, s.wrap, s.block)}>{selected.item.owner}</Caption1>}
+                <Subtitle2 as="h3" id="item-heading" className={mergeClasses(s.heading, s.wrap)}>
+                  <ThaiText text={`${codeText(selected.item.code ?? "")} ${shown(selected.item.name)}`} />
+                </Subtitle2>
+                {selected.item.owner && <Caption1 className={mergeClasses(s.note, s.wrap, s.block)}><ThaiText text={selected.item.owner} /></Caption1>}
               </div>
               <Figures figures={selected.figures} />
               <History
@@ -380,12 +384,12 @@ export function MonthlyPage({ session, openFile, today }: MonthlyPageProps) {
                     await load();
                     setStatus({ intent: "warning", text: t("saveExists", { sheet, row: num(row) }), at: { sheet, row } });
                   }}
-                  onFailed={(e) => setStatus({ intent: "error", text: `${t("saveFailed")} ${plainMessage(e, prefs.lang)}` })}
+                  onFailed={(e) => setStatus({ intent: "error", text: `${t("saveFailed")} ${shown(plainMessage(e, prefs.lang))}` })}
                 />
               )}
             </section>
           ) : (
-            listed.length > 0 && <Caption1 className={s.note} data-testid="pick-item">{t("pickItem")}</Caption1>
+            listed.length > 0 && <Caption1 className={s.note} data-testid="pick-item"><ThaiText text={t("pickItem")} /></Caption1>
           )}
           <MergeDivisions session={session} openFile={openFile} onMerged={load} />
         </>
@@ -393,8 +397,8 @@ export function MonthlyPage({ session, openFile, today }: MonthlyPageProps) {
       <Dialog open={removing !== undefined} onOpenChange={(_, d) => { if (!d.open && !removeBusy) { const row = removing?.at?.row; setRemoving(undefined); focusHistory(row, "remove-row"); } }}>
         <DialogSurface className={s.surface} data-testid="confirm-remove">
           <DialogBody>
-            <DialogTitle>{t("confirmRemoveTitle", { row: num(removing?.at?.row ?? 0), month: removing?.month && fy ? monthText(removing.month, fy) : "-" })}</DialogTitle>
-            <DialogContent>{t("confirmRemoveBody", { row: num(removing?.at?.row ?? 0), sheet: removing?.at?.sheet ?? "" })}</DialogContent>
+            <DialogTitle><ThaiText text={t("confirmRemoveTitle", { row: num(removing?.at?.row ?? 0), month: removing?.month && fy ? monthText(removing.month, fy) : "-" })} /></DialogTitle>
+            <DialogContent><ThaiText text={t("confirmRemoveBody", { row: num(removing?.at?.row ?? 0), sheet: removing?.at?.sheet ?? "" })} /></DialogContent>
             <DialogActions>
               {/* the safe action takes the focus: Enter on an opened dialog never removes a row */}
               <Button ref={cancelRemoveRef} appearance="primary" autoFocus disabled={removeBusy} onClick={() => { const row = removing?.at?.row; setRemoving(undefined); focusHistory(row, "remove-row"); }} data-testid="cancel-remove">{t("cancel")}</Button>
@@ -410,7 +414,7 @@ export function MonthlyPage({ session, openFile, today }: MonthlyPageProps) {
 /** One item of the list; memoised, so that choosing a month or an item redraws only the rows that change. */
 const ItemRow = memo(function ItemRow({ item, figures, reported, selected, onSelect }: { item: PlanItem; figures: ItemFigures; reported: boolean; selected: boolean; onSelect(code: string): void }) {
   const s = useStyles();
-  const { t, money } = usePrefs();
+  const { t, money, code, text } = usePrefs();
   const limit = figures.limit?.amount;
   return (
     <li>
@@ -424,14 +428,14 @@ const ItemRow = memo(function ItemRow({ item, figures, reported, selected, onSel
         data-reported={reported ? "true" : "false"}
       >
         <span className={s.itemTop}>
-          <Text weight="semibold">{item.code}</Text>
+          <Text weight="semibold">{code(item.code ?? "")}</Text>
           <Badge size="small" appearance={reported ? "filled" : "outline"} color={reported ? "success" : "informative"}>
             {t(reported ? "reportedBadge" : "notReportedBadge")}
           </Badge>
         </span>
-        <span className={s.itemName}>{item.name}</span>
+        <span className={s.itemName}><ThaiText text={text(item.name)} /></span>
         <span className={s.itemMeta}>
-          {limit !== undefined ? t("itemDisbursedOf", { amount: money(figures.disbursed), limit: money(limit) }) : t("itemDisbursed", { amount: money(figures.disbursed) })}
+          <ThaiText text={limit !== undefined ? t("itemDisbursedOf", { amount: money(figures.disbursed), limit: money(limit) }) : t("itemDisbursed", { amount: money(figures.disbursed) })} />
         </span>
       </button>
     </li>
@@ -448,17 +452,17 @@ function Figures({ figures: f }: { figures: ItemFigures }) {
     : f.pctOfPlan !== undefined ? t("pctOfPlan", { pct: num(f.pctOfPlan) }) : undefined;
   return (
     <div data-testid="item-figures">
-      <h4 className={s.sub}>{t("figuresHeading", { fy: num(f.fy) })}</h4>
+      <h4 className={s.sub}><ThaiText text={t("figuresHeading", { fy: num(f.fy) })} /></h4>
       <dl className={s.facts}>
-        <dt className={s.term}>{t("plannedBudget", { fy: num(f.fy) })}</dt>
+        <dt className={s.term}><ThaiText text={t("plannedBudget", { fy: num(f.fy) })} /></dt>
         <dd className={s.amount} data-testid="fig-planned" data-value={f.planned}>{money(f.planned)}</dd>
-        <dt className={s.term}>{t("allocationLabel")}</dt>
+        <dt className={s.term}><ThaiText text={t("allocationLabel")} /></dt>
         <dd className={s.amount} data-testid="fig-allocation" data-value={f.allocation ?? ""}>{f.allocation !== undefined ? money(f.allocation) : t("notStated")}</dd>
-        <dt className={s.term}>{t("disbursedToDate")}</dt>
+        <dt className={s.term}><ThaiText text={t("disbursedToDate")} /></dt>
         <dd className={mergeClasses(s.amount, over && s.over)} data-testid="fig-disbursed" data-value={f.disbursed}>{money(f.disbursed)}</dd>
         {f.remaining !== undefined && (
           <>
-            <dt className={s.term}>{t("remainingLabel")}</dt>
+            <dt className={s.term}><ThaiText text={t("remainingLabel")} /></dt>
             <dd className={mergeClasses(s.amount, over && s.over)} data-testid="fig-remaining" data-value={f.remaining}>
               {over ? t("overBy", { amount: money(-f.remaining) }) : money(f.remaining)}
             </dd>
@@ -475,10 +479,10 @@ function Figures({ figures: f }: { figures: ItemFigures }) {
             aria-label={shareText}
             data-testid="fig-bar"
           />
-          <Caption1 className={over ? s.over : s.note} data-testid="fig-share">{shareText}</Caption1>
+          <Caption1 className={over ? s.over : s.note} data-testid="fig-share"><ThaiText text={shareText} /></Caption1>
         </>
       ) : (
-        f.planned === 0 && f.allocation === undefined && <Caption1 className={s.note}>{t("noBudgetYear")}</Caption1>
+        f.planned === 0 && f.allocation === undefined && <Caption1 className={s.note}><ThaiText text={t("noBudgetYear")} /></Caption1>
       )}
     </div>
   );
@@ -501,16 +505,18 @@ function History({ rows, fy, onReveal, editingRow, onEdit, onRemove }: HistoryPr
     <div>
       <h4 className={s.sub} id="history-heading" tabIndex={-1}>{t("historyHeading")}</h4>
       {rows.length === 0 ? (
-        <Caption1 className={s.note} data-testid="history-empty">{t("historyEmpty")}</Caption1>
+        <Caption1 className={s.note} data-testid="history-empty"><ThaiText text={t("historyEmpty")} /></Caption1>
       ) : (
+        // wider than a 320 px pane with its actions: it scrolls sideways, with a visible cue and one tab stop
+        <ScrollArea label={t("historyHeading")} testId="history-scroll">
         <Table size="extra-small" className={s.history} aria-labelledby="history-heading" data-testid="history">
           <TableHeader>
             <TableRow>
-              <TableHeaderCell>{t("colMonth")}</TableHeaderCell>
-              <TableHeaderCell>{t("colStatus")}</TableHeaderCell>
+              <TableHeaderCell><ThaiText text={t("colMonth")} /></TableHeaderCell>
+              <TableHeaderCell><ThaiText text={t("colStatus")} /></TableHeaderCell>
               <TableHeaderCell className={mergeClasses(s.num, s.nowrap)}>{t("colPct")}</TableHeaderCell>
-              <TableHeaderCell className={s.num}>{t("colDisbursed")}</TableHeaderCell>
-              {(onEdit || onRemove) && <TableHeaderCell>{t("colActions")}</TableHeaderCell>}
+              <TableHeaderCell className={s.num}><ThaiText text={t("colDisbursed")} /></TableHeaderCell>
+              {(onEdit || onRemove) && <TableHeaderCell><ThaiText text={t("colActions")} /></TableHeaderCell>}
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -529,7 +535,7 @@ function History({ rows, fy, onReveal, editingRow, onEdit, onRemove }: HistoryPr
                       <Caption1 className={s.note}>{t("rowAt", { row: num(at.row) })}</Caption1>
                     ))}
                   </TableCell>
-                  <TableCell>{r.status ? labelOf(PROGRESS_STATUSES, r.status, prefs.lang) : "-"}</TableCell>
+                  <TableCell>{r.status ? <ThaiText text={labelOf(PROGRESS_STATUSES, r.status, prefs.lang)} /> : "-"}</TableCell>
                   <TableCell className={mergeClasses(s.num, s.nowrap)}>{r.progressPct !== undefined ? num(r.progressPct) : "-"}</TableCell>
                   <TableCell className={mergeClasses(s.num, s.nowrap)}>{r.disbursed !== undefined ? money(r.disbursed) : "-"}</TableCell>
                   {(onEdit || onRemove) && (
@@ -553,6 +559,7 @@ function History({ rows, fy, onReveal, editingRow, onEdit, onRemove }: HistoryPr
             })}
           </TableBody>
         </Table>
+        </ScrollArea>
       )}
     </div>
   );
@@ -614,7 +621,8 @@ interface EntryProps {
 
 function Entry(p: EntryProps) {
   const s = useStyles();
-  const { t, num, prefs } = usePrefs();
+  const { t, num, prefs, text: shown } = usePrefs();
+  const thai = useThaiWrap();
   const wb = p.view.read.workbook;
   const code = p.item.code as NonNullable<PlanItem["code"]>;
   const editing = p.editing;
@@ -673,7 +681,7 @@ function Entry(p: EntryProps) {
   const validation = (field: string) => {
     const f = byField.get(field);
     if (!f) return {};
-    return { validationState: f.finding.severity === "error" ? ("error" as const) : ("warning" as const), validationMessage: f.finding.message[prefs.lang] };
+    return { validationState: f.finding.severity === "error" ? ("error" as const) : ("warning" as const), validationMessage: <ThaiText text={shown(f.finding.message[prefs.lang])} /> };
   };
   const label = (field: string) => fieldLabel(field, prefs.lang);
   const text = (field: TextField, opts: { hint?: string; placeholder?: string; multiline?: boolean; wide?: boolean; inputMode?: "decimal" | "text" | "url" } = {}) => (
@@ -704,7 +712,7 @@ function Entry(p: EntryProps) {
     const v = form[field].trim();
     if (v === "" || byField.has(field)) return undefined;
     const d = enteredDate(v);
-    return d ? shortDate(d, prefs.lang) : undefined;
+    return d ? shown(shortDate(d, prefs.lang)) : undefined;
   };
   const focusField = (field: string) => {
     const el = document.querySelector<HTMLElement>(`[data-testid="item-detail"] [data-field="${field}"]`);
@@ -722,11 +730,11 @@ function Entry(p: EntryProps) {
     const at = existing.at;
     return (
       <div>
-        <h4 className={s.sub}>{t("entryHeading", { month: p.monthText })}</h4>
+        <h4 className={s.sub}><ThaiText text={t("entryHeading", { month: p.monthText })} /></h4>
         <MessageBar intent="warning" layout="multiline" data-testid="existing-row" data-row={at?.row}>
           <MessageBarBody>
-            <MessageBarTitle>{t("existingTitle")}</MessageBarTitle>
-            {t("existingBody", { code, month: p.monthText, sheet: at?.sheet ?? "", row: num(at?.row ?? 0) })}
+            <MessageBarTitle><ThaiText text={t("existingTitle")} /></MessageBarTitle>
+            <ThaiText text={t("existingBody", { code, month: p.monthText, sheet: at?.sheet ?? "", row: num(at?.row ?? 0) })} />
           </MessageBarBody>
         </MessageBar>
         <div className={s.actions} style={{ marginTop: tokens.spacingVerticalS }}>
@@ -739,8 +747,8 @@ function Entry(p: EntryProps) {
         <Dialog open={askDuplicate} onOpenChange={(_, d) => setAskDuplicate(d.open)}>
           <DialogSurface className={s.surface} data-testid="confirm-duplicate">
             <DialogBody>
-              <DialogTitle>{t("confirmDuplicateTitle")}</DialogTitle>
-              <DialogContent>{t("confirmDuplicateBody", { code, month: p.monthText, sheet: at?.sheet ?? "", row: num(at?.row ?? 0) })}</DialogContent>
+              <DialogTitle><ThaiText text={t("confirmDuplicateTitle")} /></DialogTitle>
+              <DialogContent><ThaiText text={t("confirmDuplicateBody", { code, month: p.monthText, sheet: at?.sheet ?? "", row: num(at?.row ?? 0) })} /></DialogContent>
               <DialogActions>
                 <Button appearance="primary" autoFocus onClick={() => setAskDuplicate(false)} data-testid="cancel-duplicate">{t("cancel")}</Button>
                 <Button onClick={() => { setAskDuplicate(false); setAllowDuplicate(true); }} data-testid="confirm-add">{t("confirmAdd")}</Button>
@@ -764,7 +772,7 @@ function Entry(p: EntryProps) {
       }}
     >
       <h4 className={s.sub} id="entry-heading" style={{ marginBottom: tokens.spacingVerticalS }}>
-        {editing ? t("editHeading", { month: p.monthText, row: num(editing.at?.row ?? 0) }) : t("entryHeading", { month: p.monthText })}
+        <ThaiText text={editing ? t("editHeading", { month: p.monthText, row: num(editing.at?.row ?? 0) }) : t("entryHeading", { month: p.monthText })} />
       </h4>
       <div className={s.form}>
         {choice("status", PROGRESS_STATUSES, form.status, (v) => set("status", v), true)}
@@ -802,7 +810,7 @@ function Entry(p: EntryProps) {
       <div className={s.checks} style={{ marginTop: tokens.spacingVerticalM }} data-testid="draft-checks" data-errors={check.counts.error} data-warnings={check.counts.warning}>
         <Text weight="semibold">{t("liveChecks")}</Text>
         <Caption1 role="status" aria-live="polite" data-testid="draft-summary">
-          {check.findings.length === 0 ? t("draftOk") : t("draftCounts", { errors: num(check.counts.error), warnings: num(check.counts.warning) })}
+          <ThaiText text={check.findings.length === 0 ? t("draftOk") : t("draftCounts", { errors: num(check.counts.error), warnings: num(check.counts.warning) })} />
         </Caption1>
         {check.findings.length > 0 && (
           <ul className={s.findings}>
@@ -819,7 +827,7 @@ function Entry(p: EntryProps) {
                       <Caption1Strong>{`${f.finding.rule} · ${where}`}</Caption1Strong>
                     ))}
                     {!where && <Caption1Strong>{f.finding.rule}</Caption1Strong>}
-                    <Caption1>{f.finding.message[prefs.lang]}</Caption1>
+                    <Caption1><ThaiText text={shown(f.finding.message[prefs.lang])} /></Caption1>
                   </span>
                 </li>
               );
@@ -838,11 +846,12 @@ function Entry(p: EntryProps) {
       <Dialog open={askErrors} onOpenChange={(_, d) => setAskErrors(d.open)}>
         <DialogSurface className={s.surface} data-testid="confirm-errors">
           <DialogBody>
-            <DialogTitle>{t("confirmErrorsTitle", { n: num(blocking.length) })}</DialogTitle>
+            <DialogTitle><ThaiText text={t("confirmErrorsTitle", { n: num(blocking.length) })} /></DialogTitle>
             <DialogContent>
-              <Body1>{t("confirmErrorsBody")}</Body1>
-              <ul>
-                {blocking.map((f, i) => <li key={i}>{`${f.finding.rule}: ${f.finding.message[prefs.lang]}`}</li>)}
+              <Body1><ThaiText text={t("confirmErrorsBody")} /></Body1>
+              <ul className={thai.className}>
+                {/* the rule id stays as written (M4), the message in the chosen digits, broken between Thai words */}
+                {blocking.map((f, i) => <li key={i}>{`${f.finding.rule}: `}{thai.wrap(shown(f.finding.message[prefs.lang]))}</li>)}
               </ul>
             </DialogContent>
             <DialogActions>

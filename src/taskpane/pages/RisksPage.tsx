@@ -33,6 +33,7 @@ import { type RiskMatrix, score, type Scored } from "../../domain/risk/matrix";
 import { plainMessage } from "../ErrorBar";
 import { usePrefs } from "../prefs";
 import { DownloadAction } from "../save";
+import { ThaiText, useThaiWrap } from "../ThaiText";
 import { useLiveRead } from "../useLiveRead";
 import { useSafeFocus } from "../useSafeFocus";
 
@@ -97,7 +98,7 @@ const levelColor = (s: Scored | undefined) => (s ? `#${s.level.color}` : undefin
 
 export function RisksPage({ session }: { session: WorkbookSession }) {
   const s = useStyles();
-  const { t, num, prefs } = usePrefs();
+  const { t, num, prefs, text } = usePrefs();
   const { overview, busy, error, load } = useRiskOverview(session);
   const [selected, setSelected] = useState<CellKey>();
   const [status, setStatus] = useState<{ intent: "success" | "error" | "warning"; text: string }>();
@@ -131,7 +132,7 @@ export function RisksPage({ session }: { session: WorkbookSession }) {
       setSelected(undefined);
       await load();
     } catch (e) {
-      setStatus({ intent: "error", text: `${t("risksAddFailed")} ${plainMessage(e, prefs.lang)}` });
+      setStatus({ intent: "error", text: `${t("risksAddFailed")} ${text(plainMessage(e, prefs.lang))}` });
     } finally {
       setWorking(false);
     }
@@ -144,7 +145,7 @@ export function RisksPage({ session }: { session: WorkbookSession }) {
   }, 0);
   const refused = async (change: Parameters<typeof rowChangedMessage>[0]) => {
     await load();
-    setStatus({ intent: "warning", text: rowChangedMessage(change)[prefs.lang] });
+    setStatus({ intent: "warning", text: text(rowChangedMessage(change)[prefs.lang]) });
   };
 
   const saveEdit = async (seen: RiskEntry, edited: RiskEntry) => {
@@ -159,7 +160,7 @@ export function RisksPage({ session }: { session: WorkbookSession }) {
       }
       focusRisk(seen.at?.row, "edit-risk");
     } catch (e) {
-      setStatus({ intent: "error", text: `${t("riskSaveFailed")} ${plainMessage(e, prefs.lang)}` });
+      setStatus({ intent: "error", text: `${t("riskSaveFailed")} ${text(plainMessage(e, prefs.lang))}` });
     } finally {
       setWorking(false);
     }
@@ -180,7 +181,7 @@ export function RisksPage({ session }: { session: WorkbookSession }) {
       focusRisk(undefined, "remove-risk");
     } catch (e) {
       setRemoving(undefined);
-      setStatus({ intent: "error", text: `${t("riskRemoveFailed")} ${plainMessage(e, prefs.lang)}` });
+      setStatus({ intent: "error", text: `${t("riskRemoveFailed")} ${text(plainMessage(e, prefs.lang))}` });
     } finally {
       setWorking(false);
     }
@@ -194,7 +195,7 @@ export function RisksPage({ session }: { session: WorkbookSession }) {
     } catch (e) {
       setStatus(e instanceof SheetConflictError
         ? { intent: "warning", text: t("reportConflict", { sheet: RISK_REPORT_SHEET }) }
-        : { intent: "error", text: `${t("reportFailed")} ${plainMessage(e, prefs.lang)}` });
+        : { intent: "error", text: `${t("reportFailed")} ${text(plainMessage(e, prefs.lang))}` });
     } finally {
       setWorking(false);
     }
@@ -218,14 +219,14 @@ export function RisksPage({ session }: { session: WorkbookSession }) {
       {error !== undefined && (
         <MessageBar intent="error" layout="multiline" data-testid="risks-error">
           <MessageBarBody>
-            <MessageBarTitle>{t("risksFailed")}</MessageBarTitle>
-            {plainMessage(error, prefs.lang)}
+            <MessageBarTitle><ThaiText text={t("risksFailed")} /></MessageBarTitle>
+            <ThaiText text={text(plainMessage(error, prefs.lang))} />
           </MessageBarBody>
         </MessageBar>
       )}
       {status && (
         <MessageBar intent={status.intent} layout="multiline" data-testid="risks-status">
-          <MessageBarBody>{status.text}</MessageBarBody>
+          <MessageBarBody><ThaiText text={status.text} /></MessageBarBody>
           {status.intent === "success" && session.exportBytes && (
             <MessageBarActions>
               <DownloadAction />
@@ -238,13 +239,11 @@ export function RisksPage({ session }: { session: WorkbookSession }) {
       {overview && m && (
         <>
           <Text role="status" aria-live="polite" data-testid="risks-summary" data-total={overview.risks.length}>
-            {t("risksSummary", { n: num(overview.risks.length), size: `${num(m.size)}×${num(m.size)}` })}
-            {" "}
-            {t(overview.matrixFromSheet ? "matrixFromSheet" : "matrixFromSetting")}
+            <ThaiText text={`${t("risksSummary", { n: num(overview.risks.length), size: `${num(m.size)}×${num(m.size)}` })} ${t(overview.matrixFromSheet ? "matrixFromSheet" : "matrixFromSetting")}`} />
           </Text>
           {unlinkedHigh > 0 && (
             <MessageBar intent="warning" layout="multiline" data-testid="risks-unlinked">
-              <MessageBarBody>{t("risksNeedItems", { n: num(unlinkedHigh) })}</MessageBarBody>
+              <MessageBarBody><ThaiText text={t("risksNeedItems", { n: num(unlinkedHigh) })} /></MessageBarBody>
             </MessageBar>
           )}
           <div className={s.maps}>
@@ -265,7 +264,7 @@ export function RisksPage({ session }: { session: WorkbookSession }) {
             </Subtitle2>
             {selected && <Button size="small" appearance="subtle" onClick={() => setSelected(undefined)} data-testid="show-all-risks">{t("showAllRisks")}</Button>}
           </div>
-          {shown.length === 0 && <Body1 data-testid="no-risks">{t(overview.risks.length === 0 ? "registerEmpty" : "noRisksInCell")}</Body1>}
+          {shown.length === 0 && <Body1 data-testid="no-risks"><ThaiText text={t(overview.risks.length === 0 ? "registerEmpty" : "noRisksInCell")} /></Body1>}
           <ul className={s.list} data-testid="risk-list">
             {shown.map((a, i) => (
               <RiskCard
@@ -293,8 +292,8 @@ export function RisksPage({ session }: { session: WorkbookSession }) {
       <Dialog open={removing !== undefined} onOpenChange={(_, d) => { if (!d.open && !working) { const row = removing?.at?.row; setRemoving(undefined); focusRisk(row, "remove-risk"); } }}>
         <DialogSurface className={s.surface} data-testid="confirm-remove-risk">
           <DialogBody>
-            <DialogTitle>{t("confirmRemoveRiskTitle", { id: removing?.id ?? "" })}</DialogTitle>
-            <DialogContent>{t("confirmRemoveRiskBody", { id: removing?.id ?? "", event: removing?.event ?? "" })}</DialogContent>
+            <DialogTitle><ThaiText text={t("confirmRemoveRiskTitle", { id: removing?.id ?? "" })} /></DialogTitle>
+            <DialogContent><ThaiText text={t("confirmRemoveRiskBody", { id: removing?.id ?? "", event: removing?.event ?? "" })} /></DialogContent>
             <DialogActions>
               {/* the safe action takes the focus: Enter on an opened dialog never removes a risk */}
               <Button ref={cancelRemoveRef} appearance="primary" autoFocus disabled={working} onClick={() => { const row = removing?.at?.row; setRemoving(undefined); focusRisk(row, "remove-risk"); }} data-testid="cancel-remove-risk">{t("cancel")}</Button>
@@ -393,7 +392,7 @@ interface RiskCardProps {
 
 function RiskCard({ a, onReveal, onEdit, onRemove }: RiskCardProps) {
   const s = useStyles();
-  const { t, prefs } = usePrefs();
+  const { t, prefs, code, text } = usePrefs();
   const where = a.risk.at ? `${a.risk.at.sheet}!A${a.risk.at.row}` : "";
   return (
     <li className={s.risk} data-testid="risk" data-id={a.risk.id} data-row={a.risk.at?.row} data-needs-items={a.needsPlanItems ? "true" : undefined}>
@@ -415,24 +414,24 @@ function RiskCard({ a, onReveal, onEdit, onRemove }: RiskCardProps) {
           </span>
         )}
       </div>
-      <Caption1 className={s.wrap}>{a.risk.process || "-"}</Caption1>
-      <Body1 className={s.wrap}>{a.risk.event || "-"}</Body1>
-      <Caption1>{t("controlItems")}</Caption1>
+      <Caption1 className={s.wrap}><ThaiText text={text(a.risk.process) || "-"} /></Caption1>
+      <Body1 className={s.wrap}><ThaiText text={text(a.risk.event) || "-"} /></Body1>
+      <Caption1><ThaiText text={t("controlItems")} /></Caption1>
       {a.mitigations.length > 0 ? (
         <ul className={s.items} data-testid="risk-items">
           {a.mitigations.map((x, i) => (
             <li key={i} className={mergeClasses(s.wrap, !x.item && s.missing)} data-code={x.item?.code} data-missing={x.item ? undefined : "true"}>
-              {x.item ? `${x.item.code ?? ""} ${x.item.name}`.trim() : `${x.text} (${t("notInPlan")})`}
+              <ThaiText text={x.item ? `${code(x.item.code ?? "")} ${text(x.item.name)}`.trim() : `${x.text} (${t("notInPlan")})`} />
             </li>
           ))}
         </ul>
       ) : (
-        <Caption1 className={s.note}>{t("noControlItems")}</Caption1>
+        <Caption1 className={s.note}><ThaiText text={t("noControlItems")} /></Caption1>
       )}
       {a.needsPlanItems && (
         <Caption1 role="note" className={s.warning} data-testid="risk-warning">
           <WarningFilled aria-hidden />
-          {t("needsPlanItems", { level: a.inherent?.level.name[prefs.lang] ?? "" })}
+          <ThaiText text={t("needsPlanItems", { level: a.inherent?.level.name[prefs.lang] ?? "" })} />
         </Caption1>
       )}
     </li>
@@ -458,7 +457,8 @@ function riskForm(r: RiskEntry): RiskForm {
  */
 function RiskEditDialog({ seen, read, saving, onClose, onSave }: { seen: RiskEntry; read: ReadResult; saving: boolean; onClose(): void; onSave(edited: RiskEntry): void }) {
   const s = useStyles();
-  const { t, num, prefs } = usePrefs();
+  const { t, num, prefs, text: shown } = usePrefs();
+  const thai = useThaiWrap();
   const [form, setForm] = useState<RiskForm>(() => riskForm(seen));
   const [tried, setTried] = useState(false);
   const check = useMemo(() => checkRiskDraft(read, seen, form), [read, seen, form]);
@@ -475,10 +475,10 @@ function RiskEditDialog({ seen, read, saving, onClose, onSave }: { seen: RiskEnt
   const validation = (field: string) => {
     const f = byField.get(field);
     if (!f) return {};
-    return { validationState: f.finding.severity === "error" ? ("error" as const) : ("warning" as const), validationMessage: f.finding.message[prefs.lang] };
+    return { validationState: f.finding.severity === "error" ? ("error" as const) : ("warning" as const), validationMessage: <ThaiText text={shown(f.finding.message[prefs.lang])} /> };
   };
   const text = (field: RiskTextField, opts: { multiline?: boolean; wide?: boolean; hint?: string; numeric?: boolean } = {}) => (
-    <Field label={riskFieldLabel(field, prefs.lang)} hint={opts.hint} className={opts.wide ? s.wide : undefined} {...validation(field)}>
+    <Field label={<ThaiText text={riskFieldLabel(field, prefs.lang)} />} hint={opts.hint && <ThaiText text={opts.hint} />} className={opts.wide ? s.wide : undefined} {...validation(field)}>
       {opts.multiline ? (
         <Textarea className={s.control} value={form[field]} resize="vertical" onChange={(_, d) => set(field, d.value)} data-testid={`risk-field-${field}`} data-field={field} />
       ) : (
@@ -497,7 +497,7 @@ function RiskEditDialog({ seen, read, saving, onClose, onSave }: { seen: RiskEnt
       <DialogSurface className={s.surface} data-testid="risk-edit" data-errors={check.counts.error}>
         <form onSubmit={(e) => { e.preventDefault(); submit(); }}>
           <DialogBody>
-            <DialogTitle>{t("editRiskTitle", { id: seen.id || "-" })}</DialogTitle>
+            <DialogTitle><ThaiText text={t("editRiskTitle", { id: seen.id || "-" })} /></DialogTitle>
             <DialogContent className={s.content}>
               <div className={s.form}>
                 {text("event", { multiline: true, wide: true })}
@@ -505,7 +505,7 @@ function RiskEditDialog({ seen, read, saving, onClose, onSave }: { seen: RiskEnt
                 {text("likelihood", { numeric: true })}
                 {text("impact", { numeric: true })}
                 {text("existingControls", { multiline: true, wide: true })}
-                <Field label={riskFieldLabel("controlRating", prefs.lang)} {...validation("controlRating")}>
+                <Field label={<ThaiText text={riskFieldLabel("controlRating", prefs.lang)} />} {...validation("controlRating")}>
                   <Dropdown
                     className={s.control}
                     value={form.controlRating ? (CONTROL_RATINGS.entries.find((e) => e.key === form.controlRating)?.[prefs.lang] ?? "") : t("notChosen")}
@@ -524,13 +524,14 @@ function RiskEditDialog({ seen, read, saving, onClose, onSave }: { seen: RiskEnt
                 {text("owner", { wide: true })}
               </div>
               <Caption1 role="status" aria-live="polite" data-testid="risk-draft-summary">
-                {check.findings.length === 0 ? t("draftOk") : t("draftCounts", { errors: num(check.counts.error), warnings: num(check.counts.warning) })}
+                <ThaiText text={check.findings.length === 0 ? t("draftOk") : t("draftCounts", { errors: num(check.counts.error), warnings: num(check.counts.warning) })} />
               </Caption1>
               {tried && errors.length > 0 && (
                 <MessageBar intent="error" layout="multiline" data-testid="risk-edit-errors">
                   <MessageBarBody>
-                    {t("riskDraftErrors", { n: num(errors.length) })}
-                    <ul>{errors.map((f, i) => <li key={i}>{`${f.finding.rule}: ${f.finding.message[prefs.lang]}`}</li>)}</ul>
+                    <ThaiText text={t("riskDraftErrors", { n: num(errors.length) })} />
+                    {/* the rule id as written (R2), the message in the chosen digits, broken between Thai words */}
+                    <ul className={thai.className}>{errors.map((f, i) => <li key={i}>{`${f.finding.rule}: `}{thai.wrap(shown(f.finding.message[prefs.lang]))}</li>)}</ul>
                   </MessageBarBody>
                 </MessageBar>
               )}
@@ -564,12 +565,12 @@ function LibraryDialog({ open, onClose, onAdd, inRegister }: { open: boolean; on
     <Dialog open={open} onOpenChange={(_, d) => { if (!d.open) onClose(); }}>
       <DialogSurface className={s.surface} data-testid="library-dialog">
         <DialogBody>
-          <DialogTitle>{t("libraryTitle")}</DialogTitle>
+          <DialogTitle><ThaiText text={t("libraryTitle")} /></DialogTitle>
           <DialogContent className={s.content}>
-            <Body1>{t("libraryBody")}</Body1>
+            <Body1><ThaiText text={t("libraryBody")} /></Body1>
             {areas.map((a) => (
               <div key={a.area} role="group" aria-labelledby={`library-${a.area}`}>
-                <h3 id={`library-${a.area}`} className={s.area}>{a.name[prefs.lang]}</h3>
+                <h3 id={`library-${a.area}`} className={s.area}><ThaiText text={a.name[prefs.lang]} /></h3>
                 <ul className={s.libraryList}>
                   {a.entries.map((r) => (
                     <li key={r.id}>
@@ -578,7 +579,7 @@ function LibraryDialog({ open, onClose, onAdd, inRegister }: { open: boolean; on
                         checked={inRegister.has(r.id) || chosen.has(r.id)}
                         disabled={inRegister.has(r.id)}
                         onChange={(_, d) => toggle(r.id, d.checked === true)}
-                        label={`${r.event[prefs.lang]} (${t("suggested", { l: num(r.likelihood), i: num(r.impact) })})${inRegister.has(r.id) ? ` — ${t("inRegister")}` : ""}`}
+                        label={<ThaiText text={`${r.event[prefs.lang]} (${t("suggested", { l: num(r.likelihood), i: num(r.impact) })})${inRegister.has(r.id) ? ` — ${t("inRegister")}` : ""}`} />}
                         data-testid="library-entry"
                         data-id={r.id}
                         data-in-register={inRegister.has(r.id) ? "true" : "false"}
