@@ -108,6 +108,9 @@ it("edits and removes a risk by keyboard: Enter with a score off the scale saves
   await dialog.locator(testId("risk-field-likelihood")).press("Enter");
   await dialog.locator(testId("risk-edit-errors")).waitFor({ timeout: 5_000 });
   await waitActive("risk-field-likelihood");
+  // the dialog with its error (field message and list): Thai wrapped between words at 320 px, axe clean
+  const withError = await checkState(page, "risk-edit-error", async () => { await dialog.locator(testId("risk-edit-errors")).waitFor({ timeout: 5_000 }); });
+  expect(withError.violations).toEqual([]);
   await dialog.locator(testId("risk-field-likelihood")).fill("2");
   await dialog.locator(testId("risk-field-likelihood")).press("Enter");
   await page.locator(testId("risks-status")).filter({ hasText: "แก้ไขความเสี่ยง R-01" }).waitFor({ timeout: 10_000 });

@@ -287,14 +287,14 @@ function ConflictCard({ c, onReveal }: { c: Conflict; onReveal: ((at: CellLocati
     <li className={s.conflict} data-testid="merge-conflict" data-code={c.key.code} data-month={c.key.month} data-source={c.source} data-kept-row={c.kept.row} data-incoming-row={c.incoming.row}>
       <Text weight="semibold"><ThaiText text={t("mergeConflictTitle", { code: c.key.code, month: `${monthName(month, prefs.lang)} ${num(monthYear(c.key.fy, month))}` })} /></Text>
       <Caption1 className={s.wrap}>
-        {`${t("keptValue")}: `}
+        <ThaiText text={`${t("keptValue")}: `} />
         {keptIsHere && onReveal && c.kept.row ? (
           <Button size="small" appearance="transparent" icon={<LocationRegular />} className={s.link} onClick={() => void onReveal(keptAt).catch(() => undefined)} data-testid="conflict-reveal">
             {where(t("thisWorkbook"), c.kept)}
           </Button>
-        ) : where(keptIsHere ? t("thisWorkbook") : c.kept.source, c.kept)}
+        ) : <ThaiText text={where(keptIsHere ? t("thisWorkbook") : c.kept.source, c.kept)} />}
       </Caption1>
-      <Caption1 className={s.wrap}>{`${t("incomingValue")}: ${where(c.source, c.incoming)}`}</Caption1>
+      <Caption1 className={s.wrap}><ThaiText text={`${t("incomingValue")}: ${where(c.source, c.incoming)}`} /></Caption1>
       <dl className={s.diffs}>
         {c.differences.map((d) => (
           <div key={d.field} data-testid="conflict-diff" data-field={d.field} data-kept={d.kept} data-incoming={d.incoming}>
