@@ -2,7 +2,9 @@
  * How tall a wrapped cell must be: an estimate of how many lines a text takes in a column, for report
  * sheets whose merged cells Excel and LibreOffice do not fit by themselves. Measured on Laksaman (TLWG's
  * metric twin of TH SarabunPSK) at 16 pt in Chromium and in LibreOffice's PDF: Thai characters (combining
- * marks excluded) 10.2–11.2 px, Latin letters 9.7 px, digits 11.6 px, one line 26.5 pt. A column whose
+ * marks excluded) 10.2–11.2 px, Thai digits ๐–๙ 14.4 px (wider than the letters: an amount printed in Thai
+ * digits needs a quarter more room than in Arabic ones), Latin letters 9.7 px, digits 11.6 px, comma and
+ * full stop 5.2 px, one line 26.5 pt. A column whose
  * file width is w is about 7w px in Excel (w counts digits of Calibri 11, the workbook's default font; LibreOffice
  * without Calibri draws columns about a third wider, so its rows show some extra space). The estimate
  * errs on the tall side: a little white space is better than a cut line.
@@ -24,8 +26,8 @@ let paragraphCache = new Map<string, readonly number[]>();
 const isCombining = (c: number): boolean => c === 0x0e31 || (c >= 0x0e34 && c <= 0x0e3a) || (c >= 0x0e47 && c <= 0x0e4e);
 
 /**
- * One paragraph's width at 16 pt: per code point with the combining marks left out — Thai 10.4 px, digits
- * 11.6, space 5.5, anything else 9.7 — added in the text's order, so the sum is the same float as the
+ * One paragraph's width at 16 pt: per code point with the combining marks left out — Thai digits 14.4 px,
+ * other Thai 10.4, digits 11.6, space 5.5, comma and full stop 5.2, anything else 9.7 — added in the text's order, so the sum is the same float as the
  * regular-expression form it replaces (test/workbook/text-size.test.ts compares them). A surrogate pair is one
  * character, also when only a combining mark stood between its halves (they pair up once the mark is gone).
  */
@@ -40,9 +42,11 @@ function width16(text: string, from: number, to: number): number {
       continue;
     }
     afterHigh = c >= 0xd800 && c <= 0xdbff;
-    if (c >= 0x0e00 && c <= 0x0e7f) px += 10.4;
+    if (c >= 0x0e50 && c <= 0x0e59) px += 14.4;
+    else if (c >= 0x0e00 && c <= 0x0e7f) px += 10.4;
     else if (c >= 0x30 && c <= 0x39) px += 11.6;
     else if (c === 0x20) px += 5.5;
+    else if (c === 0x2c || c === 0x2e) px += 5.2;
     else px += 9.7;
   }
   return px;
@@ -92,4 +96,15 @@ export function lineHeightPt(sizePt: number): number {
 /** A row height (points) for that many lines, within Excel's 409-point limit. */
 export function rowHeightPt(lines: number, sizePt: number): number {
   return Math.min(409, Math.ceil(Math.max(1, lines) * lineHeightPt(sizePt) + 4));
+}
+
+/**
+ * The column width (in characters of the workbook's default font, as the file stores widths) that holds each
+ * text on one line at this size, and at least `atLeast`: a number must never wrap (LibreOffice breaks a number
+ * in a wrapping cell, "๒๐,๐๐๐.๐|๐") nor be too wide for its column (Excel prints "###"). 5 % for bold, 16 px of
+ * padding.
+ */
+export function charsToFit(texts: readonly string[], sizePt: number, atLeast = 0): number {
+  const px = Math.max(0, ...texts.map((t) => textWidthPx(t, sizePt)));
+  return Math.max(atLeast, Math.ceil((px * 1.05 + 16) / 7));
 }

@@ -157,16 +157,17 @@ describe("one set of figures: each figure is the same on every sheet that states
  * above its table): sample Part 1 4 → 3, Part 2 18 → 14, annual list 4 → 3, risk sheet 3 → 2; seed 001's Part 2
  * 46 → 37 (its own report: 25, pages 10–34, L74–81, with every item's indicator and target ours prints in full);
  * สรุป e-PlanNACC 7 → 8 (its pages are planned at Excel's scale, 60 % where LibreOffice prints at 57 %, so they
- * are no longer fuller than Excel's would be). Rendered with Carlito (fonts-crosextra-carlito, Calibri's
+ * are no longer fuller than Excel's would be); then (its item rows in 14 pt, amount columns wide enough for Thai
+ * digits, which are a quarter wider than Arabic ones and wrapped "๒๐,๐๐๐.๐|๐") sample 8 → 7, seed 001 12 → 10. Rendered with Carlito (fonts-crosextra-carlito, Calibri's
  * metrics) so that LibreOffice draws columns nearly as wide as Excel does. The memo, title and contents one page each.
  */
 const MAX_PAGES: Readonly<Record<string, Readonly<Record<string, number>>>> = {
   "sample-fy2567-r6": {
     "บันทึกข้อความ": 1, "ปก": 1, "คำนำ": 1, "สารบัญ": 1, "ส่วนที่1 แผน": 3, "ส่วนที่2 ผลการดำเนินงาน": 14, "ส่วนที่3 บทสรุป": 5,
-    "การประเมินความเสี่ยง": 2, "แผนรายปี e-PlanNACC": 3, "สรุป e-PlanNACC": 8, "สรุปภาพรวม": 2,
+    "การประเมินความเสี่ยง": 2, "แผนรายปี e-PlanNACC": 3, "สรุป e-PlanNACC": 7, "สรุปภาพรวม": 2,
   },
   "seed001-fy2564-r12": {
-    "บันทึกข้อความ": 1, "ปก": 1, "คำนำ": 1, "สารบัญ": 1, "ส่วนที่1 แผน": 6, "ส่วนที่2 ผลการดำเนินงาน": 37, "แผนรายปี e-PlanNACC": 6, "สรุป e-PlanNACC": 12,
+    "บันทึกข้อความ": 1, "ปก": 1, "คำนำ": 1, "สารบัญ": 1, "ส่วนที่1 แผน": 6, "ส่วนที่2 ผลการดำเนินงาน": 37, "แผนรายปี e-PlanNACC": 6, "สรุป e-PlanNACC": 10,
   },
 };
 
@@ -219,6 +220,9 @@ const DENSITY: Readonly<Record<string, Readonly<Record<string, { page: number; m
   },
 };
 
+/** A word of an amount cut after its first decimal (money always prints two), or Excel's "###" for a number too wide. */
+const CUT_AMOUNT = /^[๐-๙0-9]{1,3}(,[๐-๙0-9]{3})+\.[๐-๙0-9]$|^[๐-๙0-9]{3,}\.[๐-๙0-9]$|^#{3,}$/;
+
 describe("every report sheet printed alone (PDF, PNG)", () => {
   it("renders each sheet on A4 in its orientation", async () => {
     const files: { file: string; spec: SheetSpec; case: string }[] = [];
@@ -267,6 +271,14 @@ describe("every report sheet printed alone (PDF, PNG)", () => {
           const bare = (t: string) => t.replace(/[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\s]/g, "");
           const lastText = bare((words[words.length - 1] ?? []).map((w) => w.text).join(""));
           if (want.lastHolds !== undefined && !lastText.includes(bare(want.lastHolds))) problems.push(`${caseName}/${spec.name}: "${want.lastHolds}" not on the last page, with its last rows`);
+        }
+        // money is never cut: an amount wrapped over two lines leaves a word with one decimal ("๒๐,๐๐๐.๐" | "๐",
+        // as the e-PlanNACC item block printed 20,000.00 in Thai digits in a column sized for Arabic ones), and a
+        // number too wide for its column prints "###"
+        for (const [p, page] of words.entries()) {
+          for (const w of page) {
+            if (CUT_AMOUNT.test(w.text)) problems.push(`${caseName}/${spec.name}: page ${p + 1} prints an amount cut or too wide for its column: "${w.text}"`);
+          }
         }
         // the risk sheet: its heat maps print below the title, never under the table's repeated header
         if (spec.name === "การประเมินความเสี่ยง") {

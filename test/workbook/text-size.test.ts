@@ -9,9 +9,11 @@ import { linesFor, textWidthPx } from "../../src/workbook/text-size";
 function referenceWidthPx(text: string, sizePt: number): number {
   let px = 0;
   for (const ch of text.replace(/[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]/g, "")) {
-    if (/[\u0e00-\u0e7f]/.test(ch)) px += 10.4;
+    if (/[\u0e50-\u0e59]/.test(ch)) px += 14.4;
+    else if (/[\u0e00-\u0e7f]/.test(ch)) px += 10.4;
     else if (/[0-9]/.test(ch)) px += 11.6;
     else if (ch === " ") px += 5.5;
+    else if (ch === "," || ch === ".") px += 5.2;
     else px += 9.7;
   }
   return (px * sizePt) / 16;
@@ -40,6 +42,12 @@ describe("text measure", () => {
     fc.assert(fc.property(texts, fc.integer({ min: 0, max: 120 }), sizes, (text, width, size) => {
       expect(linesFor(text, width, size)).toBe(referenceLines(text, width, size));
     }), { numRuns: 2000 });
+  });
+
+  it("measures an amount in Thai digits as the font draws it (Laksaman 16 pt in Chromium: ๐–๙ 14.4 px, comma and full stop 5.2)", () => {
+    // 20,000.00 in Thai digits is wider than in Arabic ones: a column sized for the latter prints "####" in Excel
+    expect(textWidthPx("๒๐,๐๐๐.๐๐", 16)).toBeCloseTo(7 * 14.4 + 2 * 5.2, 6);
+    expect(textWidthPx("๒๐,๐๐๐.๐๐", 16)).toBeGreaterThan(textWidthPx("20,000.00", 16) * 1.2);
   });
 
   it("counts a surrogate pair as one character, also when a combining mark stood between its halves", () => {

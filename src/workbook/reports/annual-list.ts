@@ -23,7 +23,7 @@ import type { PlanItem } from "../../domain/plan";
 import { normalizeSpace } from "../../domain/thai";
 import { rangeAddress } from "../a1";
 import type { CellStyle, SheetSpec } from "../grid";
-import { linesFor, rowHeightPt } from "../text-size";
+import { charsToFit, linesFor, rowHeightPt } from "../text-size";
 import { SheetBuilder } from "./builder";
 import { footerOf, noteRow, type ReportContext } from "./context";
 import { REPORT_SHEETS } from "./names";
@@ -44,8 +44,16 @@ const COL = { seq: 1, name: 2, dimension: 3, budget: 4, q1: 5, note: 9 } as cons
 const WIDTH = { seq: 8, name: 125, dimension: 7, budget: 16, quarter: 5, note: 21 } as const;
 /** The item rows in 14 pt, as the system's printout is set smaller than the report's 16 pt (seed 003 L3260: 14 rows a page). */
 const ROW_SIZE = 14;
-const WIDTHS = [WIDTH.seq, WIDTH.name, WIDTH.dimension, WIDTH.budget, WIDTH.quarter, WIDTH.quarter, WIDTH.quarter, WIDTH.quarter, WIDTH.note];
-const ALL_WIDTH = WIDTHS.reduce((x, w) => x + w, 0);
+
+/**
+ * The sheet's columns; the budget's at least as wide as the list's total needs in the report's digits (seed 001's
+ * ๓๘๕,๐๐๐.๐๐ wrapped after its first decimal in 16: Thai digits are a quarter wider than Arabic ones).
+ */
+function columnWidths(ctx: ReportContext, total: number): number[] {
+  const text = ctx.num(total.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
+  const budget = charsToFit([text], REPORT_FONT.size, WIDTH.budget);
+  return [WIDTH.seq, WIDTH.name, WIDTH.dimension, budget, WIDTH.quarter, WIDTH.quarter, WIDTH.quarter, WIDTH.quarter, WIDTH.note];
+}
 
 /** The items of the list: every plan item active in the fiscal year (it has a budget entry for it), in plan order. */
 export function annualItems(ctx: ReportContext): PlanItem[] {
@@ -65,11 +73,15 @@ export function annualListSheet(ctx: ReportContext): SheetSpec {
   const { printFrom } = noteRow(b, ctx, last);
   const s = ctx.model.settings;
   const count: CellStyle = { ...STYLE.body, horizontal: "center", numFmt: ctx.formats.count };
+  const items = annualItems(ctx);
+  const sum = sumBaht(items.map((it) => it.budgets[ctx.fy] ?? ZERO_BAHT));
+  const widths = columnWidths(ctx, sum);
+  const allWidth = widths.reduce((x, w) => x + w, 0);
 
   // the title, repeated on every page as the printout repeats it (L3256, L3275, L3293, L3314)
   const TITLE = 2;
   b.area(TITLE, 1, TITLE, last, `แผนปฏิบัติการป้องกันการทุจริต พ.ศ. ${ctx.num(ctx.fy)} ของ ${s.orgName || "-"}`, STYLE.title);
-  b.height(TITLE, rowHeightPt(linesFor(String(b.rows[TITLE - 1]?.[0] ?? ""), ALL_WIDTH, 18), 18));
+  b.height(TITLE, rowHeightPt(linesFor(String(b.rows[TITLE - 1]?.[0] ?? ""), allWidth, 18), 18));
   b.height(TITLE + 1, 6);
   const H1 = TITLE + 2;
   const H2 = H1 + 1;
@@ -81,10 +93,9 @@ export function annualListSheet(ctx: ReportContext): SheetSpec {
   // the quarters as numbers (shown in the digits of the setting), as the reader expects a 1–4 row
   for (let q = 0; q < 4; q++) b.area(H2, COL.q1 + q, H2, COL.q1 + q, q + 1, { ...STYLE.header, numFmt: ctx.formats.count });
   b.area(H1, COL.note, H2, COL.note, "หมายเหตุ", STYLE.header);
-  b.height(H1, rowHeightPt(linesFor("งบประมาณ (บาท)", WIDTH.budget, size), size));
+  b.height(H1, rowHeightPt(linesFor("งบประมาณ (บาท)", widths[COL.budget - 1] ?? WIDTH.budget, size), size));
   b.height(H2, line);
 
-  const items = annualItems(ctx);
   const first = H2 + 1;
   const heights = items.map((it) => Math.min(409, Math.max(
     rowHeightPt(linesFor(normalizeSpace(it.name), WIDTH.name, ROW_SIZE), ROW_SIZE),
@@ -119,7 +130,6 @@ export function annualListSheet(ctx: ReportContext): SheetSpec {
   const total = row;
   const totalStyle: CellStyle = { ...STYLE.total, horizontal: "center" };
   b.area(total, COL.seq, total, COL.dimension, "รวมทั้งสิ้น", totalStyle);
-  const sum = sumBaht(items.map((it) => it.budgets[ctx.fy] ?? ZERO_BAHT));
   b.area(total, COL.budget, total, COL.budget, { formula: `SUM(${rangeAddress(first, COL.budget, lastItem, COL.budget)})`, result: sum }, { ...STYLE.total, horizontal: "right", numFmt: ctx.formats.amount2 });
   for (let q = 0; q < 4; q++) {
     const ticks = items.filter((it) => it.quarters.includes((q + 1) as 1 | 2 | 3 | 4)).length;
@@ -142,7 +152,7 @@ export function annualListSheet(ctx: ReportContext): SheetSpec {
     const r = total + 1 + i;
     // in the rows' 14 pt, as the printout sets its notes (L3324–3336)
     if (u.text) b.area(r, 1, r, last, u.text, { vertical: "top", fontSize: ROW_SIZE, ...u.style });
-    b.height(r, u.height ?? rowHeightPt(linesFor(u.text, ALL_WIDTH, ROW_SIZE), ROW_SIZE));
+    b.height(r, u.height ?? rowHeightPt(linesFor(u.text, allWidth, ROW_SIZE), ROW_SIZE));
   });
   const end = total + under.length;
 
@@ -159,12 +169,12 @@ export function annualListSheet(ctx: ReportContext): SheetSpec {
     flow.keep(first + heights.length - together, [...heights.slice(heights.length - together), ...tail]);
     return { pages: flow.pages, lastUsed: flow.used, breaks: flow.breaks };
   };
-  const capacity = pageCapacity("landscape", WIDTHS);
+  const capacity = pageCapacity("landscape", widths);
   const { breaks } = balanced(capacity, layOut);
 
   return b.toSpec({
     name: REPORT_SHEETS.annualList,
-    columns: WIDTHS,
+    columns: widths,
     font: REPORT_FONT,
     print: {
       orientation: "landscape", paper: "A4", fitToWidth: true, printTitleRows: `${TITLE}:${H2}`,

@@ -30,20 +30,24 @@ import { REPORT_SHEETS } from "./names";
 import { REPORT_FONT, STYLE } from "./style";
 
 /**
- * The per-item block's columns, in the order of e-PlanNACC's round report after the item's identity: 176
- * characters, so that A4 landscape prints them at about 83 % — at 100 % a 16-pt table of twelve columns
- * wraps every name into four lines and 80 items take twenty pages; this way most rows take two. Amount
- * columns are wide enough for 9,999,999 in 16-pt digits.
+ * The per-item block's columns, in the order of e-PlanNACC's round report after the item's identity: 184
+ * characters, so that A4 landscape prints them at about 80 % — at 100 % a 16-pt table of twelve columns
+ * wraps every name into four lines and 80 items take twenty pages; this way most rows take two. The item
+ * rows are in 14 pt (as Part 1's and Part 2's); amount columns hold 9,999,999.99 in 14-pt Thai digits
+ * (๐–๙ are a quarter wider than 0–9: at 15 characters "๒๐,๐๐๐.๐๐" wrapped in LibreOffice, and a number
+ * too wide for its column prints as "####" in Excel). ลำดับ fits its header on one line.
  */
 const FIELDS = [
-  { key: "no", header: "ลำดับ", width: 7 },
+  { key: "no", header: "ลำดับ", width: 8 },
   { key: "code", header: "รหัส", width: 9 },
   { key: "dimension", header: "มิติ", width: 5 },
   { key: "kind", header: "ประเภท", width: 11 },
-  { key: "name", header: "โครงการ/กิจกรรม/มาตรการ", width: 56 },
-  { key: "planned", header: "วงเงินตามแผนพัฒนาท้องถิ่น (บาท)", width: 15 },
-  { key: "ordinance", header: "วงเงินตามข้อบัญญัติ/เทศบัญญัติ (บาท)", width: 15 },
-  { key: "disbursed", header: "เบิกจ่ายจริง (บาท)", width: 15 },
+  { key: "name", header: "โครงการ/กิจกรรม/มาตรการ", width: 48 },
+  // the amounts' headers broken where the printed form breaks them: left to wrap, "วงเงินตามข้อ|บัญญัติ/" took
+  // a line more than measured and the header's last line was cut off
+  { key: "planned", header: "วงเงินตามแผน\nพัฒนาท้องถิ่น\n(บาท)", width: 20 },
+  { key: "ordinance", header: "วงเงินตาม\nข้อบัญญัติ/\nเทศบัญญัติ\n(บาท)", width: 20 },
+  { key: "disbursed", header: "เบิกจ่ายจริง\n(บาท)", width: 20 },
   { key: "inOrdinance", header: "บรรจุในข้อบัญญัติ", width: 10 },
   { key: "status", header: "สถานะ", width: 18 },
   { key: "reason", header: "เหตุที่ดำเนินการไม่ได้", width: 16 },
@@ -56,6 +60,8 @@ const col = (key: Field): number => FIELDS.findIndex((f) => f.key === key) + 1;
 /** The summaries' label ("มิติที่ ๑", as e-PlanNACC labels its rows) spans ลำดับ … ประเภท; their figures the columns to the right. */
 const LABEL_TO = col("kind");
 const SIZE = REPORT_FONT.size;
+/** The item block's rows. */
+const ITEM_SIZE = 14;
 
 /** The status words of the item block: e-PlanNACC's three, and the two states it shows as waiting. */
 export const STATUS_TEXT: Readonly<Record<RoundStatus, string>> = {
@@ -275,8 +281,9 @@ export function eplanSummary(ctx: ReportContext): { readonly spec: SheetSpec; re
   flow.newPage(blockTitle);
   flow.keep(blockTitle, [b.heightOf(blockTitle), b.heightOf(header)]);
   flow.repeat(b.heightOf(header));
-  const center: CellStyle = { ...STYLE.body, horizontal: "center" };
-  const money: CellStyle = { ...STYLE.body, horizontal: "right", numFmt: f.amount };
+  const body: CellStyle = { ...STYLE.body, fontSize: ITEM_SIZE };
+  const center: CellStyle = { ...body, horizontal: "center" };
+  const money: CellStyle = { ...body, horizontal: "right", numFmt: f.amount };
   items.forEach((r, i) => {
     const at = first + i;
     const texts: Record<Field, CellInput> = {
@@ -298,11 +305,11 @@ export function eplanSummary(ctx: ReportContext): { readonly spec: SheetSpec; re
       const v = texts[fd.key];
       const style = fd.key === "no" || fd.key === "dimension" ? { ...center, numFmt: f.count }
         : fd.key === "code" || fd.key === "kind" || fd.key === "inOrdinance" ? center
-          : fd.key === "planned" || fd.key === "ordinance" || fd.key === "disbursed" ? money : STYLE.body;
+          : fd.key === "planned" || fd.key === "ordinance" || fd.key === "disbursed" ? money : body;
       b.area(at, c0 + 1, at, c0 + 1, v, style);
-      if (typeof v === "string") lines = Math.max(lines, linesFor(v, fd.width, SIZE));
+      if (typeof v === "string") lines = Math.max(lines, linesFor(v, fd.width, ITEM_SIZE));
     });
-    b.height(at, rowHeightPt(lines, SIZE));
+    b.height(at, rowHeightPt(lines, ITEM_SIZE));
     flow.keep(at, [b.heightOf(at)]);
   });
   if (items.length === 0) {

@@ -22,7 +22,7 @@ import { foldForMatch, normalizeSpace } from "../../domain/thai";
 import type { DimensionNo } from "../../domain/units";
 import { columnLetter, rangeAddress, sheetRef } from "../a1";
 import type { CellInput, CellStyle, SheetSpec } from "../grid";
-import { lineHeightPt, linesFor, textWidthPx } from "../text-size";
+import { charsToFit, lineHeightPt, linesFor } from "../text-size";
 import { SheetBuilder } from "./builder";
 import { footerOf, noteRow, orgLine, planPeriod, type ReportContext, roundEnd, roundStart } from "./context";
 import { REPORT_SHEETS } from "./names";
@@ -97,8 +97,10 @@ export function part3Sheet(ctx: ReportContext): SheetSpec {
   // columns: an indent, the มิติ column of the table, then its figures; amounts as wide as the largest
   const t = ctx.summary.total;
   const largest = Math.max(t.planned, t.ordinance, t.disbursed);
-  const amountW = Math.max(13, Math.ceil((textWidthPx(num(largest.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })), SIZE) + 16) / 7));
-  const widths = [5, 20, 8, 9, 10, 11, amountW, amountW, amountW, 10];
+  const amountW = charsToFit([num(largest.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 }))], SIZE, 13);
+  // the disbursement rate can pass 100 % ("๑๐๐.๒๔" wrapped in a column of 10): room for up to 999.99 %
+  const pctW = charsToFit([num("999.99")], SIZE, 10);
+  const widths = [5, 20, 8, 9, 10, 11, amountW, amountW, amountW, pctW];
   const indentedWidth = widths.slice(1).reduce((x, w) => x + w, 0);
 
   /** Row heights and which rows must stay on the page of the next one (headings, table rows, the sign-off). */
