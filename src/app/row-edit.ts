@@ -8,6 +8,7 @@
  */
 import type { RowRef } from "../domain/plan";
 import type { CellInput, WorkbookGrids } from "../workbook/grid";
+import type { TableSheetDef } from "../workbook/schema";
 import { type ExpectedRow, KEEP_CELL, type RewriteCell } from "./port";
 
 /** A record's fields as one comparable text: `at` aside, dates by time, arrays in order, keys sorted. */
@@ -55,16 +56,8 @@ export function locateSeen<T extends { readonly at?: RowRef }>(grids: WorkbookGr
   return { kind: "changed", sheet, row, now, movedTo: same.length === 1 ? same[0]?.at?.row : undefined };
 }
 
-/**
- * What a rewrite needs of a table sheet's description (schema.ts): its columns' keys and kinds. Stated
- * here rather than imported so that the schema's own types can change shape (typed column codecs).
- */
-export interface SheetColumns {
-  readonly columns: readonly { readonly key: string; readonly type: { readonly kind: string } }[];
-}
-
 /** The cells of a rewrite: the template's input columns from `cells` (null clears), every other column kept. */
-export function inputCellsOnly(def: SheetColumns, columns: ReadonlyMap<string, number>, cells: readonly CellInput[]): RewriteCell[] {
+export function inputCellsOnly(def: Pick<TableSheetDef, "columns">, columns: ReadonlyMap<string, number>, cells: readonly CellInput[]): RewriteCell[] {
   const inputs = new Set(def.columns.filter((c) => c.type.kind !== "formula").map((c) => columns.get(c.key)).filter((c): c is number => c !== undefined));
   return cells.map((v, c) => (inputs.has(c) ? v : KEEP_CELL));
 }
