@@ -6,7 +6,7 @@
  */
 import { basename } from "node:path";
 import { consolidate, NoProgressSheetError } from "../../app/consolidate";
-import { THAI_MONTHS_SHORT, type CalendarMonth } from "../../domain/calendar";
+import { THAI_MONTHS_SHORT } from "../../domain/calendar";
 import { XlsxWorkbook } from "../../hosts/xlsx/xlsx-workbook";
 import { type Lang, langOf, parse, UsageError } from "../args";
 import { EXIT, type Io, readBytes } from "../io";
@@ -71,7 +71,7 @@ export async function consolidateCommand(argv: readonly string[], io: Io): Promi
     if (plan.conflicts.length > 0) {
       lines.push("", `${w.conflict}:`);
       for (const c of plan.conflicts) {
-        const month = THAI_MONTHS_SHORT[c.key.month as CalendarMonth];
+        const month = THAI_MONTHS_SHORT[c.key.month];
         const diffs = c.differences.map((d) => `${d.field}: ${w.kept} "${d.kept}" · ${w.incoming} "${d.incoming}"`).join("; ");
         lines.push(`  ${c.key.code} ${month} ${c.key.fy} — ${basename(c.source)} ${c.incoming.sheet} แถว ${c.incoming.row ?? "-"} vs ${c.kept.source === "master" ? basename(masterFile) : basename(c.kept.source)} แถว ${c.kept.row ?? "-"}: ${diffs}`);
       }

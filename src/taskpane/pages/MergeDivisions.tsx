@@ -14,7 +14,6 @@ import type { Conflict } from "../../app/consolidate-plan";
 import { fieldLabel, monthName, monthYear, showProgressValue } from "../../app/monthly";
 import type { WorkbookPort } from "../../app/port";
 import type { HostServices, WorkbookSession } from "../../app/session";
-import type { CalendarMonth } from "../../domain/calendar";
 import type { CellLocation } from "../../domain/findings";
 import { plainMessage } from "../ErrorBar";
 import { usePrefs } from "../prefs";
@@ -279,7 +278,7 @@ function ConflictCard({ c, onReveal }: { c: Conflict; onReveal: ((at: CellLocati
   const s = useStyles();
   // values in the chosen digits for the screen only (the workbook keeps what was typed): usePrefs().text
   const { t, num, prefs, text: digits } = usePrefs();
-  const month = c.key.month as CalendarMonth;
+  const month = c.key.month;
   const where = (file: string, at: CellLocation) => t("rowIn", { file, sheet: at.sheet, row: num(at.row ?? 0) });
   const keptIsHere = c.kept.source === "master";
   const keptAt = { sheet: c.kept.sheet, row: c.kept.row ?? 0 };

@@ -25,7 +25,7 @@ import {
 } from "../../app/monthly";
 import { rowChangedMessage } from "../../app/row-edit";
 import type { HostServices, WorkbookSession } from "../../app/session";
-import { type CalendarMonth, FISCAL_MONTHS } from "../../domain/calendar";
+import { calendarMonth, type CalendarMonth, FISCAL_MONTHS } from "../../domain/calendar";
 import type { CellLocation } from "../../domain/findings";
 import {
   BUDGET_TYPES, type BudgetType, type ClosedList, labelOf, NOT_POSSIBLE_REASONS, type NotPossibleReason, PROGRESS_STATUSES,
@@ -287,9 +287,10 @@ export function MonthlyPage({ session, openFile, today }: MonthlyPageProps) {
                 value={monthText(month, fy)}
                 selectedOptions={[String(month)]}
                 onOptionSelect={(_, d) => {
-                  if (!d.optionValue) return;
+                  const chosen = calendarMonth(Number(d.optionValue));
+                  if (chosen === undefined) return;
                   setEditing(undefined); // choosing a month is choosing what to enter
-                  setMonth(Number(d.optionValue) as CalendarMonth);
+                  setMonth(chosen);
                 }}
               >
                 {FISCAL_MONTHS.map((m) => <Option key={m} value={String(m)} text={monthText(m, fy)}>{monthText(m, fy)}</Option>)}
