@@ -111,4 +111,4 @@ export async function generateReports(port: WorkbookPort, request?: ReportReques
 export type { FiscalYear, ReportRequest };
 
 /** The report sheets' names and order, for the UIs' lists of what was generated. */
-export { REPORT_SHEET_ORDER, REPORT_SHEETS, REPORT_SHEETS_EN, reportSheetKeys } from "../workbook/reports";
+export { OPTIONAL_APPENDICES, type OptionalAppendix, REPORT_SHEET_ORDER, REPORT_SHEETS, REPORT_SHEETS_EN, reportSheetKeys } from "../workbook/reports";

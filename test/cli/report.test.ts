@@ -45,6 +45,20 @@ describe("sujarit report", () => {
     expect(readPlanWorkbook(grids).workbook).toEqual(readPlanWorkbook(await sheetsOf(sample)).workbook);
   });
 
+  it("--without leaves out the appendices named (the official document has none of them), and refuses a name it does not know", async () => {
+    const out = join(dir, "report-without.xlsx");
+    const r = await run("report", sample, "--out", out, "--without", "risk,overview");
+    expect(r.code).toBe(1); // a draft, as the sample always is
+    const names = (await sheetsOf(out)).sheets.map((g) => g.name);
+    expect(names).not.toContain(REPORT_SHEETS.risk);
+    expect(names).not.toContain(REPORT_SHEETS.dashboard);
+    expect(names).toEqual(expect.arrayContaining([REPORT_SHEETS.part3, REPORT_SHEETS.annualList, REPORT_SHEETS.eplan]));
+    const bad = await run("report", sample, "--out", join(dir, "never.xlsx"), "--without", "cards");
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain("--without takes risk, annual-list, eplan-summary, overview (got cards)");
+    expect(existsSync(join(dir, "never.xlsx"))).toBe(false);
+  });
+
   it("takes the year and round from the settings, writes in place, and regenerates without complaint", async () => {
     const file = join(dir, "in-place.xlsx");
     copyFileSync(sample, file);

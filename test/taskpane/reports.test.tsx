@@ -58,6 +58,13 @@ describe("the รายงาน page in Excel", () => {
     expect(within(within(page).getByTestId("report-sheets")).getAllByRole("listitem")).toHaveLength(REPORT_SHEET_NAMES.length - 2);
     fireEvent.click(within(page).getByTestId("report-cards"));
     expect(within(within(page).getByTestId("report-sheets")).getAllByRole("listitem")).toHaveLength(REPORT_SHEET_NAMES.length - 1);
+    // an appendix the official report does not have can be left out: it leaves the list (issue 13)
+    const risk = within(page).getByTestId("report-appendix-risk") as HTMLInputElement;
+    expect(risk.checked).toBe(true);
+    fireEvent.click(risk);
+    const listed = within(within(page).getByTestId("report-sheets")).getAllByRole("listitem").map((li) => li.textContent ?? "");
+    expect(listed).toHaveLength(REPORT_SHEET_NAMES.length - 2);
+    expect(listed.some((t) => t.includes("การประเมินความเสี่ยง"))).toBe(false);
   });
 
   it("generates every report sheet in 3 syncs (read, then write), inputs untouched; the round can be changed", async () => {

@@ -1,6 +1,7 @@
 /**
- * `sujarit report plan.xlsx --fy 2567 --round 6|12 [--out report.xlsx] [--cards]`: every report sheet of REPORTS.md
- * (project cards only with --cards: they belong to the plan document, not to a progress report)
+ * `sujarit report plan.xlsx --fy 2567 --round 6|12 [--out report.xlsx] [--cards] [--without risk,annual-list,…]`: every
+ * report sheet of REPORTS.md (project cards only with --cards: they belong to the plan document, not to a progress
+ * report; --without leaves out appendices the official document does not have)
  * for the fiscal year and round (the settings' when not given). The checks run first; their errors are
  * printed, and the report is still generated but marked draft on every sheet (exit 1). Writes the input
  * file in place (under its lock, safe-write.ts) unless --out; only report sheets and `_meta` are written.
@@ -10,7 +11,9 @@ import { readBEYear } from "../../domain/calendar";
 import { formatAmount } from "../../domain/thai";
 import type { ReportRound } from "../../domain/lists";
 import { SheetConflictError } from "../../app/port";
-import { generateReports, previewFrom, REPORT_SHEET_ORDER, REPORT_SHEETS, REPORT_SHEETS_EN, type ReportPreview } from "../../app/report";
+import {
+  generateReports, type OptionalAppendix, previewFrom, REPORT_SHEET_ORDER, REPORT_SHEETS, REPORT_SHEETS_EN, type ReportPreview,
+} from "../../app/report";
 import { looksLikeTemplate } from "../../app/validate";
 import { XlsxWorkbook } from "../../hosts/xlsx/xlsx-workbook";
 import { type Lang, langOf, parse, UsageError } from "../args";
@@ -61,13 +64,31 @@ function requestOf(values: { fy?: string; round?: string }) {
   return { fy, round };
 }
 
+/** `--without`'s names of the appendices a user may leave out. */
+const APPENDIX_NAMES: Readonly<Record<string, OptionalAppendix>> = {
+  risk: "risk", "annual-list": "annualList", "eplan-summary": "eplan", overview: "dashboard",
+};
+
+function appendicesLeftOut(value: string | undefined): OptionalAppendix[] {
+  if (value === undefined) return [];
+  return value.split(",").map((s) => s.trim()).filter((s) => s !== "").map((name) => {
+    const key = APPENDIX_NAMES[name];
+    if (key === undefined) {
+      const known = Object.keys(APPENDIX_NAMES).join(", ");
+      throw new UsageError(`--without takes ${known} (got ${name}) / --without รับได้เฉพาะ ${known}`);
+    }
+    return key;
+  });
+}
+
 export async function reportCommand(argv: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parse(argv, {
     fy: { type: "string" }, round: { type: "string" }, out: { type: "string" }, force: { type: "boolean", default: false },
     "replace-user-sheets": { type: "boolean", default: false }, "check-only": { type: "boolean", default: false },
     json: { type: "boolean", default: false }, lang: { type: "string" }, cards: { type: "boolean", default: false },
-    pdf: { type: "string" },
+    pdf: { type: "string" }, without: { type: "string" },
   });
+  const leaveOut = appendicesLeftOut(values.without);
   const lang: Lang = langOf(values.lang);
   const w = WORDS[lang];
   if (positionals.length !== 1) throw new UsageError("report takes one .xlsx file / ระบุแฟ้ม .xlsx หนึ่งแฟ้ม");
@@ -103,7 +124,7 @@ export async function reportCommand(argv: readonly string[], io: Io): Promise<nu
       return undefined;
     }
     try {
-      const generated = await generateReports(book, request, { now, replaceUserSheets: values["replace-user-sheets"], contents: { cards: values.cards } });
+      const generated = await generateReports(book, request, { now, replaceUserSheets: values["replace-user-sheets"], contents: { cards: values.cards, leaveOut } });
       preview = generated.preview;
       sheets = generated.sheets.map((s) => s.name);
     } catch (e) {

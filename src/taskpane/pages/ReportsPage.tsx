@@ -12,7 +12,9 @@ import {
 import { DocumentTableRegular, LocationRegular } from "@fluentui/react-icons";
 import { useCallback, useState } from "react";
 import { SheetConflictError } from "../../app/port";
-import { generateReports, previewReport, REPORT_SHEETS, REPORT_SHEETS_EN, type ReportRequest, reportSheetKeys } from "../../app/report";
+import {
+  generateReports, OPTIONAL_APPENDICES, type OptionalAppendix, previewReport, REPORT_SHEETS, REPORT_SHEETS_EN, type ReportRequest, reportSheetKeys,
+} from "../../app/report";
 import type { WorkbookSession } from "../../app/session";
 import type { ReportRound } from "../../domain/lists";
 import type { RoundTotals } from "../../domain/progress/round";
@@ -40,6 +42,7 @@ const useStyles = makeStyles({
   sheets: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
   sheetLine: { display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: tokens.spacingHorizontalXS },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  appendices: { border: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", minWidth: 0 },
 });
 
 type Status = { intent: "success" | "warning" | "error"; text: string };
@@ -53,6 +56,9 @@ export function ReportsPage({ session }: { session: WorkbookSession }) {
   const [replaceUser, setReplaceUser] = useState(false);
   // project cards belong to the plan document: off unless asked for
   const [cards, setCards] = useState(false);
+  // the appendices the official report does not have: in unless the user leaves them out (issue 13)
+  const [leaveOut, setLeaveOut] = useState<readonly OptionalAppendix[]>([]);
+  const contents = { cards, leaveOut };
   const [working, setWorking] = useState(false);
   const [progress, setProgress] = useState<WriteProgressState | undefined>(undefined);
   const [status, setStatus] = useState<Status>();
@@ -74,7 +80,7 @@ export function ReportsPage({ session }: { session: WorkbookSession }) {
     setWorking(true);
     setStatus(undefined);
     try {
-      const result = await generateReports(session.port, shown, { replaceUserSheets: replaceUser, contents: { cards }, progress: (done, total) => setProgress({ done, total }) });
+      const result = await generateReports(session.port, shown, { replaceUserSheets: replaceUser, contents, progress: (done, total) => setProgress({ done, total }) });
       const n = num(result.sheets.length);
       const done = t(session.exportBytes ? "reportsDoneDownload" : "reportsDone1", { n });
       setStatus(result.draft
@@ -95,7 +101,7 @@ export function ReportsPage({ session }: { session: WorkbookSession }) {
 
   const errors = preview?.errors ?? [];
   const gaps = preview?.gaps ?? [];
-  const keys = preview ? reportSheetKeys(preview.context, { cards }) : [];
+  const keys = preview ? reportSheetKeys(preview.context, contents) : [];
   const blockedByUser = (preview?.userSheets.length ?? 0) > 0 && !replaceUser;
   const ready = preview !== undefined && !busy && !working;
   const summary = preview?.context.summary;
@@ -184,6 +190,18 @@ export function ReportsPage({ session }: { session: WorkbookSession }) {
 
           <div>
             <Checkbox checked={cards} onChange={(_, d) => setCards(d.checked === true)} label={t("reportsCards")} data-testid="report-cards" />
+            <fieldset className={s.appendices} data-testid="report-appendices">
+              <legend>{t("reportsAppendices")}</legend>
+              {OPTIONAL_APPENDICES.map((a) => (
+                <Checkbox
+                  key={a}
+                  checked={!leaveOut.includes(a)}
+                  onChange={(_, d) => setLeaveOut((out) => (d.checked === true ? out.filter((x) => x !== a) : [...out, a]))}
+                  label={prefs.lang === "th" ? REPORT_SHEETS[a] : REPORT_SHEETS_EN[a]}
+                  data-testid={`report-appendix-${a}`}
+                />
+              ))}
+            </fieldset>
             <Body1 as="p">{t("reportsSheets", { n: num(keys.length) })}</Body1>
             <ol className={s.sheets} data-testid="report-sheets">
               {keys.map((k) => {

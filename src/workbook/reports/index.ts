@@ -37,10 +37,19 @@ const GENERATORS: Readonly<Record<Exclude<ReportSheetKey, "contents">, (ctx: Rep
   dashboard: dashboardSheet,
 };
 
+/**
+ * The appendices the user may leave out (issue 13: "the user chooses which appendices"): the official report
+ * has none of them (seed 001 L516), e-PlanNACC's list and summaries are what the officer keys into the system.
+ */
+export const OPTIONAL_APPENDICES = ["risk", "annualList", "eplan", "dashboard"] as const;
+export type OptionalAppendix = (typeof OPTIONAL_APPENDICES)[number];
+
 /** Which appendices the report holds beyond the official document's parts. */
 export interface ReportContents {
   /** บัตรโครงการ: part of the plan document, not of a progress report — left out unless asked for. */
   readonly cards?: boolean;
+  /** Appendices left out (every one is in unless named here). */
+  readonly leaveOut?: readonly OptionalAppendix[];
 }
 
 /**
@@ -49,7 +58,8 @@ export interface ReportContents {
  * neither printed nor listed in the contents.
  */
 export function reportSheetKeys(ctx: ReportContext, contents: ReportContents = {}): ReportSheetKey[] {
-  return REPORT_SHEET_ORDER.filter((k) => (k !== "cards" || contents.cards === true) && (k !== "ita" || ctx.model.itaMeasures.length > 0));
+  const leftOut = new Set<ReportSheetKey>(contents.leaveOut ?? []);
+  return REPORT_SHEET_ORDER.filter((k) => (k !== "cards" || contents.cards === true) && (k !== "ita" || ctx.model.itaMeasures.length > 0) && !leftOut.has(k));
 }
 
 export function reportSheets(ctx: ReportContext, contents: ReportContents = {}): SheetSpec[] {
