@@ -92,7 +92,8 @@ const COL = {
   controls: [16, 21],
 } as const;
 type Col = keyof typeof COL;
-const widthOf = (c: Col): number => (c === "no" ? 7 : (COL[c][1] - COL[c][0] + 1) * UNIT);
+/** ลำดับที่ is 11 characters wide: at 7 its 16-pt header broke as "ลำดั|บที่". */
+const widthOf = (c: Col): number => (c === "no" ? 11 : (COL[c][1] - COL[c][0] + 1) * UNIT);
 
 const BORDER: CellStyle = { border: "thin" };
 const HEADER: CellStyle = { bold: true, fill: "FFD9E1F2", horizontal: "center", vertical: "middle", wrap: true, border: "thin" };
@@ -268,12 +269,16 @@ export function riskReportSheet(input: RiskReportInput): SheetSpec {
   const H1 = mapLast + 2;
   const H2 = H1 + 1;
   b.cell(H1, "no", "ลำดับที่", HEADER, 2);
-  b.cell(H1, "process", "ขั้นตอนการดำเนินงาน", HEADER, 2);
+  // broken where a reader breaks it (LibreOffice's bold Thai broke it as "ขั้นตอนการดำเนิน|งาน")
+  b.cell(H1, "process", "ขั้นตอนการ\nดำเนินงาน", HEADER, 2);
   b.cell(H1, "issue", "ประเด็นความเสี่ยงการทุจริต", HEADER, 2);
   b.area(H1, COL.level[0], H1, COL.score[1], "ความเสี่ยงก่อนควบคุม", HEADER);
   b.area(H1, COL.residualLevel[0], H1, COL.residualScore[1], "ความเสี่ยงหลังควบคุม", HEADER);
   b.cell(H1, "controls", "มาตรการควบคุมความเสี่ยงการทุจริต", HEADER, 2);
-  for (const [col, text] of [["level", "ระดับ"], ["score", "คะแนน"], ["residualLevel", "ระดับ"], ["residualScore", "คะแนน"]] as const) b.cell(H2, col, text, HEADER);
+  // "คะแนน" in 12 pt: the score columns are one grid unit wide, where the 16-pt word broke as "คะแน|น"
+  for (const [col, text] of [["level", "ระดับ"], ["score", "คะแนน"], ["residualLevel", "ระดับ"], ["residualScore", "คะแนน"]] as const) {
+    b.cell(H2, col, text, col === "score" || col === "residualScore" ? { ...HEADER, fontSize: 12 } : HEADER);
+  }
   b.height(H1, rowHeightPt(linesFor("ความเสี่ยงหลังควบคุม", widthOf("residualLevel") + widthOf("residualScore"), size), size));
   b.height(H2, line);
   const headerHeight = b.heightOf(H1) + b.heightOf(H2);
