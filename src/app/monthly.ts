@@ -21,8 +21,8 @@ import { type ReadResult, readPlanWorkbook } from "../workbook/read";
 import { PROGRESS_SHEET } from "../workbook/schema";
 import { recordRow } from "../workbook/write";
 import { NoProgressSheetError } from "./consolidate";
-import { RowChangedError, type WorkbookPort } from "./port";
-import { inputCellsOnly, locateSeen, type RowChanged } from "./row-edit";
+import type { WorkbookPort } from "./port";
+import { changeSeenRow, inputCellsOnly, locateSeen, type RowChanged } from "./row-edit";
 import { locatorFor } from "./validate";
 import { PLAN_READ } from "./read-scope";
 import { existingRows, formDate, planYearsOf } from "../domain/progress/monthly";
@@ -277,11 +277,8 @@ async function locateProgress(port: WorkbookPort, seen: ProgressEntry) {
   return { view, layout, found: locateSeen(grids, view.sheet, view.read.workbook.progress, seen) };
 }
 
-/** What a refusal by the host looks like to the caller: the row as the host found it, read as a record. */
-async function changedNow(port: WorkbookPort, seen: ProgressEntry, sheet: string, row: number): Promise<RowChanged<ProgressEntry>> {
-  const again = await locateProgress(port, seen);
-  return again.found.kind === "changed" ? again.found : { kind: "changed", sheet, row, now: undefined, movedTo: undefined };
-}
+/** The row of `seen` read afresh, after the host refused a change (what the caller is told the row holds now). */
+const locateAgain = (port: WorkbookPort, seen: ProgressEntry) => async () => (await locateProgress(port, seen)).found;
 
 /**
  * Rewrites the saved row `seen` (as read, with its place) with `edited`: one read, then the row's
@@ -301,26 +298,14 @@ export async function editProgressRow(port: WorkbookPort, seen: ProgressEntry, e
   }
   const { at: _at, ...record } = edited;
   const cells = inputCellsOnly(PROGRESS_SHEET, layout.columns, recordRow(PROGRESS_SHEET, record, wb, layout.columns));
-  try {
-    await port.rewriteRow(found.sheet, found.row, cells, found.expected);
-  } catch (e) {
-    if (e instanceof RowChangedError) return changedNow(port, seen, found.sheet, found.row);
-    throw e;
-  }
-  return { kind: "edited", sheet: found.sheet, row: found.row };
+  return changeSeenRow(found, () => port.rewriteRow(found.sheet, found.row, cells, found.expected), locateAgain(port, seen), { kind: "edited" as const, sheet: found.sheet, row: found.row });
 }
 
 /** Removes the saved row `seen` (the rows below move up): one read, then the row deleted; refused as editProgressRow is. */
 export async function removeProgressRow(port: WorkbookPort, seen: ProgressEntry): Promise<RemoveResult> {
   const { found } = await locateProgress(port, seen);
   if (found.kind === "changed") return found;
-  try {
-    await port.removeRow(found.sheet, found.row, found.expected);
-  } catch (e) {
-    if (e instanceof RowChangedError) return changedNow(port, seen, found.sheet, found.row);
-    throw e;
-  }
-  return { kind: "removed", sheet: found.sheet, row: found.row };
+  return changeSeenRow(found, () => port.removeRow(found.sheet, found.row, found.expected), locateAgain(port, seen), { kind: "removed" as const, sheet: found.sheet, row: found.row });
 }
 
 /** A saved row as the form's text: what editing starts from (the pane's form and `progress --edit`). */

@@ -14,8 +14,8 @@ import { type ReadResult, readPlanWorkbook } from "../workbook/read";
 import { GENERATED_NOTE, RISK_REPORT_SHEET, type RiskGroup, riskGroups, riskReportSheet } from "../workbook/risk-report";
 import { RISKS_SHEET } from "../workbook/schema";
 import { recordCells } from "../workbook/write";
-import { RowChangedError, SheetConflictError, type WorkbookPort } from "./port";
-import { inputCellsOnly, locateSeen, type RowChanged } from "./row-edit";
+import { SheetConflictError, type WorkbookPort } from "./port";
+import { changeSeenRow, inputCellsOnly, locateSeen, type RowChanged } from "./row-edit";
 import type { ControlRating } from "../domain/lists";
 import type { Finding, Severity } from "../domain/findings";
 import { yearsOfPlan } from "../domain/settings";
@@ -255,10 +255,8 @@ async function locateRisk(port: WorkbookPort, seen: RiskEntry) {
   return { read, layout, found: locateSeen(grids, layout.sheet, read.workbook.risks, seen) };
 }
 
-async function riskChangedNow(port: WorkbookPort, seen: RiskEntry, sheet: string, row: number): Promise<RowChanged<RiskEntry>> {
-  const again = await locateRisk(port, seen);
-  return again.found.kind === "changed" ? again.found : { kind: "changed", sheet, row, now: undefined, movedTo: undefined };
-}
+/** The risk `seen` read afresh, after the host refused a change (what the caller is told the row holds now). */
+const locateAgain = (port: WorkbookPort, seen: RiskEntry) => async () => (await locateRisk(port, seen)).found;
 
 /**
  * Rewrites the risk `seen` (as read, with its place) as `edited`: one read, then the register row's
@@ -269,26 +267,14 @@ export async function editRisk(port: WorkbookPort, seen: RiskEntry, edited: Risk
   const { read, layout, found } = await locateRisk(port, seen);
   if (found.kind === "changed") return found;
   const cells = inputCellsOnly(RISKS_SHEET, layout.columns, recordCells(RISKS_SHEET, layout.columns, edited, read.workbook, found.row));
-  try {
-    await port.rewriteRow(found.sheet, found.row, cells, found.expected);
-  } catch (e) {
-    if (e instanceof RowChangedError) return riskChangedNow(port, seen, found.sheet, found.row);
-    throw e;
-  }
-  return { kind: "edited", sheet: found.sheet, row: found.row };
+  return changeSeenRow(found, () => port.rewriteRow(found.sheet, found.row, cells, found.expected), locateAgain(port, seen), { kind: "edited" as const, sheet: found.sheet, row: found.row });
 }
 
 /** Removes the risk `seen` from the register (the rows below move up, their formulas with them); refused as editRisk is. */
 export async function removeRisk(port: WorkbookPort, seen: RiskEntry): Promise<RiskRemoveResult> {
   const { found } = await locateRisk(port, seen);
   if (found.kind === "changed") return found;
-  try {
-    await port.removeRow(found.sheet, found.row, found.expected);
-  } catch (e) {
-    if (e instanceof RowChangedError) return riskChangedNow(port, seen, found.sheet, found.row);
-    throw e;
-  }
-  return { kind: "removed", sheet: found.sheet, row: found.row };
+  return changeSeenRow(found, () => port.removeRow(found.sheet, found.row, found.expected), locateAgain(port, seen), { kind: "removed" as const, sheet: found.sheet, row: found.row });
 }
 
 /** The register's risk of that id, when exactly one has it (the CLI's --edit and --remove). */

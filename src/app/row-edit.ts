@@ -9,7 +9,7 @@
 import type { RowRef } from "../domain/plan";
 import type { CellInput, WorkbookGrids } from "../workbook/grid";
 import type { TableSheetDef } from "../workbook/schema";
-import { type ExpectedRow, KEEP_CELL, type RewriteCell } from "./port";
+import { type ExpectedRow, KEEP_CELL, type RewriteCell, RowChangedError } from "./port";
 
 /** A record's fields as one comparable text: `at` aside, dates by time, arrays in order, keys sorted. */
 export function recordKey(record: object): string {
@@ -54,6 +54,27 @@ export function locateSeen<T extends { readonly at?: RowRef }>(grids: WorkbookGr
   }
   const same = records.filter((r) => sameRecord(r, seen));
   return { kind: "changed", sheet, row, now, movedTo: same.length === 1 ? same[0]?.at?.row : undefined };
+}
+
+/**
+ * The host's change of a row found holding what the user saw (a rewrite or a removal), and what it comes
+ * to: `done`, or — when the host refuses because the row changed in the round trip between (RowChangedError)
+ * — what the row holds now, read afresh by `again`. Edit and remove of monthly rows and risks alike.
+ */
+export async function changeSeenRow<T, D>(
+  found: { readonly sheet: string; readonly row: number },
+  change: () => Promise<void>,
+  again: () => Promise<Located<T>>,
+  done: D,
+): Promise<D | RowChanged<T>> {
+  try {
+    await change();
+  } catch (e) {
+    if (!(e instanceof RowChangedError)) throw e;
+    const now = await again();
+    return now.kind === "changed" ? now : { kind: "changed", sheet: found.sheet, row: found.row, now: undefined, movedTo: undefined };
+  }
+  return done;
 }
 
 /** The cells of a rewrite: the template's input columns from `cells` (null clears), every other column kept. */
