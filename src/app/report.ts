@@ -14,12 +14,15 @@ import { type ReadResult, readPlanWorkbook } from "../workbook/read";
 import {
   REPORT_SHEET_ORDER, REPORT_SHEETS, reportContext, type ReportContents, type ReportContext, reportGaps, type ReportRequest, reportSheets,
 } from "../workbook/reports";
+import { REPORT_FONT } from "../workbook/reports/style";
 import { metaWith, userSheetsAmong } from "./generated";
 import { type Progress, SheetConflictError, type WorkbookPort } from "./port";
 import { checkRead, type Validation } from "./validate";
 import { PLAN_READ } from "./read-scope";
 
 export const REPORT_SHEET_NAMES: readonly string[] = REPORT_SHEET_ORDER.map((k) => REPORT_SHEETS[k]);
+/** The report's typeface (TH SarabunPSK): a host that prints the report itself (cli/pdf-footer.ts) uses the same. */
+export const REPORT_FONT_FAMILY: string = REPORT_FONT.name;
 
 export interface ReportPreview {
   readonly read: ReadResult;

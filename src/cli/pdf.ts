@@ -9,6 +9,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
 import { withOnlySheetsPrinted } from "../hosts/xlsx/print-sheets";
+import { REPORT_FONT_FAMILY } from "../app/report";
+import { footerText, stampFooters, thaiFontFile } from "./pdf-footer";
 
 export class PdfToolMissingError extends Error {
   constructor() {
@@ -31,19 +33,34 @@ export function findSoffice(path: string = process.env.PATH ?? ""): string | und
   return undefined;
 }
 
-/** `sheets` of the workbook `xlsx` (in the workbook's order) rendered to a PDF: its bytes. */
-export async function renderSheetsToPdf(xlsx: Uint8Array, sheets: readonly string[]): Promise<Uint8Array> {
+/** How the PDF's pages are numbered: in Thai digits (stamped), or LibreOffice's own footer (Arabic digits). */
+export type PageNumbers = "thai" | "arabic";
+
+/**
+ * `sheets` of the workbook `xlsx` (in the workbook's order) rendered to a PDF: its bytes, and how its pages are
+ * numbered — in Thai digits when the sheets share one footer and a Thai font is installed (pdf-footer.ts),
+ * else with LibreOffice's footer as Excel's codes print it.
+ */
+export async function renderSheetsToPdf(xlsx: Uint8Array, sheets: readonly string[]): Promise<{ readonly pdf: Uint8Array; readonly pageNumbers: PageNumbers }> {
   const soffice = findSoffice();
   if (soffice === undefined) throw new PdfToolMissingError();
   const work = mkdtempSync(join(tmpdir(), "sujarit-pdf-"));
   try {
+    let copy = await withOnlySheetsPrinted(xlsx, sheets, { takeFooters: true });
+    const footer = copy.footers.length === 1 ? (copy.footers[0] as string) : undefined;
+    const sample = footer === undefined ? undefined : footerText(footer, 1234567890, 1234567890);
+    const font = sample === undefined ? undefined : thaiFontFile(REPORT_FONT_FAMILY, sample);
+    // no stamp possible: print the footers as they are rather than none
+    if (footer === undefined || font === undefined) copy = await withOnlySheetsPrinted(xlsx, sheets);
     const input = join(work, "report.xlsx");
-    writeFileSync(input, await withOnlySheetsPrinted(xlsx, sheets));
+    writeFileSync(input, copy.xlsx);
     const profile = join(work, "profile");
     execFileSync(soffice, [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "pdf", "--outdir", work, input], { stdio: "pipe", timeout: 300_000 });
     const pdf = join(work, "report.pdf");
     if (!existsSync(pdf)) throw new Error("LibreOffice did not write the PDF / LibreOffice ไม่ได้สร้างแฟ้ม PDF");
-    return new Uint8Array(readFileSync(pdf));
+    const rendered = new Uint8Array(readFileSync(pdf));
+    if (footer === undefined || font === undefined) return { pdf: rendered, pageNumbers: "arabic" };
+    return { pdf: await stampFooters(rendered, footer, font), pageNumbers: "thai" };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

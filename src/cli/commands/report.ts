@@ -31,7 +31,8 @@ const WORDS = {
     warnings: (n: number, kinds: string) => `ตรวจสอบแล้ว พบคำเตือน ${n} รายการ (${kinds}) ซึ่งไม่ทำให้รายงานเป็นฉบับร่าง — sujarit validate แสดงทุกรายการ`, gaps: "ข้อมูลที่ยังไม่ครบสำหรับรายงานฉบับลงนาม",
     gapsDraft: "รายงานนี้จึงเป็นฉบับร่าง — เติมข้อมูลแล้วสร้างใหม่", dim: "มิติ", total: "รวม", count: "โครงการ", done: "แล้วเสร็จ", doing: "ระหว่างดำเนินการ",
     notPossible: "ดำเนินการไม่ได้", notReported: "รอรายงานผล", planned: "งบตามแผน", disbursed: "เบิกจ่าย", score: "ผลการนำแผนไปปฏิบัติ (ร้อยละ)",
-    sheets: "แผ่นงานที่สร้าง", wrote: "บันทึกแล้ว", pdf: "PDF (เฉพาะแผ่นงานรายงาน)", checkOnly: "ตรวจอย่างเดียว: ยังไม่ได้สร้างรายงาน", unmatched: "แถวผลรายเดือนที่ไม่พบรหัสในแผน",
+    sheets: "แผ่นงานที่สร้าง", wrote: "บันทึกแล้ว", pdf: "PDF (เฉพาะแผ่นงานรายงาน)",
+    arabicPages: "เลขหน้าใน PDF เป็นเลขอารบิก เพราะไม่พบฟอนต์ภาษาไทยที่มีเลขไทย (Debian/Ubuntu: sudo apt-get install fonts-thai-tlwg)", checkOnly: "ตรวจอย่างเดียว: ยังไม่ได้สร้างรายงาน", unmatched: "แถวผลรายเดือนที่ไม่พบรหัสในแผน",
     notTemplate: "แฟ้มนี้ไม่ใช่แฟ้มแม่แบบของสุจริต (ไม่มีแผ่นงานของแม่แบบ) จึงสร้างรายงานไม่ได้",
     conflict: "มีแผ่นงานชื่อเดียวกับรายงานที่ผู้ใช้สร้างเอง จึงไม่เขียนทับ", conflictHint: "เปลี่ยนชื่อแผ่นงานเหล่านั้น หรือเพิ่ม --replace-user-sheets ถ้าต้องการแทนที่",
   },
@@ -42,7 +43,8 @@ const WORDS = {
     warnings: (n: number, kinds: string) => `Checked: ${n} warning${n === 1 ? "" : "s"} (${kinds}), which do not make the report a draft — sujarit validate lists them`, gaps: "Missing before the report can be signed",
     gapsDraft: "The report is therefore a draft — complete them and generate again", dim: "Dimension", total: "Total", count: "Items", done: "Done", doing: "In progress",
     notPossible: "Not possible", notReported: "Not reported", planned: "Planned", disbursed: "Disbursed", score: "Implementation score (%)",
-    sheets: "Sheets generated", wrote: "Wrote", pdf: "PDF (the report sheets only)", checkOnly: "Check only: no report generated", unmatched: "Monthly rows whose code is not in the plan",
+    sheets: "Sheets generated", wrote: "Wrote", pdf: "PDF (the report sheets only)",
+    arabicPages: "the PDF's page numbers are in Arabic digits: no Thai font with Thai digits was found (Debian/Ubuntu: sudo apt-get install fonts-thai-tlwg)", checkOnly: "Check only: no report generated", unmatched: "Monthly rows whose code is not in the plan",
     notTemplate: "This is not a Sujarit workbook (none of the template's sheets), so no report can be made",
     conflict: "Sheets with a report's name that the user made; not overwritten", conflictHint: "rename them, or add --replace-user-sheets to replace them",
   },
@@ -153,7 +155,9 @@ export async function reportCommand(argv: readonly string[], io: Io): Promise<nu
   if (values.pdf !== undefined && written !== undefined) {
     // only the report sheets, in the printed order: the page numbers count report pages only
     try {
-      await writeNewFile(values.pdf, await renderSheetsToPdf(written, sheets), { force: values.force, inputs: [file] });
+      const rendered = await renderSheetsToPdf(written, sheets);
+      await writeNewFile(values.pdf, rendered.pdf, { force: values.force, inputs: [file] });
+      if (rendered.pageNumbers === "arabic") io.err(`sujarit: ${w.arabicPages}`);
       pdfWritten = values.pdf;
     } catch (e) {
       if (!(e instanceof PdfToolMissingError)) throw e;
