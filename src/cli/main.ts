@@ -71,18 +71,25 @@ export function commandUsage(command: string): string | undefined {
   return out.length > 0 ? out.join("\n") : undefined;
 }
 
-/** The one usage line of a command (its first line of HELP, the options that follow on it joined), for a usage error. */
+/** A command's usage for a usage error: one line per form of the command (its line of HELP and the options continuing it). */
 function usageLine(command: string): string | undefined {
   const block = commandUsage(command);
   if (!block) return undefined;
-  const [first, ...more] = block.split("\n");
-  // the option lines that continue the first (not the notes in brackets, nor a second form of the command)
-  const options = [];
-  for (const l of more) {
-    if (/^\s+\(/.test(l) || /^ {2}sujarit /.test(l)) break;
-    options.push(l.trim());
+  // each form of the command on one line: its first line and the option lines that continue it (not the notes
+  // in brackets) — a command of several forms (progress --add/--edit/--remove, risk --edit/--remove) shows them all
+  const forms: string[][] = [];
+  let inNotes = false;
+  for (const l of block.split("\n")) {
+    if (/^ {2}sujarit /.test(l)) {
+      forms.push([l.replace(/\s{2,}\(.*\)\s*$/, "").trim()]); // a note on the same line is --help's too
+      inNotes = false;
+    } else if (/^\s+\(/.test(l) || inNotes) {
+      inNotes = true;
+    } else {
+      forms.at(-1)?.push(l.trim());
+    }
   }
-  return [first?.trim(), ...options].join(" ");
+  return forms.map((f) => f.join(" ")).join(`\n${" ".repeat("การใช้งาน / Usage: ".length)}`);
 }
 
 const wantsHelp = (args: readonly string[]) => args.includes("--help") || args.includes("-h");

@@ -143,6 +143,12 @@ describe("command-line conventions (issue 18)", () => {
     // a usage of several lines is joined into one; its notes are left for --help
     const t = await run("template", "--org", "x");
     expect(t.err.split("\n")[1]).toMatch(/^การใช้งาน \/ Usage: sujarit template --org <ชื่อ> .* --first-year <พ\.ศ\.> .* --out <plan\.xlsx> \[--force\]$/);
+    // a command of several forms shows each, one line each: risk's --edit and --remove too
+    const risk = (await run("risk", "--bogus")).err.split("\n");
+    expect(risk[1]).toMatch(/^การใช้งาน \/ Usage: sujarit risk <plan\.xlsx> \[--lang th\|en\]/);
+    expect(risk.slice(2, -1).map((l) => l.trim().split(" ").slice(0, 3).join(" "))).toEqual(["sujarit risk --library", "sujarit risk <plan.xlsx>", "sujarit risk <plan.xlsx>"]);
+    expect(risk.some((l) => l.includes("--edit <รหัสความเสี่ยง>") && l.includes("--residual-impact n"))).toBe(true);
+    expect(risk.some((l) => /^ +sujarit risk <plan\.xlsx> --remove <รหัสความเสี่ยง>$/.test(l))).toBe(true);
     const unknown = await run("frobnicate");
     expect(unknown.err.split("\n")).toHaveLength(2);
   });
