@@ -31,7 +31,7 @@ import { normalizeSpace, toThaiDigits } from "../../domain/thai";
 import type { DimensionNo } from "../../domain/units";
 import { columnLetter, rangeAddress } from "../a1";
 import type { CellInput, CellStyle, SheetSpec } from "../grid";
-import { lineHeightPt, linesFor, textWidthPx } from "../text-size";
+import { charsToFit, lineHeightPt, linesFor, textWidthPx } from "../text-size";
 import { SheetBuilder } from "./builder";
 import { footerOf, noteRow, orgLine, type ReportContext } from "./context";
 import { indicatorOf, targetOf } from "./gaps";
@@ -220,6 +220,11 @@ const SIZE = REPORT_FONT.size;
  */
 const ROW_SIZE = 14;
 const ROW_STYLE: CellStyle = { ...STYLE.body, fontSize: ROW_SIZE };
+/**
+ * The table's header in the rows' size too: in 16 pt its budget labels (ผลการเบิกจ่าย) wrapped in their columns
+ * and the header, repeated on every page and under every group, took 89 pt where 56 do (issue 13).
+ */
+const HEADER_STYLE: CellStyle = { ...STYLE.header, fontSize: ROW_SIZE };
 /** 1-based columns: the seven printed ones, then the keys Part 3 counts. */
 export const PART2_COL = { name: 1, indicator: 2, target: 3, result: 4, integrated: 5, agency: 6, disbursed: 7, dimension: 8, status: 9, planned: 10 } as const;
 const PRINTED = 7;
@@ -364,7 +369,12 @@ function layOutPart2(ctx: ReportContext): Part2Layout {
   const tw = textWidths([...texts.values()]);
   const all = [...ctx.summary.items, ...unmatched];
   const sumOf = (pick: (a: RowAmounts) => number) => all.reduce((s, r) => s + pick(amountsOf(r)), 0);
-  const amountW = amountWidth(ctx, Math.max(sumOf((a) => a.integrated), sumOf((a) => a.agency), sumOf((a) => a.disbursed)));
+  const budgetLabel = labelOf(BUDGET_COLUMN_LABELS, ctx.model.settings.budgetColumnLabel);
+  // …and each budget label on one line of the header
+  const amountW = Math.max(
+    amountWidth(ctx, Math.max(sumOf((a) => a.integrated), sumOf((a) => a.agency), sumOf((a) => a.disbursed))),
+    charsToFit([budgetLabel, "งบหน่วยงาน", "ผลการเบิกจ่าย"], ROW_SIZE),
+  );
   const widths = [tw.name, tw.indicator, tw.target, tw.result, amountW, amountW, amountW, 7, 20, 14];
   const heightOf = (t: ItemTexts) => Math.max(...TEXT_COLS.map((c) => heightFor(t[c], tw[c], ROW_SIZE)));
   const printedWidth = widths.slice(0, PRINTED).reduce((s, w) => s + w, 0);
@@ -398,22 +408,21 @@ function layOutPart2(ctx: ReportContext): Part2Layout {
   b.area(2, PART2_COL.dimension, 2, PART2_COL.planned, `H–J: ใช้คำนวณตารางในส่วนที่ ${num(3)} (ไม่พิมพ์)`, keyStyle);
 
   // the two header rows (L184–185) and their heights
-  const budgetLabel = labelOf(BUDGET_COLUMN_LABELS, ctx.model.settings.budgetColumnLabel);
   // row 1: the four merged titles share both rows' height; row 2: the budget sub-headers
-  const subHeader = Math.max(...[budgetLabel, "งบหน่วยงาน", "ผลการเบิกจ่าย"].map((t) => heightFor(t, amountW)));
-  const merged = Math.max(...(["โครงการ/กิจกรรม/มาตรการ", "ตัวชี้วัด", "เป้าหมาย", "ผลการดำเนินงาน ผลลัพธ์/ผลสัมฤทธิ์"] as const).map((t, i) => heightFor(t, widths[i] as number)));
-  const headerHeights = [Math.max(heightFor("งบประมาณ (ถ้ามี)", amountW * 3), merged - subHeader), subHeader];
+  const subHeader = Math.max(...[budgetLabel, "งบหน่วยงาน", "ผลการเบิกจ่าย"].map((t) => heightFor(t, amountW, ROW_SIZE)));
+  const merged = Math.max(...(["โครงการ/กิจกรรม/มาตรการ", "ตัวชี้วัด", "เป้าหมาย", "ผลการดำเนินงาน ผลลัพธ์/ผลสัมฤทธิ์"] as const).map((t, i) => heightFor(t, widths[i] as number, ROW_SIZE)));
+  const headerHeights = [Math.max(heightFor("งบประมาณ (ถ้ามี)", amountW * 3, ROW_SIZE), merged - subHeader), subHeader];
   const headerHeight = (headerHeights[0] as number) + (headerHeights[1] as number);
   const header = () => {
     const top = row;
-    b.area(top, 1, top + 1, 1, "โครงการ/กิจกรรม/มาตรการ", STYLE.header);
-    b.area(top, 2, top + 1, 2, "ตัวชี้วัด", STYLE.header);
-    b.area(top, 3, top + 1, 3, "เป้าหมาย", STYLE.header);
-    b.area(top, 4, top + 1, 4, "ผลการดำเนินงาน ผลลัพธ์/ผลสัมฤทธิ์", STYLE.header);
-    b.area(top, 5, top, 7, "งบประมาณ (ถ้ามี)", STYLE.header);
-    b.area(top + 1, 5, top + 1, 5, budgetLabel, STYLE.header);
-    b.area(top + 1, 6, top + 1, 6, "งบหน่วยงาน", STYLE.header);
-    b.area(top + 1, 7, top + 1, 7, "ผลการเบิกจ่าย", STYLE.header);
+    b.area(top, 1, top + 1, 1, "โครงการ/กิจกรรม/มาตรการ", HEADER_STYLE);
+    b.area(top, 2, top + 1, 2, "ตัวชี้วัด", HEADER_STYLE);
+    b.area(top, 3, top + 1, 3, "เป้าหมาย", HEADER_STYLE);
+    b.area(top, 4, top + 1, 4, "ผลการดำเนินงาน ผลลัพธ์/ผลสัมฤทธิ์", HEADER_STYLE);
+    b.area(top, 5, top, 7, "งบประมาณ (ถ้ามี)", HEADER_STYLE);
+    b.area(top + 1, 5, top + 1, 5, budgetLabel, HEADER_STYLE);
+    b.area(top + 1, 6, top + 1, 6, "งบหน่วยงาน", HEADER_STYLE);
+    b.area(top + 1, 7, top + 1, 7, "ผลการเบิกจ่าย", HEADER_STYLE);
     b.area(top + 1, PART2_COL.dimension, top + 1, PART2_COL.dimension, "มิติ", keyStyle);
     b.area(top + 1, PART2_COL.status, top + 1, PART2_COL.status, "สถานะ", keyStyle);
     b.area(top + 1, PART2_COL.planned, top + 1, PART2_COL.planned, `งบตามแผนปี ${num(ctx.fy)}`, keyStyle);
