@@ -14,6 +14,7 @@ import { type ReadResult, readPlanWorkbook } from "../workbook/read";
 import {
   REPORT_SHEET_ORDER, REPORT_SHEETS, reportContext, type ReportContents, type ReportContext, reportGaps, type ReportRequest, reportSheets,
 } from "../workbook/reports";
+import { reportOnlySheets } from "../workbook/reports/report-only";
 import { REPORT_FONT } from "../workbook/reports/style";
 import { metaWith, userSheetsAmong } from "./generated";
 import { type Progress, SheetConflictError, type WorkbookPort } from "./port";
@@ -109,6 +110,15 @@ export async function generateReports(port: WorkbookPort, request?: ReportReques
   });
   await port.writeSheets({ sheets: [...sheets, ...left, meta], names: [] }, "replace", options.progress ? { progress: options.progress } : {});
   return { preview, sheets, draft: preview.draft };
+}
+
+/**
+ * The report alone, written into `target` (an empty workbook): what a user prints or exports from Excel as a
+ * whole workbook — the report sheets in the printed order, each figure read from the plan kept as its value
+ * (reportOnlySheets), no input sheet and no `_meta`.
+ */
+export async function writeReportOnly(target: WorkbookPort, sheets: readonly SheetSpec[]): Promise<void> {
+  await target.writeSheets({ sheets: reportOnlySheets(sheets), names: [] }, "replace");
 }
 
 export type { FiscalYear, ReportRequest };

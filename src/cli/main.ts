@@ -38,10 +38,11 @@ const HELP = `สุจริต (Sujarit) — แผนปฏิบัติก
                    (removes that saved row; the rows below move up; a row changed since it was read is refused)
   sujarit report <plan.xlsx> [--fy <พ.ศ.>] [--round 6|12] [--out <report.xlsx>] [--force] [--check-only]
                    [--replace-user-sheets] [--lang th|en] [--json] [--cards] [--pdf <report.pdf>]
-                   [--without risk,annual-list,eplan-summary,overview]
+                   [--without risk,annual-list,eplan-summary,overview] [--report-only <report-only.xlsx>]
                    (every report sheet for the year and round; a draft, exit 1, when the checks find errors or
                    the report has gaps: items not reported, placeholder signer; --cards adds the project cards;
                    --without leaves out appendices the official report does not have, and the contents letter the rest;
+                   --report-only writes the report sheets alone as a workbook to print whole, figures as values;
                    --pdf renders the report sheets alone with LibreOffice, package libreoffice-calc)
   sujarit annual-list <list.xlsx> --plan <plan.xlsx> [--lang th|en] [--json]
                    (an e-PlanNACC annual list checked against the plan: a Sujarit workbook or a plan table)

@@ -5,6 +5,8 @@
  * for the fiscal year and round (the settings' when not given). The checks run first; their errors are
  * printed, and the report is still generated but marked draft on every sheet (exit 1). Writes the input
  * file in place (under its lock, safe-write.ts) unless --out; only report sheets and `_meta` are written.
+ * --report-only also writes the report alone as a workbook of its own (what Excel prints as "Entire Workbook"),
+ * --pdf the report sheets rendered by LibreOffice.
  * Exit 0 generated, 1 generated as a draft, 2 unreadable input or wrong usage.
  */
 import { readBEYear } from "../../domain/calendar";
@@ -12,7 +14,7 @@ import { formatAmount } from "../../domain/thai";
 import type { ReportRound } from "../../domain/lists";
 import { SheetConflictError } from "../../app/port";
 import {
-  generateReports, type OptionalAppendix, previewFrom, REPORT_SHEET_ORDER, REPORT_SHEETS, REPORT_SHEETS_EN, type ReportPreview,
+  type GeneratedReports, generateReports, type OptionalAppendix, previewFrom, REPORT_SHEET_ORDER, REPORT_SHEETS, REPORT_SHEETS_EN, type ReportPreview, writeReportOnly,
 } from "../../app/report";
 import { looksLikeTemplate } from "../../app/validate";
 import { XlsxWorkbook } from "../../hosts/xlsx/xlsx-workbook";
@@ -32,6 +34,7 @@ const WORDS = {
     gapsDraft: "รายงานนี้จึงเป็นฉบับร่าง — เติมข้อมูลแล้วสร้างใหม่", dim: "มิติ", total: "รวม", count: "โครงการ", done: "แล้วเสร็จ", doing: "ระหว่างดำเนินการ",
     notPossible: "ดำเนินการไม่ได้", notReported: "รอรายงานผล", planned: "งบตามแผน", disbursed: "เบิกจ่าย", score: "ผลการนำแผนไปปฏิบัติ (ร้อยละ)",
     sheets: "แผ่นงานที่สร้าง", wrote: "บันทึกแล้ว", pdf: "PDF (เฉพาะแผ่นงานรายงาน)",
+    reportOnly: "แฟ้มรายงานอย่างเดียว (สั่งพิมพ์ทั้งแฟ้มได้)",
     arabicPages: "เลขหน้าใน PDF เป็นเลขอารบิก เพราะไม่พบฟอนต์ภาษาไทยที่มีเลขไทย (Debian/Ubuntu: sudo apt-get install fonts-thai-tlwg)", checkOnly: "ตรวจอย่างเดียว: ยังไม่ได้สร้างรายงาน", unmatched: "แถวผลรายเดือนที่ไม่พบรหัสในแผน",
     notTemplate: "แฟ้มนี้ไม่ใช่แฟ้มแม่แบบของสุจริต (ไม่มีแผ่นงานของแม่แบบ) จึงสร้างรายงานไม่ได้",
     conflict: "มีแผ่นงานชื่อเดียวกับรายงานที่ผู้ใช้สร้างเอง จึงไม่เขียนทับ", conflictHint: "เปลี่ยนชื่อแผ่นงานเหล่านั้น หรือเพิ่ม --replace-user-sheets ถ้าต้องการแทนที่",
@@ -44,6 +47,7 @@ const WORDS = {
     gapsDraft: "The report is therefore a draft — complete them and generate again", dim: "Dimension", total: "Total", count: "Items", done: "Done", doing: "In progress",
     notPossible: "Not possible", notReported: "Not reported", planned: "Planned", disbursed: "Disbursed", score: "Implementation score (%)",
     sheets: "Sheets generated", wrote: "Wrote", pdf: "PDF (the report sheets only)",
+    reportOnly: "The report alone (print the entire workbook)",
     arabicPages: "the PDF's page numbers are in Arabic digits: no Thai font with Thai digits was found (Debian/Ubuntu: sudo apt-get install fonts-thai-tlwg)", checkOnly: "Check only: no report generated", unmatched: "Monthly rows whose code is not in the plan",
     notTemplate: "This is not a Sujarit workbook (none of the template's sheets), so no report can be made",
     conflict: "Sheets with a report's name that the user made; not overwritten", conflictHint: "rename them, or add --replace-user-sheets to replace them",
@@ -88,7 +92,7 @@ export async function reportCommand(argv: readonly string[], io: Io): Promise<nu
     fy: { type: "string" }, round: { type: "string" }, out: { type: "string" }, force: { type: "boolean", default: false },
     "replace-user-sheets": { type: "boolean", default: false }, "check-only": { type: "boolean", default: false },
     json: { type: "boolean", default: false }, lang: { type: "string" }, cards: { type: "boolean", default: false },
-    pdf: { type: "string" }, without: { type: "string" },
+    pdf: { type: "string" }, without: { type: "string" }, "report-only": { type: "string" },
   });
   const leaveOut = appendicesLeftOut(values.without);
   const lang: Lang = langOf(values.lang);
@@ -101,11 +105,17 @@ export async function reportCommand(argv: readonly string[], io: Io): Promise<nu
     if (values["check-only"]) throw new UsageError("--pdf makes a report; it cannot go with --check-only / --pdf ใช้คู่กับ --check-only ไม่ได้");
     checkOut(values.pdf, { force: values.force, inputs: [file, ...(values.out !== undefined ? [values.out] : [])] });
   }
+  const reportOnly = values["report-only"];
+  if (reportOnly !== undefined) {
+    if (values["check-only"]) throw new UsageError("--report-only makes a report; it cannot go with --check-only / --report-only ใช้คู่กับ --check-only ไม่ได้");
+    checkOut(reportOnly, { force: values.force, inputs: [file, ...[values.out, values.pdf].filter((p): p is string => p !== undefined)] });
+  }
   // in place: the whole read-modify-write under the file's lock (safe-write.ts); --out and --check-only read only
   const inPlace = values.out === undefined && !values["check-only"];
   let failed: number | undefined;
   let preview!: ReportPreview;
   let sheets: readonly string[] = [];
+  let specs: GeneratedReports["sheets"] = [];
   /** The report workbook as written, for --pdf. */
   let written: Uint8Array | undefined;
   const work = async (bytes: Uint8Array): Promise<XlsxWorkbook | undefined> => {
@@ -129,6 +139,7 @@ export async function reportCommand(argv: readonly string[], io: Io): Promise<nu
       const generated = await generateReports(book, request, { now, replaceUserSheets: values["replace-user-sheets"], contents: { cards: values.cards, leaveOut } });
       preview = generated.preview;
       sheets = generated.sheets.map((s) => s.name);
+      specs = generated.sheets;
     } catch (e) {
       if (e instanceof SheetConflictError) {
         io.err(`sujarit: ${file}: ${w.conflict}: ${e.sheets.join(", ")} — ${w.conflictHint}`);
@@ -151,6 +162,13 @@ export async function reportCommand(argv: readonly string[], io: Io): Promise<nu
     if (written && values.out !== undefined) await writeNewFile(values.out, written, { force: values.force, inputs: [file] });
   }
   if (failed !== undefined) return failed;
+  let reportOnlyWritten: string | undefined;
+  if (reportOnly !== undefined && written !== undefined) {
+    const only = XlsxWorkbook.empty();
+    await writeReportOnly(only, specs);
+    await writeNewFile(reportOnly, await only.toBytes(), { force: values.force, inputs: [file] });
+    reportOnlyWritten = reportOnly;
+  }
   let pdfWritten: string | undefined;
   if (values.pdf !== undefined && written !== undefined) {
     // only the report sheets, in the printed order: the page numbers count report pages only
@@ -171,12 +189,13 @@ export async function reportCommand(argv: readonly string[], io: Io): Promise<nu
   if (values.json) {
     const s = preview.context.summary;
     io.out(JSON.stringify({
-      file, out, pdf: pdfWritten ?? null, fy: request.fy, round: request.round, draft, errors: preview.errors, gaps: preview.gaps,
+      file, out, pdf: pdfWritten ?? null, reportOnly: reportOnlyWritten ?? null, fy: request.fy, round: request.round, draft, errors: preview.errors, gaps: preview.gaps,
       warnings: preview.validation.findings.filter((f) => f.severity !== "error"), sheets,
       totals: s.total, byDimension: s.byDimension, unmatched: s.unmatched.map((p) => ({ code: p.code ?? null, at: p.at ?? null })),
     }, null, 2));
   } else {
     io.out(text(preview, sheets, out, lang));
+    if (reportOnlyWritten !== undefined) io.out(`${w.reportOnly}: ${reportOnlyWritten}`);
     if (pdfWritten !== undefined) io.out(`${w.pdf}: ${pdfWritten}`);
   }
   if (failed !== undefined) return failed;
