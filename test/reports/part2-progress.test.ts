@@ -9,7 +9,7 @@ import { parseArea } from "../../src/workbook/a1";
 import { type CellInput, type FormulaInput, isFormula, type SheetSpec } from "../../src/workbook/grid";
 import { reportContext, type ReportContext } from "../../src/workbook/reports/context";
 import { heightFor } from "../../src/workbook/reports/paging";
-import { buildPart2, listLines, part2Sheet, PART2_COL } from "../../src/workbook/reports/part2-progress";
+import { buildPart2, listLines, part2Sheet, PART2_COL, takeLines } from "../../src/workbook/reports/part2-progress";
 import { REPORT_SHEETS } from "../../src/workbook/reports/names";
 import { newPlan } from "../../src/app/template";
 import type { PlanItem, PlanWorkbook, ProgressEntry } from "../../src/domain/plan";
@@ -121,6 +121,20 @@ describe("listLines: numbered lists run into one line by the PDF conversion get 
     expect(listLines("ตามข้อ ๒.๑ และมาตรา ๙ วรรคหนึ่ง (๘)")).toBe("ตามข้อ ๒.๑ และมาตรา ๙ วรรคหนึ่ง (๘)");
     expect(listLines("๑. ตามข้อ ๒.๒.๑ ครบ")).toBe("๑. ตามข้อ ๒.๒.๑ ครบ");
     expect(listLines("  สองบรรทัด \n\n ของผู้ใช้  ")).toBe("สองบรรทัด\nของผู้ใช้");
+  });
+});
+
+describe("takeLines: an item split over two pages", () => {
+  it("never ends a piece with a list entry's number cut off from its text (seed 001's ๓.๑.๑ (๒) ended on \"๓.\")", () => {
+    const text = "๑. มีการจัดตั้งศูนย์ข้อมูลข่าวสาร\n๒. มีการจัดระบบข้อมูลข่าวสาร\n๓. มีประชาชนขอตรวจดูข้อมูลข่าวสารทางราชการ";
+    for (const width of [30, 40, 60]) {
+      for (let lines = 1; lines <= 4; lines++) {
+        const [head, rest] = takeLines(text, width, lines);
+        expect([width, lines, /(^|\s)(\(?[๐-๙]+[.)]|-)$/.test(head)]).toEqual([width, lines, false]);
+        // nothing lost or repeated (a Thai run too long for a line is cut between characters)
+        expect(`${head}${rest}`.replace(/\s+/g, "")).toBe(text.replace(/\s+/g, ""));
+      }
+    }
   });
 });
 

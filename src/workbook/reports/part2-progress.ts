@@ -296,7 +296,7 @@ export function takeLines(text: string, width: number, maxLines: number, size: n
   while (i < paras.length && linesFor([...head, paras[i] as string].join("\n"), width, size) <= maxLines) head.push(paras[i++] as string);
   const room = maxLines - (head.length === 0 ? 0 : linesFor(head.join("\n"), width, size));
   if (i < paras.length && room >= 1) {
-    const [part, rest] = takeWords(paras[i] as string, width, room, size);
+    const [part, rest] = takeWords(paras[i] as string, width, room, size, head.length > 0);
     if (part !== "") {
       head.push(part);
       paras[i] = rest;
@@ -306,17 +306,25 @@ export function takeLines(text: string, width: number, maxLines: number, size: n
   return [head.join("\n"), paras.slice(i).join("\n")];
 }
 
-function takeWords(para: string, width: number, room: number, size: number): [string, string] {
+/** A list entry's number or dash ("๓.", "(๒)", "1)", "-"): never the last word of a piece, apart from its entry. */
+const LIST_MARK = /^(\(?[0-9๐-๙]{1,3}[.)]|-)$/;
+
+function takeWords(para: string, width: number, room: number, size: number, mayTakeNone = false): [string, string] {
   const words = para.split(" ");
   let n = 0;
   while (n < words.length && linesFor(words.slice(0, n + 1).join(" "), width, size) <= room) n++;
-  if (n > 0) return [words.slice(0, n).join(" "), words.slice(n).join(" ")];
+  while (n > 1 && LIST_MARK.test(words[n - 1] as string)) n--;
+  // only the number fits: the piece takes none of the entry, or (nothing before it) the number and what of its text fits
+  const markOnly = n === 1 && words.length > 1 && LIST_MARK.test(words[0] as string);
+  if (markOnly && mayTakeNone) return ["", para];
+  if (n > 0 && !markOnly) return [words.slice(0, n).join(" "), words.slice(n).join(" ")];
   // one "word" longer than the room (Thai runs without spaces): cut between characters, never before a mark
-  const word = words[0] as string;
+  const joined = markOnly ? 2 : 1;
+  const word = words.slice(0, joined).join(" ");
   let cut = 1;
   while (cut < word.length && linesFor(word.slice(0, cut + 1), width, size) <= room) cut++;
   while (cut > 1 && /[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]/.test(word[cut] ?? "")) cut--;
-  return [word.slice(0, cut), [word.slice(cut), ...words.slice(1)].join(" ")];
+  return [word.slice(0, cut), [word.slice(cut), ...words.slice(joined)].join(" ")];
 }
 
 export function part2Sheet(ctx: ReportContext): SheetSpec {
