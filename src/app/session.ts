@@ -56,6 +56,13 @@ export interface WorkbookSession {
    * listener as they go, so the UI can show how far a long action is. Returns the unsubscribe function.
    */
   readonly activity?: (listener: (activity: HostActivity) => void) => () => void;
+  /**
+   * Present where the host can hand the user a second workbook made here (the report alone, to print whole:
+   * issue 13): `fill` writes into an empty workbook through its port. A file in the browser gives the new
+   * file's bytes, for the UI to download; Excel opens it as a new workbook of its own (Excel.createWorkbook,
+   * ExcelApi 1.8) and answers "opened".
+   */
+  readonly newWorkbook?: (fill: (port: WorkbookPort) => Promise<void>) => Promise<Uint8Array | "opened">;
 }
 
 /** The composition root (taskpane/index.tsx) gives the UI these; tests give it their own. */

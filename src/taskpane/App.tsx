@@ -23,7 +23,7 @@ import { SettingsPage } from "./pages/SettingsPage";
 import { StartPage } from "./pages/StartPage";
 import { NotTemplate } from "./pages/NotTemplate";
 import { usePrefs } from "./prefs";
-import { SaveContext, type SaveApi, trackWrites } from "./save";
+import { SaveContext, type SaveApi, saveXlsxAs, trackWrites } from "./save";
 
 /** The working pages come in chunks of their own, loaded when first opened: the dashboard does not wait for them. */
 const ChecksPage = lazy(() => import(/* webpackChunkName: "page-checks" */ "./pages/ChecksPage").then((m) => ({ default: m.ChecksPage })));
@@ -49,7 +49,6 @@ type View =
   | { readonly kind: "create"; readonly session: WorkbookSession }
   | { readonly kind: "failed"; readonly shown: ShownError };
 
-const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground2, color: tokens.colorNeutralForeground1, overflowX: "hidden" },
@@ -138,16 +137,7 @@ export function App({ services, openSampleAtStart = false }: { services: HostSer
   const download = async () => {
     if (!session?.exportBytes) return;
     try {
-      const bytes = await session.exportBytes();
-      const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: XLSX_MIME }));
-      const a = document.createElement("a");
-      a.href = url;
-      const name = session.title ?? "sujarit";
-      a.download = /\.xlsx$/i.test(name) ? name : `${name}.xlsx`;
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveXlsxAs(session.title ?? "sujarit", await session.exportBytes());
       setUnsaved(false);
     } catch (e) {
       fail("errorTitle", e);

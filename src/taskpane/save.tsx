@@ -11,6 +11,20 @@ import type { WorkbookPort } from "../app/port";
 import type { WorkbookSession } from "../app/session";
 import { usePrefs } from "./prefs";
 
+const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** Hands `bytes` to the browser as a downloaded .xlsx file named `name`. */
+export function saveXlsxAs(name: string, bytes: Uint8Array): void {
+  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: XLSX_MIME }));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = /\.xlsx$/i.test(name) ? name : `${name}.xlsx`;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
 const tracked = new WeakSet<WorkbookSession>();
 
 /** The session with its port's writes reported to onWrite (after each write, done or failed). */

@@ -7,7 +7,12 @@
  * a constant number of syncs, a draft is said to be one, and a user's sheet of a report's name is only
  * replaced once the box is ticked.
  */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { openFileSession } from "../../src/hosts/xlsx/file-session";
+import { XlsxWorkbook } from "../../src/hosts/xlsx/xlsx-workbook";
+import { sheetsNamedIn } from "../../src/workbook/reports/report-only";
 import { generatedSheets } from "../../src/app/generated";
 import { REPORT_SHEET_NAMES } from "../../src/app/report";
 import { officeSession } from "../../src/hosts/office/office-session";
@@ -18,7 +23,7 @@ import { readMeta } from "../../src/workbook/read";
 import { describeWorkbook } from "../../src/workbook/write";
 import { loadSeed000, sampleModel } from "../../tools/build-sample";
 import type { WorkbookPort } from "../../src/app/port";
-import { FakeExcel } from "../support/fake-excel";
+import { FakeExcel, setsUpTo } from "../support/fake-excel";
 import { mount, sampleExcel, services } from "../support/taskpane";
 import { expectSyncsAfterOwnWrite, expectWithinBudget, trips } from "../support/budget";
 
@@ -149,5 +154,88 @@ describe("the รายงาน page in Excel", () => {
     release();
     await within(page).findByTestId("reports-status", {}, { timeout: 15_000 });
     expect(within(page).queryByTestId("write-progress")).toBeNull();
+  });
+});
+
+/** The sheets of an .xlsx, in order, with how many formulas name a sheet that is not in the file. */
+async function sheetsOf(bytes: Uint8Array): Promise<{ names: string[]; outside: number }> {
+  const grids = await (await XlsxWorkbook.open(bytes)).readGrids();
+  const names = grids.sheets.map((s) => s.name);
+  const outside = grids.sheets.flatMap((s) => s.formulas ?? []).filter((f) => sheetsNamedIn(f.formula).some((n) => !names.includes(n))).length;
+  return { names, outside };
+}
+
+/** jsdom's Blob has no arrayBuffer(): its FileReader does. */
+const bufferOf = (blob: Blob) => new Promise<ArrayBuffer>((resolve, reject) => {
+  const reader = new FileReader();
+  reader.onload = () => resolve(reader.result as ArrayBuffer);
+  reader.onerror = () => reject(reader.error);
+  reader.readAsArrayBuffer(blob);
+});
+
+describe("the report alone, to print whole (issue 13)", () => {
+  it("in Excel (ExcelApi 1.8): opened as a new workbook, the report sheets in order and nothing else; the open workbook untouched", async () => {
+    const excel = await sampleExcel();
+    excel.supported = setsUpTo("1.8"); // whatever the profile: the API that opens a new workbook
+    const opened: string[] = [];
+    mount(services(officeSession(excel.run, excel.supports, async (base64) => { opened.push(base64); })));
+    await screen.findByTestId("dashboard");
+    fireEvent.click(screen.getByTestId("tab-reports"));
+    const page = await ready();
+    expect(within(page).queryByTestId("report-only")).toBeNull(); // nothing to print before a report is made
+    fireEvent.click(within(page).getByTestId("generate-reports"));
+    await within(page).findByTestId("reports-status", {}, { timeout: 15_000 });
+    await ready();
+    const before = excel.syncCount;
+    fireEvent.click(within(page).getByTestId("report-only"));
+    const status = await within(page).findByTestId("report-only-status", {}, { timeout: 15_000 });
+    expect(status.textContent).toBe("เปิดรายงานเป็นสมุดงานใหม่แล้ว — พิมพ์หรือส่งออกทั้งสมุดงานนั้นได้เลย");
+    expect(opened).toHaveLength(1);
+    const made = await sheetsOf(new Uint8Array(Buffer.from(opened[0] as string, "base64")));
+    const listed = within(within(page).getByTestId("report-sheets")).getAllByRole("listitem").map((li) => (li.textContent ?? "").split("·")[0]?.trim());
+    expect(made.names).toEqual(listed);
+    expect(made.outside).toBe(0);
+    expect(excel.syncCount).toBe(before); // built as a file and handed to Excel: no batch against the open workbook
+  });
+
+  it("not offered where Excel cannot open a new workbook (ExcelApi 1.7)", async () => {
+    const excel = await sampleExcel();
+    excel.supported = setsUpTo("1.7");
+    mount(services(officeSession(excel.run, excel.supports, async () => undefined)));
+    await screen.findByTestId("dashboard");
+    fireEvent.click(screen.getByTestId("tab-reports"));
+    const page = await ready();
+    fireEvent.click(within(page).getByTestId("generate-reports"));
+    await within(page).findByTestId("reports-status", {}, { timeout: 15_000 });
+    await ready();
+    expect(within(page).queryByTestId("report-only")).toBeNull();
+  });
+
+  it("in the browser: downloaded as a file named after the workbook, year and round", async () => {
+    const blobs: Blob[] = [];
+    const names: string[] = [];
+    Object.assign(URL, { createObjectURL: (b: Blob) => { blobs.push(b); return "blob:sujarit"; }, revokeObjectURL: () => undefined });
+    const click = jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) { names.push(this.download); });
+    try {
+      const session = await openFileSession("nasameng.xlsx", new Uint8Array(readFileSync(join(__dirname, "..", "..", "samples", "nasameng-2566-2570.xlsx"))));
+      mount(services(session));
+      await screen.findByTestId("dashboard");
+      fireEvent.click(screen.getByTestId("tab-reports"));
+      const page = await ready();
+      fireEvent.click(within(page).getByTestId("generate-reports"));
+      await within(page).findByTestId("reports-status", {}, { timeout: 15_000 });
+      await ready();
+      fireEvent.click(within(page).getByTestId("report-only"));
+      const status = await within(page).findByTestId("report-only-status", {}, { timeout: 15_000 });
+      expect(names).toEqual(["nasameng รายงาน ปีงบ 2567 รอบ 6 เดือน.xlsx"]);
+      expect(status.textContent).toBe("ดาวน์โหลด nasameng รายงาน ปีงบ 2567 รอบ 6 เดือน.xlsx แล้ว — เปิดแล้วพิมพ์ทั้งแฟ้มได้เลย");
+      const made = await sheetsOf(new Uint8Array(await bufferOf(blobs[0] as Blob)));
+      expect(made.names[0]).toBe("บันทึกข้อความ");
+      expect(made.names).not.toContain("แผน");
+      expect(made.names).not.toContain("_meta");
+      expect(made.outside).toBe(0);
+    } finally {
+      click.mockRestore();
+    }
   });
 });

@@ -42,5 +42,7 @@ export function excelWorkbook(): OfficeWorkbook {
 
 /** The workbook open in Excel as the task pane's session (call after Office.onReady). */
 export function excelSession(): WorkbookSession {
-  return officeSession(runBatch, supportsExcelApi);
+  // Excel.createWorkbook opens a second workbook (the report alone, to print whole): ExcelApi 1.8
+  const createWorkbook = Office.context.requirements.isSetSupported("ExcelApi", "1.8") ? (base64: string) => Excel.createWorkbook(base64) : undefined;
+  return officeSession(runBatch, supportsExcelApi, createWorkbook);
 }

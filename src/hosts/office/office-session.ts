@@ -6,6 +6,7 @@
  * of the sheets, delete Sujarit's and add the new ones within the payload budget, events back on); watch is one sync to subscribe
  * with ExcelApi 1.9 (two with 1.7: list the sheets, subscribe to each) and one to unsubscribe.
  */
+import type { WorkbookPort } from "../../app/port";
 import type { CellMark, HostActivity, WorkbookSession } from "../../app/session";
 import type { CellLocation, Severity } from "../../domain/findings";
 import { parseArea } from "../../workbook/a1";
@@ -28,7 +29,10 @@ const MAX_FORMULA = 255;
 
 const CF_LOAD = "items/type,items/customOrNullObject/rule/formula";
 
-export function officeSession(run: BatchRunner, supports: RequirementCheck): WorkbookSession {
+/** Excel.createWorkbook: opens an .xlsx (Base64) as a new workbook in a new Excel window (ExcelApi 1.8). */
+export type CreateWorkbook = (base64: string) => Promise<void>;
+
+export function officeSession(run: BatchRunner, supports: RequirementCheck, createWorkbook?: CreateWorkbook): WorkbookSession {
   const listeners = new Set<(a: HostActivity) => void>();
   return {
     port: new OfficeWorkbook(run, supports, (a) => { for (const l of listeners) l(a); }),
@@ -39,7 +43,27 @@ export function officeSession(run: BatchRunner, supports: RequirementCheck): Wor
     reveal: (location) => reveal(run, location),
     ...(supports("1.6") ? { highlight: (marks: readonly CellMark[], sheets: readonly string[]) => highlight(run, supports, marks, sheets) } : {}),
     ...(supports("1.7") ? { watch: (onChange: () => void) => watch(run, supports, onChange) } : {}),
+    ...(createWorkbook && supports("1.8") ? { newWorkbook: (fill: (port: WorkbookPort) => Promise<void>) => newWorkbook(fill, createWorkbook) } : {}),
   };
+}
+
+/**
+ * A second workbook for the user, opened by Excel (Microsoft, "Manage workbooks using the Excel JavaScript
+ * API" → Create a workbook: createWorkbook takes an .xlsx as Base64 and opens it in a new instance, the add-in
+ * staying with the current workbook). It is built as a file (exceljs, the chunk standalone mode loads) and handed
+ * over whole: one call, instead of a write per sheet through batches into a workbook the add-in cannot reach.
+ */
+async function newWorkbook(fill: (port: WorkbookPort) => Promise<void>, create: CreateWorkbook): Promise<"opened"> {
+  const { newFileBytes } = await import(/* webpackChunkName: "xlsx" */ "../xlsx/file-session");
+  await create(base64Of(await newFileBytes(fill)));
+  return "opened";
+}
+
+/** Bytes as Base64, in chunks (String.fromCharCode over a whole file would overflow the argument stack). */
+export function base64Of(bytes: Uint8Array): string {
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
 }
 
 /** Activates the location's sheet and selects its cell (or row): one batch, one sync. */

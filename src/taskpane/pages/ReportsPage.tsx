@@ -9,11 +9,11 @@ import {
   Body1, Button, Caption1, Checkbox, Field, makeStyles, mergeClasses, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Select,
   Spinner, Subtitle2, tokens,
 } from "@fluentui/react-components";
-import { DocumentTableRegular, LocationRegular } from "@fluentui/react-icons";
+import { DocumentTableRegular, LocationRegular, PrintRegular } from "@fluentui/react-icons";
 import { useCallback, useState } from "react";
 import { SheetConflictError } from "../../app/port";
 import {
-  generateReports, OPTIONAL_APPENDICES, type OptionalAppendix, previewReport, REPORT_SHEETS, REPORT_SHEETS_EN, type ReportRequest, reportSheetKeys,
+  type GeneratedReports, generateReports, OPTIONAL_APPENDICES, type OptionalAppendix, previewReport, REPORT_SHEETS, REPORT_SHEETS_EN, type ReportRequest, reportSheetKeys, writeReportOnly,
 } from "../../app/report";
 import type { WorkbookSession } from "../../app/session";
 import type { ReportRound } from "../../domain/lists";
@@ -21,7 +21,7 @@ import type { RoundTotals } from "../../domain/progress/round";
 import { fiscalYear } from "../../domain/units";
 import { plainMessage } from "../ErrorBar";
 import { usePrefs } from "../prefs";
-import { DownloadAction } from "../save";
+import { DownloadAction, saveXlsxAs } from "../save";
 import { WriteProgress, type WriteProgressState } from "../WriteProgress";
 import { useLiveRead } from "../useLiveRead";
 import { ScrollArea } from "../ScrollArea";
@@ -42,6 +42,7 @@ const useStyles = makeStyles({
   sheets: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
   sheetLine: { display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: tokens.spacingHorizontalXS },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  only: { display: "flex", flexDirection: "column", alignItems: "flex-start", rowGap: tokens.spacingVerticalXS },
   appendices: { border: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", minWidth: 0 },
 });
 
@@ -63,6 +64,10 @@ export function ReportsPage({ session }: { session: WorkbookSession }) {
   const [progress, setProgress] = useState<WriteProgressState | undefined>(undefined);
   const [status, setStatus] = useState<Status>();
   const [made, setMade] = useState<readonly string[]>([]);
+  // the sheets of the last generation, for the report alone as a workbook of its own
+  const [generated, setGenerated] = useState<GeneratedReports["sheets"]>([]);
+  const [onlyStatus, setOnlyStatus] = useState<Status>();
+  const [makingOnly, setMakingOnly] = useState(false);
 
   const shown = request ?? preview?.request;
   const settings = preview?.read.workbook.settings;
@@ -73,6 +78,8 @@ export function ReportsPage({ session }: { session: WorkbookSession }) {
     setRequest({ ...shown, ...next });
     setStatus(undefined);
     setMade([]);
+    setGenerated([]);
+    setOnlyStatus(undefined);
   };
 
   const generate = async () => {
@@ -87,6 +94,8 @@ export function ReportsPage({ session }: { session: WorkbookSession }) {
         ? { intent: "warning", text: `${done} ${result.preview.errors.length > 0 ? t("reportsDraftDone", { n: num(result.preview.errors.length) }) : t("reportsDraftGaps", { n: num(result.preview.gaps.length) })}` }
         : { intent: "success", text: done });
       setMade(result.sheets.map((x) => x.name));
+      setGenerated(result.sheets);
+      setOnlyStatus(undefined);
       setReplaceUser(false);
       await load();
     } catch (e) {
@@ -96,6 +105,28 @@ export function ReportsPage({ session }: { session: WorkbookSession }) {
     } finally {
       setWorking(false);
       setProgress(undefined);
+    }
+  };
+
+  /** The report alone (issue 13): printed or exported whole, it is the document — no input sheet first. */
+  const reportOnly = async () => {
+    if (!session.newWorkbook || !shown || generated.length === 0) return;
+    setMakingOnly(true);
+    setOnlyStatus(undefined);
+    try {
+      const got = await session.newWorkbook((port) => writeReportOnly(port, generated));
+      if (got === "opened") {
+        setOnlyStatus({ intent: "success", text: t("reportOnlyOpened") });
+      } else {
+        const stem = (session.title ?? "sujarit").replace(/\.xlsx$/i, "");
+        const name = `${stem} ${t("reportOnlyFile", { fy: String(shown.fy), round: String(shown.round) })}.xlsx`;
+        saveXlsxAs(name, got);
+        setOnlyStatus({ intent: "success", text: t("reportOnlyDownloaded", { name }) });
+      }
+    } catch (e) {
+      setOnlyStatus({ intent: "error", text: `${t("reportOnlyFailed")} ${plainMessage(e, prefs.lang)}` });
+    } finally {
+      setMakingOnly(false);
     }
   };
 
@@ -248,6 +279,19 @@ export function ReportsPage({ session }: { session: WorkbookSession }) {
                 </MessageBarActions>
               )}
             </MessageBar>
+          )}
+          {session.newWorkbook && generated.length > 0 && !working && (
+            <div className={s.only}>
+              <Button icon={makingOnly ? <Spinner size="extra-tiny" aria-hidden /> : <PrintRegular />} onClick={() => void reportOnly()} disabled={makingOnly} data-testid="report-only">
+                {t("reportOnly")}
+              </Button>
+              <Caption1 className={s.note}><ThaiText text={t("reportOnlyHint")} /></Caption1>
+              {onlyStatus && (
+                <MessageBar intent={onlyStatus.intent} layout="multiline" data-testid="report-only-status">
+                  <MessageBarBody><ThaiText text={onlyStatus.text} /></MessageBarBody>
+                </MessageBar>
+              )}
+            </div>
           )}
         </>
       )}
