@@ -223,17 +223,20 @@ describe("the report alone, to print whole (issue 13)", () => {
       fireEvent.click(screen.getByTestId("tab-reports"));
       const page = await ready();
       fireEvent.click(within(page).getByTestId("generate-reports"));
-      await within(page).findByTestId("reports-status", {}, { timeout: 15_000 });
+      const made = await within(page).findByTestId("reports-status", {}, { timeout: 15_000 });
+      // a draft says to download the workbook, and carries the button to do it
+      expect(made.textContent).toContain("ดาวน์โหลดแฟ้ม");
+      expect(within(made).getByTestId("message-download")).toBeTruthy();
       await ready();
       fireEvent.click(within(page).getByTestId("report-only"));
       const status = await within(page).findByTestId("report-only-status", {}, { timeout: 15_000 });
       expect(names).toEqual(["nasameng รายงาน ปีงบ 2567 รอบ 6 เดือน.xlsx"]);
       expect(status.textContent).toBe("ดาวน์โหลด nasameng รายงาน ปีงบ 2567 รอบ 6 เดือน.xlsx แล้ว — เปิดแล้วพิมพ์ทั้งแฟ้มได้เลย");
-      const made = await sheetsOf(new Uint8Array(await bufferOf(blobs[0] as Blob)));
-      expect(made.names[0]).toBe("บันทึกข้อความ");
-      expect(made.names).not.toContain("แผน");
-      expect(made.names).not.toContain("_meta");
-      expect(made.outside).toBe(0);
+      const file = await sheetsOf(new Uint8Array(await bufferOf(blobs[0] as Blob)));
+      expect(file.names[0]).toBe("บันทึกข้อความ");
+      expect(file.names).not.toContain("แผน");
+      expect(file.names).not.toContain("_meta");
+      expect(file.outside).toBe(0);
     } finally {
       click.mockRestore();
     }

@@ -273,7 +273,7 @@ export function ReportsPage({ session }: { session: WorkbookSession }) {
           {status && (
             <MessageBar intent={status.intent} layout="multiline" data-testid="reports-status">
               <MessageBarBody><ThaiText text={status.text} /></MessageBarBody>
-              {status.intent === "success" && session.exportBytes && (
+              {status.intent !== "error" && made.length > 0 && session.exportBytes && (
                 <MessageBarActions>
                   <DownloadAction />
                 </MessageBarActions>
