@@ -3,7 +3,8 @@
  * value, what references only report sheets stays a formula.
  */
 import type { SheetSpec } from "../../src/workbook/grid";
-import { reportOnlySheets, sheetsNamedIn } from "../../src/workbook/reports/report-only";
+import { REPORT_ONLY_NOTE, reportOnlySheets, sheetsNamedIn } from "../../src/workbook/reports/report-only";
+import { GENERATED_NOTE } from "../../src/workbook/reports/style";
 
 const sheet = (name: string, rows: SheetSpec["rows"], visibility: SheetSpec["visibility"] = "visible"): SheetSpec => ({
   name, visibility, rows, columns: [], formattedRows: 0, freeze: { rows: 0, columns: 0 }, rowStyles: [], validations: [], cellFormats: [],
@@ -29,6 +30,11 @@ describe("reportOnlySheets", () => {
     expect(out.map((s) => s.name)).toEqual(["ส่วนที่3 บทสรุป", "ส่วนที่2 ผลการดำเนินงาน"]);
     expect(out[0]?.rows[0]).toEqual([3, { formula: "'ส่วนที่2 ผลการดำเนินงาน'!D9", result: 7 }, "ข้อความ", null]);
     expect(out[1]?.rows[0]).toEqual([{ formula: "SUM(D5:D8)", result: 7 }]);
+  });
+
+  it("says on screen that the data are in the plan's file, not in a sheet of this one", () => {
+    const [only] = reportOnlySheets([sheet("ปก", [[GENERATED_NOTE], ["รายงาน"]])]);
+    expect(only?.rows).toEqual([[REPORT_ONLY_NOTE], ["รายงาน"]]);
   });
 
   it("refuses a formula over the plan that has no result to keep, naming the cell", () => {

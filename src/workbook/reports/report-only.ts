@@ -6,6 +6,10 @@
  * links, a sheet's own totals) stays a formula.
  */
 import { type CellInput, isFormula, type SheetSpec } from "../grid";
+import { GENERATED_NOTE } from "./style";
+
+/** The on-screen note (outside the print area) of a sheet in the report alone: there is no data sheet here to edit. */
+export const REPORT_ONLY_NOTE = "รายงานที่สร้างโดย Sujarit — แก้ไขข้อมูลในแฟ้มแผน แล้วสร้างรายงานใหม่";
 
 /** The sheets a formula names: 'ส่วนที่1 แผน'!A1 (quoted, '' for a quote) or Sheet1!A1. */
 export function sheetsNamedIn(formula: string): string[] {
@@ -21,6 +25,7 @@ export function sheetsNamedIn(formula: string): string[] {
 
 /** A report cell of the report-only workbook: a formula reading outside `kept` becomes its result. */
 function standalone(cell: CellInput, kept: ReadonlySet<string>, where: () => string): CellInput {
+  if (cell === GENERATED_NOTE) return REPORT_ONLY_NOTE;
   if (!isFormula(cell)) return cell;
   if (sheetsNamedIn(cell.formula).every((n) => kept.has(n))) return cell;
   if (cell.result === undefined) throw new Error(`${where()}: ${cell.formula} has no computed result to keep / สูตรไม่มีผลลัพธ์ที่คำนวณไว้`);
