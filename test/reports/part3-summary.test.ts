@@ -231,6 +231,10 @@ describe("Part 3 of the sample (FY2567, round 6)", () => {
     expect(sign).toBeGreaterThan(recs);
     const breaks = spec.print?.pageBreaks ?? [];
     expect(breaks.filter((b) => b > recs && b <= sign + 6)).toEqual([]);
+    // and ข้อเสนอแนะ never begins a page without ปัญหาอุปสรรค's last line above it: one closing block (seed L505–507)
+    const problems = rowOf(spec, (t) => t === "ปัญหาอุปสรรค");
+    expect(problems).toBeGreaterThan(0);
+    expect(breaks.filter((b) => b > problems + 1 && b <= recs)).toEqual([]);
   });
 
   it("gathers ปัญหาอุปสรรค and ข้อเสนอแนะ from the monthly rows", () => {

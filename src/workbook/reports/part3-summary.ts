@@ -279,7 +279,10 @@ export function part3Sheet(ctx: ReportContext): SheetSpec {
     gap(6);
     return lastLine;
   };
-  list("ปัญหาอุปสรรค", gathered(monthly.map((p) => p.problems)));
+  const problemsLast = list("ปัญหาอุปสรรค", gathered(monthly.map((p) => p.problems)));
+  // ปัญหาอุปสรรค's last line goes with ข้อเสนอแนะ (as the seed prints them, L505–507, one closing block above the
+  // signature): a page never begins with ข้อเสนอแนะ and the sign-off alone (the sample's Part 3 did)
+  for (let r = problemsLast; r < row; r++) keepWithNext.add(r);
   const adviceLast = list("ข้อเสนอแนะ", gathered(monthly.map((p) => p.recommendations)));
   gap();
   // the sign-off signs the section above it: it never starts a page of its own (issue 13: the sample's sign-off
