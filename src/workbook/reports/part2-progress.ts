@@ -31,13 +31,13 @@ import { normalizeSpace, toThaiDigits } from "../../domain/thai";
 import type { DimensionNo } from "../../domain/units";
 import { columnLetter, rangeAddress } from "../a1";
 import type { CellInput, CellStyle, SheetSpec } from "../grid";
-import { charsToFit, lineHeightPt, linesFor, textWidthPx } from "../text-size";
+import { charsToFit, lineHeightPt, linesFor } from "../text-size";
 import { SheetBuilder } from "./builder";
 import { footerOf, noteRow, orgLine, type ReportContext } from "./context";
 import { indicatorOf, targetOf } from "./gaps";
 import { dimensionLabel, inDigits, missionLabel, subMissionLabel } from "./labels";
 import { REPORT_SHEETS } from "./names";
-import { heightFor, MAX_ROW_PT, pageCapacity, PageFlow, textHeightPt } from "./paging";
+import { heightFor, MAX_ROW_PT, pageCapacity, PageFlow, printScale, textHeightPt, widthForScale } from "./paging";
 import { REPORT_FONT, STYLE } from "./style";
 
 /* ---------- texts ---------- */
@@ -230,7 +230,10 @@ export const PART2_COL = { name: 1, indicator: 2, target: 3, result: 4, integrat
 const PRINTED = 7;
 type TextCol = "name" | "indicator" | "target" | "result";
 const TEXT_COLS: readonly TextCol[] = ["name", "indicator", "target", "result"];
-/** The four text columns share this many characters; each gets at least MIN_TEXT_WIDTH. */
+/**
+ * The four text columns share this many characters (each at least MIN_TEXT_WIDTH), and what else the page's width
+ * holds at the scale the table prints at: the scale stays, the text columns take the rest of the line.
+ */
 const TEXT_TOTAL = 150;
 const MIN_TEXT_WIDTH: Readonly<Record<TextCol, number>> = { name: 26, indicator: 26, target: 22, result: 30 };
 /** A name or target column wider than this reads badly even when the other columns are nearly empty. */
@@ -242,7 +245,7 @@ type TextWidths = Readonly<Record<TextCol, number>>;
  * its tallest cell, so characters go to the column whose texts wrap most (seed 001's indicators run to 450
  * characters, its targets to 100). Coordinate descent in steps of two characters from equal shares.
  */
-export function textWidths(items: readonly Readonly<Record<TextCol, string>>[]): TextWidths {
+export function textWidths(items: readonly Readonly<Record<TextCol, string>>[], textTotal: number = TEXT_TOTAL): TextWidths {
   const sample = items.slice(0, 400);
   // widths move in steps of two, each text asked for at a few dozen widths: linesFor measures a text once and
   // keeps its width (text-size.ts), so no memo here (a `${width}\0${text}` key cost 0.6 s at 400 items, issue 13)
@@ -250,8 +253,8 @@ export function textWidths(items: readonly Readonly<Record<TextCol, string>>[]):
   const total = (w: TextWidths) => sample.reduce((s, t) => s + Math.max(...TEXT_COLS.map((c) => lines(t[c], w[c]))), 0);
   let w: Record<TextCol, number> = { name: 0, indicator: 0, target: 0, result: 0 };
   const minSum = TEXT_COLS.reduce((s, c) => s + MIN_TEXT_WIDTH[c], 0);
-  for (const c of TEXT_COLS) w[c] = MIN_TEXT_WIDTH[c] + Math.floor((TEXT_TOTAL - minSum) / TEXT_COLS.length);
-  w.result += TEXT_TOTAL - TEXT_COLS.reduce((s, c) => s + w[c], 0);
+  for (const c of TEXT_COLS) w[c] = MIN_TEXT_WIDTH[c] + Math.floor((textTotal - minSum) / TEXT_COLS.length);
+  w.result += textTotal - TEXT_COLS.reduce((s, c) => s + w[c], 0);
   let best = total(w);
   for (let step = 0; step < 60; step++) {
     let move: { w: Record<TextCol, number>; cost: number } | undefined;
@@ -281,10 +284,13 @@ export interface Part2Layout {
 
 type ItemTexts = Readonly<Record<TextCol, string>>;
 
-/** The width (characters) an amount column needs for the largest figure it shows, in the digits set. */
+/**
+ * The width (characters) an amount column needs for the largest figure it shows (a total, in bold), in the rows'
+ * 14 pt and the digits set: in the totals' 16 pt the columns were a character wider each, for "-" in most rows.
+ */
 function amountWidth(ctx: ReportContext, largest: number): number {
   const text = inDigits(ctx, largest.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
-  return Math.max(12, Math.ceil((textWidthPx(text, SIZE) + 16) / 7));
+  return charsToFit([text], ROW_SIZE, 12);
 }
 
 /** The head of a text that fits in `maxLines` lines of a column, and the rest (split between lines, words, then characters). */
@@ -373,8 +379,7 @@ function layOutPart2(ctx: ReportContext): Part2Layout {
   }));
   const textsOf = (r: ItemRound): ItemTexts => texts.get(r) as ItemTexts;
 
-  // column widths: text columns shared by need, amount columns as wide as their largest figure (a total)
-  const tw = textWidths([...texts.values()]);
+  // column widths: amount columns as wide as their largest figure (a total), text columns shared by need
   const all = [...ctx.summary.items, ...unmatched];
   const sumOf = (pick: (a: RowAmounts) => number) => all.reduce((s, r) => s + pick(amountsOf(r)), 0);
   const budgetLabel = labelOf(BUDGET_COLUMN_LABELS, ctx.model.settings.budgetColumnLabel);
@@ -383,12 +388,14 @@ function layOutPart2(ctx: ReportContext): Part2Layout {
     amountWidth(ctx, Math.max(sumOf((a) => a.integrated), sumOf((a) => a.agency), sumOf((a) => a.disbursed))),
     charsToFit([budgetLabel, "งบหน่วยงาน", "ผลการเบิกจ่าย"], ROW_SIZE),
   );
+  const scale = printScale("landscape", [TEXT_TOTAL + 3 * amountW]);
+  const tw = textWidths([...texts.values()], Math.floor(widthForScale(scale, "landscape")) - 3 * amountW);
   const widths = [tw.name, tw.indicator, tw.target, tw.result, amountW, amountW, amountW, 7, 20, 14];
   const heightOf = (t: ItemTexts) => Math.max(...TEXT_COLS.map((c) => heightFor(t[c], tw[c], ROW_SIZE)));
   const printedWidth = widths.slice(0, PRINTED).reduce((s, w) => s + w, 0);
   const pager = new PageFlow(pageCapacity("landscape", widths.slice(0, PRINTED)));
   const amountStyle: CellStyle = { ...ROW_STYLE, numFmt: ctx.formats.amount, horizontal: "right" };
-  const totalAmountStyle: CellStyle = { ...STYLE.total, numFmt: ctx.formats.amount, horizontal: "right" };
+  const totalAmountStyle: CellStyle = { ...STYLE.total, fontSize: ROW_SIZE, numFmt: ctx.formats.amount, horizontal: "right" };
   const keyStyle: CellStyle = { fontSize: 12, fontColor: "FF7F7F7F", vertical: "top" };
 
   let row = firstRow;
@@ -439,11 +446,11 @@ function layOutPart2(ctx: ReportContext): Part2Layout {
     pager.add(headerHeight);
     row += 2;
   };
-  const continuedHeight = textHeightPt(1);
+  const continuedHeight = textHeightPt(1, ROW_SIZE);
   /** A new page in the middle of a group: what it continues, then the header again. */
   const newPage = (continues: string) => {
     pager.breakAt(row);
-    line(`${continues} (ต่อ)`, { italic: true, vertical: "top", wrap: true });
+    line(`${continues} (ต่อ)`, { italic: true, vertical: "top", wrap: true, fontSize: ROW_SIZE });
     header();
   };
   const pageRoom = pager.capacity - continuedHeight - headerHeight;
