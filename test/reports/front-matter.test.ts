@@ -313,12 +313,21 @@ describe("สารบัญ (contents)", () => {
     const spec = contentsSheet(ctx, sheets);
     const links = spec.rows.flat().filter((v): v is { formula: string; result: string } => v !== null && isFormula(v));
     expect(links).toHaveLength(8);
-    expect(links[3]).toEqual(linkTo(REPORT_SHEETS.part2, 15, `${"\u00a0".repeat(6)}มิติที่ ๒ การบริหารราชการเพื่อป้องกันการทุจริต`));
-    expect(links[3]?.formula).toBe(`HYPERLINK("#'ส่วนที่2 ผลการดำเนินงาน'!A15","${"\u00a0".repeat(6)}มิติที่ ๒ การบริหารราชการเพื่อป้องกันการทุจริต")`);
+    expect(links[3]).toEqual(linkTo(REPORT_SHEETS.part2, 15, "มิติที่ ๒ การบริหารราชการเพื่อป้องกันการทุจริต"));
+    expect(links[3]?.formula).toBe(`HYPERLINK("#'ส่วนที่2 ผลการดำเนินงาน'!A15","มิติที่ ๒ การบริหารราชการเพื่อป้องกันการทุจริต")`);
+    // a line break is CHAR(10) in the formula (the annual list's line puts "(ตามระบบ e-PlanNACC)" on a line of its own)
+    expect(linkTo("ก", 2, 'แผน\n(ตามระบบ "e")')).toEqual({ result: 'แผน\n(ตามระบบ "e")', formula: 'HYPERLINK("#\'ก\'!A2","แผน"&CHAR(10)&"(ตามระบบ ""e"")")' });
+    // a dimension's line is indented by a column of its own, so its wrapped lines hang under its first;
+    // a part's line spans that column too
+    const dimension = spec.rows.find((r) => r.some((v) => v !== null && isFormula(v) && v.result?.toString().startsWith("มิติที่ ๒")));
+    expect(dimension?.[0]).toBeNull();
+    expect(isFormula(dimension?.[1] ?? null)).toBe(true);
     const pageCell = spec.rows.find((r) => r.some((v) => v !== null && isFormula(v) && v.result?.toString().startsWith("ส่วนที่ ๓")));
-    expect(pageCell?.[1]).toBe(13);
+    expect(isFormula(pageCell?.[0] ?? null)).toBe(true);
+    expect(pageCell?.[2]).toBe(13);
     const row = spec.rows.indexOf(pageCell as CellInput[]) + 1;
-    expect(styleAt(spec, row, 2).numFmt).toBe(ctx.formats.count);
+    expect(spec.merges).toContain(`A${row}:B${row}`);
+    expect(styleAt(spec, row, 3).numFmt).toBe(ctx.formats.count);
     expect(texts(spec)).toContain("เรื่อง");
     expect(texts(spec)).toContain("หน้า");
     expect(spec.print).toMatchObject({ orientation: "portrait", paper: "A4", fitToWidth: true });

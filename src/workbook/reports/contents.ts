@@ -84,10 +84,14 @@ export interface ContentsLine {
   readonly indent: boolean;
 }
 
-/** Columns: เรื่อง · หน้า, 98 characters: A4 portrait at 100 %. */
-const COLUMNS = [86, 12] as const;
-const SUBJECT_WIDTH = COLUMNS[0];
-const INDENT = "\u00a0".repeat(6);
+/**
+ * Columns: an indent, เรื่อง, หน้า — 98 characters: A4 portrait at 100 %. A dimension's line is written in the
+ * second column alone, so that its wrapped lines hang under its first (spaces before the text indented only the
+ * first line: "ปกครองส่วนท้องถิ่น" printed at the margin); a part's line spans both.
+ */
+const COLUMNS = [5, 81, 12] as const;
+const SUBJECT_WIDTH = COLUMNS[0] + COLUMNS[1];
+const PAGE_COL = 3;
 
 /** The sheet's first cell whose text starts with "มิติที่ d" (Thai or Arabic digit), or undefined. */
 export function dimensionRow(spec: SheetSpec, d: number): number | undefined {
@@ -133,7 +137,8 @@ export function contentsLines(ctx: ReportContext, sheets: readonly SheetSpec[], 
     [REPORT_SHEETS.ita, "ผลการดำเนินงานตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส (ITA)"],
     [REPORT_SHEETS.risk, "การประเมินความเสี่ยงการทุจริต"],
     [REPORT_SHEETS.cards, "รายละเอียดโครงการ/กิจกรรม/มาตรการ (บัตรโครงการ)"],
-    [REPORT_SHEETS.annualList, "แผนปฏิบัติการป้องกันการทุจริตประจำปี (ตามระบบ e-PlanNACC)"],
+    // a line of its own for the system's name: wrapped where it falls, it broke at its hyphen ("e-|PlanNACC")
+    [REPORT_SHEETS.annualList, "แผนปฏิบัติการป้องกันการทุจริตประจำปี\n(ตามระบบ e-PlanNACC)"],
     [REPORT_SHEETS.eplan, "สรุปผลการดำเนินงานตามระบบ e-PlanNACC"],
     [REPORT_SHEETS.dashboard, "สรุปภาพรวมผลการดำเนินงาน"],
   ];
@@ -150,7 +155,9 @@ export function contentsLines(ctx: ReportContext, sheets: readonly SheetSpec[], 
 /** A link to a cell of another sheet of this workbook, showing `text` (the formula's value). */
 export function linkTo(sheet: string, row: number, text: string): CellInput {
   const target = `#'${sheet.replace(/'/g, "''")}'!A${row}`;
-  return { formula: `HYPERLINK("${target.replace(/"/g, '""')}","${text.replace(/"/g, '""')}")`, result: text };
+  // a line break in the text is CHAR(10) in the formula: a string literal holds no line break
+  const shown = text.split("\n").map((part) => `"${part.replace(/"/g, '""')}"`).join("&CHAR(10)&");
+  return { formula: `HYPERLINK("${target.replace(/"/g, '""')}",${shown})`, result: text };
 }
 
 /** The contents page lists the other sheets (their specs, to estimate the page each one starts on). */
@@ -175,16 +182,17 @@ function buildContents(ctx: ReportContext, sheets: readonly SheetSpec[], ownPage
   b.height(row, 10);
   row++;
   const header = row;
-  b.area(row, 1, row, 1, "เรื่อง", { bold: true, vertical: "middle" });
-  b.area(row, 2, row, 2, "หน้า", { bold: true, horizontal: "center", vertical: "middle" });
+  b.area(row, 1, row, 2, "เรื่อง", { bold: true, vertical: "middle" });
+  b.area(row, PAGE_COL, row, PAGE_COL, "หน้า", { bold: true, horizontal: "center", vertical: "middle" });
   b.height(row, line);
   row++;
   const lines = contentsLines(ctx, sheets, ownPages);
   for (const l of lines) {
-    const text = (l.indent ? INDENT : "") + l.text;
-    b.area(row, 1, row, 1, linkTo(l.sheet, l.row, text), { vertical: "top", wrap: true, ...(l.indent ? {} : { bold: true }) });
-    b.area(row, 2, row, 2, l.page, { horizontal: "center", vertical: "top", numFmt: ctx.formats.count });
-    b.height(row, rowHeightPt(linesFor(text, SUBJECT_WIDTH, size), size));
+    const link = linkTo(l.sheet, l.row, l.text);
+    if (l.indent) b.area(row, 2, row, 2, link, { vertical: "top", wrap: true });
+    else b.area(row, 1, row, 2, link, { vertical: "top", wrap: true, bold: true });
+    b.area(row, PAGE_COL, row, PAGE_COL, l.page, { horizontal: "center", vertical: "top", numFmt: ctx.formats.count });
+    b.height(row, rowHeightPt(linesFor(l.text, l.indent ? (COLUMNS[1] as number) : SUBJECT_WIDTH, size), size));
     row++;
   }
   if (lines.length === 0) {
