@@ -65,7 +65,10 @@ export function pdfPages(pdf: Buffer): number {
 }
 
 const XML_ENTITIES: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
-const xmlText = (s: string) => s.replace(/&(amp|lt|gt|quot|apos);/g, (_, e: string) => XML_ENTITIES[e] as string);
+/** XML text as the characters it stands for: the named entities and numeric ones (LibreOffice writes a line break as &#10;). */
+const xmlText = (s: string) =>
+  s.replace(/&(?:(amp|lt|gt|quot|apos)|#(\d+)|#x([0-9a-fA-F]+));/g, (_, e: string | undefined, dec: string | undefined, hex: string | undefined) =>
+    e !== undefined ? (XML_ENTITIES[e] as string) : String.fromCodePoint(dec !== undefined ? Number(dec) : parseInt(hex as string, 16)));
 
 /**
  * The cached value of every formula cell of a sheet, read from the file's XML: exceljs drops a cached 0
