@@ -230,11 +230,13 @@ export const PART2_COL = { name: 1, indicator: 2, target: 3, result: 4, integrat
 const PRINTED = 7;
 type TextCol = "name" | "indicator" | "target" | "result";
 const TEXT_COLS: readonly TextCol[] = ["name", "indicator", "target", "result"];
-/**
- * The four text columns share this many characters (each at least MIN_TEXT_WIDTH), and what else the page's width
- * holds at the scale the table prints at: the scale stays, the text columns take the rest of the line.
- */
+/** The four text columns share at least this many characters, each at least MIN_TEXT_WIDTH. */
 const TEXT_TOTAL = 150;
+/**
+ * The scale the table prints at (its 14 pt rows at 9.8 pt, as since they were set in 14 pt), smaller only where
+ * TEXT_TOTAL and wide amount columns need it: the text columns take the rest of the page's width at that scale.
+ */
+const PRINT_SCALE = 0.7;
 const MIN_TEXT_WIDTH: Readonly<Record<TextCol, number>> = { name: 26, indicator: 26, target: 22, result: 30 };
 /** A name or target column wider than this reads badly even when the other columns are nearly empty. */
 const MAX_TEXT_WIDTH: Readonly<Record<TextCol, number>> = { name: 44, indicator: 70, target: 40, result: 70 };
@@ -388,7 +390,7 @@ function layOutPart2(ctx: ReportContext): Part2Layout {
     amountWidth(ctx, Math.max(sumOf((a) => a.integrated), sumOf((a) => a.agency), sumOf((a) => a.disbursed))),
     charsToFit([budgetLabel, "งบหน่วยงาน", "ผลการเบิกจ่าย"], ROW_SIZE),
   );
-  const scale = printScale("landscape", [TEXT_TOTAL + 3 * amountW]);
+  const scale = Math.min(PRINT_SCALE, printScale("landscape", [TEXT_TOTAL + 3 * amountW]));
   const tw = textWidths([...texts.values()], Math.floor(widthForScale(scale, "landscape")) - 3 * amountW);
   const widths = [tw.name, tw.indicator, tw.target, tw.result, amountW, amountW, amountW, 7, 20, 14];
   const heightOf = (t: ItemTexts) => Math.max(...TEXT_COLS.map((c) => heightFor(t[c], tw[c], ROW_SIZE)));
