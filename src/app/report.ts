@@ -12,7 +12,7 @@ import { fiscalYear, type FiscalYear } from "../domain/units";
 import type { SheetSpec, WorkbookGrids } from "../workbook/grid";
 import { type ReadResult, readPlanWorkbook } from "../workbook/read";
 import {
-  REPORT_SHEET_ORDER, REPORT_SHEETS, reportContext, type ReportContents, type ReportContext, reportGaps, type ReportRequest, reportSheets,
+  REPORT_SHEET_ORDER, REPORT_SHEETS, reportContext, type ReportContents, type ReportContext, reportGaps, type ReportRequest, reportSheetKeys, reportSheets,
 } from "../workbook/reports";
 import { reportOnlySheets } from "../workbook/reports/report-only";
 import { REPORT_FONT } from "../workbook/reports/style";
@@ -55,7 +55,8 @@ export function defaultRequest(read: ReadResult, now: Date): ReportRequest {
   return { fy, round };
 }
 
-export function previewFrom(grids: WorkbookGrids, request: ReportRequest | undefined, now: Date): ReportPreview {
+/** `contents`: the appendices asked for — a gap in a sheet left out (sample data in the risk register) is none. */
+export function previewFrom(grids: WorkbookGrids, request: ReportRequest | undefined, now: Date, contents: ReportContents = {}): ReportPreview {
   const read = readPlanWorkbook(grids);
   const validation = checkRead(read);
   const req = request ?? defaultRequest(read, now);
@@ -64,14 +65,15 @@ export function previewFrom(grids: WorkbookGrids, request: ReportRequest | undef
   const userSheets = userSheetsAmong(grids, REPORT_SHEET_NAMES);
   const options = { now, ...(read.layouts.tables.risks ? { register: read.layouts.tables.risks } : {}) };
   // the gaps are read off the round (items not reported) and the settings (signer, date): a draft too
-  const gaps = reportGaps(reportContext(read.workbook, req, options));
+  const plain = reportContext(read.workbook, req, options);
+  const gaps = reportGaps(plain, new Set(reportSheetKeys(plain, contents)));
   const context = reportContext(read.workbook, req, { ...options, draft: { errors: errors.length, gaps: gaps.length } });
   return { read, validation, request: req, errors, gaps, draft: errors.length > 0 || gaps.length > 0, replaces: REPORT_SHEET_NAMES.filter((n) => existing.has(n) && !userSheets.includes(n)), userSheets, context };
 }
 
 /** One read: what generating would do, and the errors that would make the report a draft. */
-export async function previewReport(port: WorkbookPort, request?: ReportRequest, now = new Date()): Promise<ReportPreview> {
-  return previewFrom(await port.readGrids(PLAN_READ), request, now);
+export async function previewReport(port: WorkbookPort, request?: ReportRequest, now = new Date(), contents: ReportContents = {}): Promise<ReportPreview> {
+  return previewFrom(await port.readGrids(PLAN_READ), request, now, contents);
 }
 
 export interface GeneratedReports {
@@ -94,7 +96,7 @@ export interface GenerateOptions {
 export async function generateReports(port: WorkbookPort, request?: ReportRequest, options: GenerateOptions = {}): Promise<GeneratedReports> {
   const now = options.now ?? new Date();
   const grids = await port.readGrids(PLAN_READ);
-  const preview = previewFrom(grids, request, now);
+  const preview = previewFrom(grids, request, now, options.contents ?? {});
   if (preview.userSheets.length > 0 && !options.replaceUserSheets) throw new SheetConflictError(preview.userSheets);
   const sheets = reportSheets(preview.context, options.contents ?? {});
   // a report sheet of an earlier generation that this one leaves out (project cards, an empty ITA appendix)

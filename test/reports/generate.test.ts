@@ -113,6 +113,10 @@ describe.each(hosts)("generating every report sheet: $name", (host) => {
     // each blank signer field names the settings row to fill (issue 13): the sample has no phone
     expect(gappy.preview.gaps.filter((g) => g.rule === "G3").map((g) => g.message.th)).toContain('โทรศัพท์ยังว่างหรือเป็นข้อมูลตัวอย่าง — กรอกแถว "โทรศัพท์" ในแผ่นงานตั้งค่า');
     for (const s of gappy.sheets) expect(String(s.rows[0]?.[0] ?? "")).toMatch(/^ฉบับร่าง \(DRAFT\): ข้อมูลยังไม่ครบ/);
+    // the sample's risks say they are sample data: printed on the risk sheet, they make it a draft; left out, not
+    expect(gappy.preview.gaps.find((g) => g.rule === "G4")?.message.th).toBe("ยังมีข้อมูลตัวอย่าง 3 รายการในแผ่นงานทะเบียนความเสี่ยง: R-01, R-02, R-03 — แทนด้วยข้อมูลจริงหรือลบออก");
+    const withoutRisk = await generateReports((await host.make()).port, request, { now: REPORT_NOW, contents: { leaveOut: ["risk"] } });
+    expect(withoutRisk.preview.gaps.map((g) => g.rule)).not.toContain("G4");
     const complete = completedModel(sample, 2567, 6);
     const clean = await host.make(complete);
     const ok = await generateReports(clean.port, request, { now: REPORT_NOW });

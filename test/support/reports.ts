@@ -61,5 +61,7 @@ export function completedModel(model: PlanWorkbook, fy: number, round: ReportRou
       reportDate: new Date(Date.UTC(fy - 543, month - 1, 28)),
     },
     progress: [...model.progress, ...extra],
+    // the organization's own risks: the sample's say they are sample data (a gap, G4)
+    risks: model.risks.map((r) => ({ ...r, process: r.process.replace(/^\[[^\]]*\]\s*/, "") })),
   };
 }

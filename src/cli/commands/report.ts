@@ -132,7 +132,7 @@ export async function reportCommand(argv: readonly string[], io: Io): Promise<nu
     const base = previewFrom(grids, undefined, now).request;
     const request = { fy: asked.fy ?? base.fy, round: asked.round ?? base.round };
     if (values["check-only"]) {
-      preview = previewFrom(grids, request, now);
+      preview = previewFrom(grids, request, now, { cards: values.cards, leaveOut });
       return undefined;
     }
     try {

@@ -10,7 +10,7 @@ import {
   Spinner, Subtitle2, tokens,
 } from "@fluentui/react-components";
 import { DocumentTableRegular, LocationRegular, PrintRegular } from "@fluentui/react-icons";
-import { useCallback, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { SheetConflictError } from "../../app/port";
 import {
   type GeneratedReports, generateReports, OPTIONAL_APPENDICES, type OptionalAppendix, previewReport, REPORT_SHEETS, REPORT_SHEETS_EN, type ReportRequest, reportSheetKeys, writeReportOnly,
@@ -52,14 +52,15 @@ export function ReportsPage({ session }: { session: WorkbookSession }) {
   const s = useStyles();
   const { t, num, money, prefs } = usePrefs();
   const [request, setRequest] = useState<ReportRequest>();
-  const read = useCallback(() => previewReport(session.port, request), [session, request]);
-  const { value: preview, busy, error, load } = useLiveRead(session, read);
   const [replaceUser, setReplaceUser] = useState(false);
   // project cards belong to the plan document: off unless asked for
   const [cards, setCards] = useState(false);
   // the appendices the official report does not have: in unless the user leaves them out (issue 13)
   const [leaveOut, setLeaveOut] = useState<readonly OptionalAppendix[]>([]);
-  const contents = { cards, leaveOut };
+  const contents = useMemo(() => ({ cards, leaveOut }), [cards, leaveOut]);
+  // the gaps depend on what is printed (sample data in a left-out risk register is none): read again on a change
+  const read = useCallback(() => previewReport(session.port, request, new Date(), contents), [session, request, contents]);
+  const { value: preview, busy, error, load } = useLiveRead(session, read);
   const [working, setWorking] = useState(false);
   const [progress, setProgress] = useState<WriteProgressState | undefined>(undefined);
   const [status, setStatus] = useState<Status>();
