@@ -83,3 +83,28 @@ it("shows the round's figures and generates every report sheet; the download hol
   expect(withoutRows(read.workbook)).toEqual(withoutRows(sample));
   expect(pageErrors).toEqual([]);
 }, 120_000);
+
+it("downloads the report alone, by keyboard: the report sheets in the printed order and no input sheet", async () => {
+  await openTab(page, "reports");
+  if (await page.locator('[data-testid="reports-status"]').count() === 0) {
+    await page.locator('[data-testid="generate-reports"]').click({ timeout: 5_000 });
+    await page.locator('[data-testid="reports-status"]').waitFor({ timeout: 30_000 });
+  }
+  const button = page.locator('[data-testid="report-only"]');
+  await button.waitFor({ timeout: 15_000 });
+  await button.focus();
+  const [download] = await Promise.all([
+    page.waitForEvent("download", { timeout: 30_000 }),
+    page.keyboard.press("Enter"),
+  ]);
+  expect(download.suggestedFilename()).toBe("nasameng-2566-2570 รายงาน ปีงบ 2567 รอบ 6 เดือน.xlsx");
+  const dir = join(ARTIFACTS, "downloads");
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, "report-only.xlsx");
+  await download.saveAs(file);
+  const grids = await (await XlsxWorkbook.open(readFileSync(file))).readGrids();
+  const listed = (await page.locator('[data-testid="report-sheets"] li').allInnerTexts()).map((t) => t.split("·")[0]?.trim());
+  expect(grids.sheets.map((s) => s.name)).toEqual(listed);
+  expect(await page.locator('[data-testid="report-only-status"]').innerText()).toContain("ดาวน์โหลด");
+  expect(pageErrors).toEqual([]);
+}, 120_000);
