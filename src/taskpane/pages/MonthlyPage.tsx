@@ -39,6 +39,7 @@ import { DownloadAction } from "../save";
 import { ScrollArea } from "../ScrollArea";
 import { ThaiText, useThaiWrap } from "../ThaiText";
 import { useLiveRead } from "../useLiveRead";
+import { focusBack } from "../focus-back";
 import { useSafeFocus } from "../useSafeFocus";
 import { MergeDivisions } from "./MergeDivisions";
 
@@ -190,10 +191,9 @@ export function MonthlyPage({ session, openFile, today }: MonthlyPageProps) {
   }, []);
 
   /** After an edit or a removal: the focus goes back to the row's button, or to the history's heading when the row is gone. */
-  const focusHistory = (row: number | undefined, button: "edit-row" | "remove-row" = "edit-row") => setTimeout(() => {
-    const target = row !== undefined ? document.querySelector<HTMLElement>(`[data-testid="history-row"][data-row="${row}"] [data-testid="${button}"]`) : null;
-    (target ?? document.getElementById("history-heading"))?.focus();
-  }, 0);
+  const focusHistory = (row: number | undefined, button: "edit-row" | "remove-row" = "edit-row") =>
+    focusBack(row !== undefined ? `[data-testid="history-row"][data-row="${row}"] [data-testid="${button}"]` : undefined,
+      () => document.getElementById("history-heading"));
   const refused = async (change: Parameters<typeof rowChangedMessage>[0]) => {
     await load();
     setStatus({ intent: "warning", text: shown(rowChangedMessage(change)[prefs.lang]), at: { sheet: change.sheet, row: change.movedTo ?? change.row } });

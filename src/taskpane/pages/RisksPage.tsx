@@ -35,6 +35,7 @@ import { usePrefs } from "../prefs";
 import { DownloadAction } from "../save";
 import { ThaiText, useThaiWrap } from "../ThaiText";
 import { useLiveRead } from "../useLiveRead";
+import { focusBack } from "../focus-back";
 import { useSafeFocus } from "../useSafeFocus";
 
 type Side = "inherent" | "residual";
@@ -139,10 +140,9 @@ export function RisksPage({ session }: { session: WorkbookSession }) {
   };
 
   /** Back to the risk's own button after a dialog (the list may have been read again meanwhile). */
-  const focusRisk = (row: number | undefined, button: "edit-risk" | "remove-risk") => setTimeout(() => {
-    const target = row !== undefined ? document.querySelector<HTMLElement>(`[data-testid="risk"][data-row="${row}"] [data-testid="${button}"]`) : null;
-    (target ?? document.querySelector<HTMLElement>('[data-testid="risk-list-heading"]'))?.focus();
-  }, 0);
+  const focusRisk = (row: number | undefined, button: "edit-risk" | "remove-risk") =>
+    focusBack(row !== undefined ? `[data-testid="risk"][data-row="${row}"] [data-testid="${button}"]` : undefined,
+      () => document.querySelector<HTMLElement>('[data-testid="risk-list-heading"]'));
   const refused = async (change: Parameters<typeof rowChangedMessage>[0]) => {
     await load();
     setStatus({ intent: "warning", text: text(rowChangedMessage(change)[prefs.lang]) });
