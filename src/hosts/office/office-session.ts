@@ -13,7 +13,7 @@ import { parseArea } from "../../workbook/a1";
 import { type CellValue, isCellError } from "../../workbook/grid";
 import type { BatchRunner, RequirementCheck, XConditionalFormat, XContext, XEventResult, XWorksheet } from "./excel-subset";
 import { OfficeWorkbook } from "./office-workbook";
-import { ACTION_BYTES, BudgetedBatch, jsonBytes } from "./payload";
+import { ACTION_BYTES, BudgetedBatch, jsonBytes, PAYLOAD_BUDGET_BYTES } from "./payload";
 
 /**
  * Every conditional format Sujarit adds has this in its formula (N of a text is 0, so it is always
@@ -53,10 +53,25 @@ export function officeSession(run: BatchRunner, supports: RequirementCheck, crea
  * staying with the current workbook). It is built as a file (exceljs, the chunk standalone mode loads) and handed
  * over whole: one call, instead of a write per sheet through batches into a workbook the add-in cannot reach.
  */
-async function newWorkbook(fill: (port: WorkbookPort) => Promise<void>, create: CreateWorkbook): Promise<"opened"> {
+export async function newWorkbook(fill: (port: WorkbookPort) => Promise<void>, create: CreateWorkbook, limit = PAYLOAD_BUDGET_BYTES): Promise<"opened"> {
   const { newFileBytes } = await import(/* webpackChunkName: "xlsx" */ "../xlsx/file-session");
-  await create(base64Of(await newFileBytes(fill)));
+  const base64 = base64Of(await newFileBytes(fill));
+  // one request: Excel on the web refuses one over 5 MB (payload.ts), after the user has waited for it to be built
+  if (base64.length > limit) throw new NewWorkbookTooLargeError(base64.length, limit);
+  await create(base64);
   return "opened";
+}
+
+/** A workbook too large to hand to Excel in one request: said in both languages, with what to do instead. */
+export class NewWorkbookTooLargeError extends Error {
+  constructor(readonly bytes: number, readonly limit: number) {
+    const mb = (n: number) => (n / 1_000_000).toFixed(1);
+    super(
+      `แฟ้มใหม่มีขนาด ${mb(bytes)} MB เกินกว่าที่ Excel รับได้ในครั้งเดียว (${mb(limit)} MB) — ใช้คำสั่ง sujarit report --report-only หรือเลือกแผ่นงานรายงานแล้วสั่ง "พิมพ์แผ่นงานที่ใช้งานอยู่" / ` +
+        `the new workbook is ${mb(bytes)} MB, more than Excel takes in one request (${mb(limit)} MB): use sujarit report --report-only, or select the report sheets and "Print Active Sheets"`,
+    );
+    this.name = "NewWorkbookTooLargeError";
+  }
 }
 
 /** Bytes as Base64, in chunks (String.fromCharCode over a whole file would overflow the argument stack). */

@@ -2,7 +2,8 @@
 import { cellMarks, cellText } from "../../../src/app/checks";
 import type { CellMark } from "../../../src/app/session";
 import type { Finding } from "../../../src/domain/findings";
-import { MARK_FILL, MARK_TAG, markFormula, officeSession } from "../../../src/hosts/office/office-session";
+import { base64Of, MARK_FILL, MARK_TAG, markFormula, newWorkbook, NewWorkbookTooLargeError, officeSession } from "../../../src/hosts/office/office-session";
+import { XlsxWorkbook } from "../../../src/hosts/xlsx/xlsx-workbook";
 import type { WorkbookGrids } from "../../../src/workbook/grid";
 import { FakeExcel, setsUpTo } from "../../support/fake-excel";
 import { trips } from "../../support/budget";
@@ -171,3 +172,30 @@ describe("officeSession", () => {
 async function flush(): Promise<void> {
   for (let i = 0; i < 10; i++) await Promise.resolve();
 }
+
+describe("newWorkbook: a second workbook handed to Excel whole (Excel.createWorkbook)", () => {
+  const fill = async (port: Parameters<Parameters<typeof newWorkbook>[0]>[0]) => {
+    await port.writeSheets({ sheets: [{ name: "ปก", visibility: "visible", rows: [["รายงาน"]], columns: [{ width: 20 }], formattedRows: 0, freeze: { rows: 0, columns: 0 }, rowStyles: [], validations: [], cellFormats: [] }], names: [] }, "replace");
+  };
+
+  it("builds the .xlsx and gives it to Excel in Base64, once", async () => {
+    const given: string[] = [];
+    expect(await newWorkbook(fill, async (b) => { given.push(b); })).toBe("opened");
+    expect(given).toHaveLength(1);
+    const grids = await (await XlsxWorkbook.open(new Uint8Array(Buffer.from(given[0] as string, "base64")))).readGrids();
+    expect(grids.sheets.map((x) => [x.name, x.rows[0]?.[0]])).toEqual([["ปก", "รายงาน"]]);
+  });
+
+  it("refuses, in both languages, a file larger than one request of Excel on the web may carry, before calling Excel", async () => {
+    const given: string[] = [];
+    const refused = newWorkbook(fill, async (b) => { given.push(b); }, 1_000);
+    await expect(refused).rejects.toBeInstanceOf(NewWorkbookTooLargeError);
+    await expect(refused).rejects.toThrow(/เกินกว่าที่ Excel รับได้ในครั้งเดียว .* more than Excel takes in one request/);
+    expect(given).toEqual([]);
+  });
+
+  it("encodes Base64 as Node does, across its chunks", () => {
+    const bytes = new Uint8Array(70_001).map((_, i) => (i * 31) % 256);
+    expect(base64Of(bytes)).toBe(Buffer.from(bytes).toString("base64"));
+  });
+});
