@@ -1,6 +1,6 @@
 /** What the task-pane tests share: the sample in the Excel fake, HostServices over it, and mounting the pane. */
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { render } from "@testing-library/react";
+import { configure, render } from "@testing-library/react";
 import type { HostServices, WorkbookSession } from "../../src/app/session";
 import { OfficeWorkbook } from "../../src/hosts/office/office-workbook";
 import { openFileSession } from "../../src/hosts/xlsx/file-session";
@@ -17,6 +17,11 @@ import "../../src/taskpane/pages/ChecksPage";
 import "../../src/taskpane/pages/MonthlyPage";
 import "../../src/taskpane/pages/ReportsPage";
 import "../../src/taskpane/pages/RisksPage";
+
+// findBy and waitFor wait up to 10 s, not testing-library's 1 s: writing the template through the Excel fake and
+// reading it back took longer than that on the shared CI machine under load ("task pane in Excel › asks before
+// replacing a sheet" failed to find the dashboard once, at stop 12). Only a failure waits longer.
+configure({ asyncUtilTimeout: 10_000 });
 
 /** The Excel fake holding the seed-000 sample workbook (its sync counter still counts the write). */
 export async function sampleExcel(): Promise<FakeExcel> {
